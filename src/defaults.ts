@@ -1,0 +1,118 @@
+/**
+ * Every default in one place. Upstream's constants keep upstream's names; our additions say why they exist.
+ * See docs/scoring.md for how each one enters the model.
+ */
+
+// ── Input limits (SPEC §1) ──────────────────────────────────────────────────
+export const MAX_SKILLS_PER_SIDE = 1_000;
+export const MAX_PAIRS_PER_BATCH = 10_000;
+export const MAX_NAME_LENGTH = 200;
+export const MAX_BODY_BYTES = 1_048_576;
+export const MAX_RANK_CANDIDATES = 100_000;
+
+// ── DistributionConfig: one Beta per skill level ────────────────────────────
+/** α + β of each skill's Beta; its mode sits on the level ratio. Higher = tighter intervals. */
+export const BETA_CONCENTRATION = 12;
+
+// ── PenaltyConfig (upstream) ────────────────────────────────────────────────
+export const SIMILARITY_THRESHOLD = 0.15;
+export const MODERATE_PENALTY = 0.3;
+export const SEVERE_PENALTY = 0.1;
+export const SEVERE_THRESHOLD = 0.05;
+/** Share of the penalty score that depends on the candidate's level (upstream boosts by ≤ 30%). */
+export const PENALTY_LEVEL_SHARE = 0.3;
+
+// ── ScoringConfig (upstream) ────────────────────────────────────────────────
+export const RATIO_WEIGHT_MEETS = 0.6;
+export const RATIO_WEIGHT_BELOW = 0.4;
+export const VERY_SIMILAR_BOOST = 1.1;
+export const MODERATELY_SIMILAR_BOOST = 1.05;
+export const VERY_SIMILAR_THRESHOLD = 0.8;
+export const MODERATELY_SIMILAR_THRESHOLD = 0.6;
+export const MAX_CONFIDENCE_WEIGHT = 0.8;
+export const HIGH_SCORE_DAMPENING = 0.6;
+/** Similarity at or above which a match counts as near-identical (upstream: sim > 0.9 or same name). */
+export const NEAR_IDENTICAL_THRESHOLD = 0.9;
+/** Near-identical score = NEAR_IDENTICAL_FLOOR + (1 − floor)·ratio (upstream 0.6 + 0.4·ratio). */
+export const NEAR_IDENTICAL_FLOOR = 0.6;
+/** Below this level ratio the near-identical floor fades out linearly, so 0/5 on the right skill is not 0.6. */
+export const NEAR_IDENTICAL_FADE_RATIO = 0.5;
+/**
+ * Mixture weights are similarity^γ over related candidate skills only. Upstream weights by
+ * max(0.01, s·(1 + 0.5·r)); the level term breaks monotonicity and the 0.01 floor lets unrelated
+ * skills dilute, so both are dropped (docs/scoring.md, deviations 1–2).
+ */
+export const MIXTURE_SIMILARITY_EXPONENT = 4;
+
+// ── Conservative and aggressive strategies (upstream) ───────────────────────
+export const CONSERVATIVE_VARIANCE_FACTOR = 0.5;
+export const CONSERVATIVE_MEAN_WEIGHT = 0.7;
+/** Aggressive: related evidence transfers with sqrt instead of linear interpolation. */
+export const AGGRESSIVE_TRANSFER_EXPONENT = 0.5;
+
+// ── Domains and coherence (upstream) ────────────────────────────────────────
+export const DOMAIN_PENALTY_SAME = 0;
+export const DOMAIN_PENALTY_SOFTWARE_DATA = 0.15;
+export const DOMAIN_PENALTY_SOFTWARE_DEVOPS = 0.1;
+export const DOMAIN_PENALTY_MARKETING_SALES = 0.2;
+export const DOMAIN_PENALTY_SOFT = 0.3;
+export const DOMAIN_PENALTY_GENERAL = 0.2;
+export const DOMAIN_PENALTY_OTHER = 0.6;
+export const COHERENCE_MIN_SKILLS = 3;
+export const COHERENCE_MIN_MEAN_SIMILARITY = 0.6;
+export const COHERENCE_MIN_DOMAIN_AGREEMENT = 0.7;
+export const COHERENCE_BASE_LOW = 0.55;
+export const COHERENCE_BASE_HIGH = 0.75;
+export const COHERENCE_BONUS_MIN = 0.05;
+export const COHERENCE_BONUS_MAX = 0.07;
+
+// ── Must-have and gaps ──────────────────────────────────────────────────────
+/** A mustHave skill scoring below this caps the overall score at its score (SPEC §2 property 10). */
+export const MUST_HAVE_THRESHOLD = 0.5;
+/** Gaps list requirements whose impact on the overall score is at least this. */
+export const GAP_MIN_IMPACT = 0.005;
+
+// ── Interval ────────────────────────────────────────────────────────────────
+export const INTERVAL_LOWER_QUANTILE = 0.025;
+export const INTERVAL_UPPER_QUANTILE = 0.975;
+/** Grid points on [0,1] for mixture quantiles; CDF tables are cached per Beta shape. */
+export const QUANTILE_GRID_SIZE = 512;
+
+// ── Lexicon relation similarities ───────────────────────────────────────────
+export const LEXICON_SIMILARITY_EXACT = 1;
+export const LEXICON_SIMILARITY_ALIAS = 1;
+/** Candidate is a specialisation of the requirement (PostgreSQL for SQL): strong credit. */
+export const LEXICON_SIMILARITY_CHILD = 0.9;
+/** Each extra is-a hop away from the requirement costs this much. */
+export const LEXICON_SIMILARITY_HOP_DECAY = 0.1;
+/** Candidate is the generalisation (SQL for PostgreSQL): partial credit. */
+export const LEXICON_SIMILARITY_PARENT = 0.7;
+export const LEXICON_SIMILARITY_RELATED = 0.7;
+/** Two skills sharing a direct parent (MySQL, PostgreSQL). */
+export const LEXICON_SIMILARITY_SIBLING = 0.6;
+/** Similarity ceiling for a known false friend (Java vs JavaScript): below SIMILARITY_THRESHOLD. */
+export const FALSE_FRIEND_SIMILARITY = 0.05;
+
+// ── Embedding calibration ───────────────────────────────────────────────────
+/**
+ * Word-vector cosines between unrelated skills sit around 0.1–0.35, so raw cosine is rescaled:
+ * s = clamp((cos − EMBEDDING_COSINE_FLOOR) / (EMBEDDING_COSINE_CEIL − floor), 0, 1)·EMBEDDING_MAX_SIMILARITY.
+ * Tuned on the quality fixtures (npm run eval).
+ */
+export const EMBEDDING_COSINE_FLOOR = 0.35;
+export const EMBEDDING_COSINE_CEIL = 0.95;
+/** Embedding-only evidence never counts as near-identical; that needs the lexicon or the same name. */
+export const EMBEDDING_MAX_SIMILARITY = 0.85;
+
+// ── Embedding ───────────────────────────────────────────────────────────────
+export const EMBEDDING_CACHE_SIZE = 50_000;
+export const WORD_VECTOR_DIM = 100;
+/** SIF weight a / (a + p(w)) (Arora et al. 2017). */
+export const SIF_A = 1e-3;
+export const NGRAM_MIN = 3;
+export const NGRAM_MAX = 5;
+export const NGRAM_SEED = 0x9e3779b9;
+
+// ── Engine ──────────────────────────────────────────────────────────────────
+export const DEFAULT_ENGINE = "optimized" as const;
+export const DEFAULT_STRATEGY = "default" as const;
