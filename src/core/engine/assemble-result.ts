@@ -1,0 +1,90 @@
+import { coherenceBonus } from "../scoring/coherence-bonus.js";
+import { combineOverall } from "../scoring/combine-overall.js";
+import { levelRatio } from "../scoring/level-ratio.js";
+import type { ScoringConfig } from "../scoring/scoring-config.js";
+import type { Evidence, Gap, MatchResult, SkillScore } from "../types.js";
+import type { EngineInput, EngineOptions, SkillNumbers } from "./engine-types.js";
+import { explain } from "./explain.js";
+import { pairMap } from "./pair-map.js";
+import { relationName } from "./relation-name.js";
+
+/**
+ * Turns an engine's per-skill numbers into the public MatchResult: strategy adjustments, the overall score
+ * and interval, ranked gaps, best matches and explanations. Shared by both engines so they differ only in
+ * how they compute the numbers.
+ */
+export function assembleResult(
+  input: EngineInput,
+  numbers: SkillNumbers,
+  options: EngineOptions,
+  c: ScoringConfig,
+): MatchResult {
+  const { candidate, required } = input;
+  const nr = required.names.length;
+  const nc = candidate.names.length;
+  const conservative = options.strategy === "conservative";
+  const order = numbers.requiredOrder;
+  const probability = new Float64Array(nr);
+  let similaritySum = 0;
+  let agreeing = 0;
+  for (let k = 0; k < nr; k++) {
+    const i = order[k]!;
+    const s = numbers.score[i]!;
+    probability[i] = conservative ? s * (1 - c.conservativeVarianceFactor * numbers.variance[i]!) : s;
+    similaritySum += numbers.maxSimilarity[i]!;
+    agreeing += numbers.domainAgrees[i]!;
+  }
+  const bonus = coherenceBonus(nc, nr, similaritySum / nr, agreeing / nr, c);
+  const combine = (values: Float64Array) =>
+    combineOverall(nr, order, values, probability, required.weights, required.mustHave, conservative, bonus, c);
+  const overallScore = combine(probability);
+  const lower = combine(numbers.lower);
+  const upper = combine(numbers.upper);
+
+  const skillScores: SkillScore[] = new Array(nr);
+  const gaps: Gap[] = [];
+  for (let i = 0; i < nr; i++) {
+    const best = numbers.best[i]!;
+    const sim = numbers.bestSimilarity[i]!;
+    const relation = relationName(numbers.bestRelation[i]!);
+    const evidence: Evidence =
+      relation === "exact" || relation === "alias" || sim > c.nearIdenticalThreshold
+        ? "direct"
+        : sim >= c.similarityThreshold
+          ? "related"
+          : "none";
+    const u = levelRatio(candidate.ratios[best]!, required.ratios[i]!);
+    skillScores[i] = {
+      skillName: required.names[i]!,
+      probability: probability[i]!,
+      confidenceInterval: { lower: numbers.lower[i]!, upper: numbers.upper[i]! },
+      mean: numbers.score[i]!,
+      variance: numbers.variance[i]!,
+      evidence,
+      bestMatch: { skillName: candidate.names[best]!, similarity: sim, levelRatio: u, relation: evidence === "none" ? "none" : relation },
+      explanation: explain(required.names[i]!, required.levels[i]!, candidate.names[best]!, candidate.levels[best]!, relation, evidence, sim, u),
+    };
+    const held = probability[i]!;
+    if (held < 1) {
+      probability[i] = 1;
+      const impact = combine(probability) - overallScore;
+      probability[i] = held;
+      if (impact >= c.gapMinImpact) gaps.push({ skillName: required.names[i]!, probability: held, impact });
+    }
+  }
+  gaps.sort((a, b) => b.impact - a.impact || (a.skillName < b.skillName ? -1 : a.skillName > b.skillName ? 1 : 0));
+
+  const result: {
+    -readonly [K in keyof MatchResult]: MatchResult[K];
+  } = {
+    overallScore,
+    overallInterval: { lower: Math.min(lower, overallScore), upper: Math.max(upper, overallScore) },
+    strategy: options.strategy,
+    skillScores,
+    gaps,
+    meta: options.meta,
+  };
+  if (numbers.similarities !== null) result.skillSimilarities = pairMap(required.names, candidate.names, numbers.similarities);
+  if (numbers.pairScores !== null) result.pairwiseScores = pairMap(required.names, candidate.names, numbers.pairScores);
+  return result;
+}

@@ -1,0 +1,77 @@
+import type { CompiledLexicon } from "../lexicon/types.js";
+import type { ScoringConfig } from "../scoring/scoring-config.js";
+import type { Domain, EngineName, IncludeOption, Level, MatchResult, ResultMeta, Strategy } from "../types.js";
+
+/** One side of a match, prepared by the matcher: names resolved, levels checked, embeddings looked up. */
+export type SideInput = {
+  /** Names as given (for output). */
+  readonly names: readonly string[];
+  /** `normalizeName` of each name. */
+  readonly norms: readonly string[];
+  readonly levels: readonly Level[];
+  /** Level ratio value/max of each skill. */
+  readonly ratios: Float64Array;
+  /** Lexicon index of each skill, or -1. */
+  readonly lexIndex: Int32Array;
+  readonly domains: readonly Domain[];
+  /** Unit embedding row of each skill (`dim` floats each). */
+  readonly rows: readonly Float32Array[];
+};
+
+export type RequiredInput = SideInput & {
+  /** Positive weight of each required skill. */
+  readonly weights: Float64Array;
+  /** 1 where the skill is a must-have. */
+  readonly mustHave: Uint8Array;
+};
+
+export type EngineInput = {
+  readonly candidate: SideInput;
+  readonly required: RequiredInput;
+  readonly dim: number;
+};
+
+export type EngineOptions = {
+  readonly strategy: Strategy;
+  readonly include: readonly IncludeOption[];
+  readonly meta: ResultMeta;
+};
+
+/** What an engine is built from: configure once, run hot. */
+export type EngineContext = {
+  readonly lexicon: CompiledLexicon;
+  readonly config: ScoringConfig;
+};
+
+/** A scoring engine: pure and synchronous. */
+export interface Engine {
+  readonly name: EngineName;
+  score(input: EngineInput, options: EngineOptions): MatchResult;
+}
+
+/**
+ * Per-required-skill numbers an engine computes, struct-of-arrays, indexed by required skill.
+ * `assembleResult` turns them into the public MatchResult; both engines share it.
+ */
+export type SkillNumbers = {
+  readonly score: Float64Array;
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+  readonly variance: Float64Array;
+  /** Candidate index of the best evidence (highest pair score). */
+  readonly best: Int32Array;
+  /** Effective similarity of the best evidence. */
+  readonly bestSimilarity: Float64Array;
+  /** Relation code of the best evidence (RELATION_* from lexicon-relation, or RELATION_EMBEDDING). */
+  readonly bestRelation: Uint8Array;
+  /** Highest effective similarity over all candidates (for coherence). */
+  readonly maxSimilarity: Float64Array;
+  /** 1 when the most similar candidate is in the same domain and at least related. */
+  readonly domainAgrees: Uint8Array;
+  /** Canonical order of the required skills. */
+  readonly requiredOrder: Int32Array;
+  /** Optional n_req × n_cand effective similarities (row = required). */
+  readonly similarities: Float64Array | null;
+  /** Optional n_req × n_cand pair scores (row = required). */
+  readonly pairScores: Float64Array | null;
+};

@@ -1,0 +1,185 @@
+import { betaAlpha, betaBeta } from "../beta/beta-shape.js";
+import { betaMean } from "../beta/beta-mean.js";
+import { betaVariance } from "../beta/beta-variance.js";
+import { RELATION_ALIAS, RELATION_EXACT, RELATION_NONE } from "../lexicon/lexicon-relation.js";
+import { calibrateCosine } from "../scoring/calibrate-cosine.js";
+import { domainPenalty } from "../scoring/domain-penalty.js";
+import { effectiveSimilarity } from "../scoring/effective-similarity.js";
+import { lexicalSimilarity, RELATION_EMBEDDING } from "../scoring/lexical-similarity.js";
+import { levelRatio } from "../scoring/level-ratio.js";
+import { pairScore } from "../scoring/pair-score.js";
+import { dot } from "../vector/dot.js";
+import { assembleResult } from "./assemble-result.js";
+import { canonicalOrder } from "./canonical-order.js";
+import type { Engine, EngineContext, EngineInput, EngineOptions, SkillNumbers } from "./engine-types.js";
+import { requiredTie } from "./required-tie.js";
+import { createShapeTables, type ShapeTables } from "./shape-tables.js";
+
+/**
+ * The optimized engine: the reference engine's model over flat typed arrays. Candidates are grouped by
+ * Beta shape (level ratio), so a mixture over 100 skills costs a handful of table reads per grid point;
+ * no matrix, no per-pair object, and scratch buffers live as long as the engine.
+ */
+export function createOptimizedEngine(ctx: EngineContext): Engine {
+  const c = ctx.config;
+  const tables = createShapeTables(c.betaConcentration, c.quantileGridSize);
+  const out = new Float64Array(1);
+  let cap = 0;
+  let groupOf = new Int32Array(0);
+  let groupRatio = new Float64Array(0);
+  let groupWeight = new Float64Array(0);
+  let groupExceed = new Float64Array(0);
+
+  function ensure(n: number): void {
+    if (n <= cap) return;
+    cap = Math.max(n, cap * 2, 16);
+    groupOf = new Int32Array(cap);
+    groupRatio = new Float64Array(cap);
+    groupWeight = new Float64Array(cap);
+    groupExceed = new Float64Array(cap);
+  }
+
+  function score(input: EngineInput, options: EngineOptions) {
+    const { candidate, required, dim } = input;
+    const nc = candidate.names.length;
+    const nr = required.names.length;
+    const aggressive = options.strategy === "aggressive";
+    const gamma = c.mixtureSimilarityExponent;
+    const tau = c.similarityThreshold;
+    ensure(nc);
+    const candOrder = canonicalOrder(candidate.norms, candidate.names, candidate.ratios);
+    const numbers: SkillNumbers = {
+      score: new Float64Array(nr),
+      lower: new Float64Array(nr),
+      upper: new Float64Array(nr),
+      variance: new Float64Array(nr),
+      best: new Int32Array(nr),
+      bestSimilarity: new Float64Array(nr),
+      bestRelation: new Uint8Array(nr),
+      maxSimilarity: new Float64Array(nr),
+      domainAgrees: new Uint8Array(nr),
+      requiredOrder: canonicalOrder(required.norms, required.names, required.ratios, requiredTie(required)),
+      similarities: options.include.includes("similarities") ? new Float64Array(nr * nc) : null,
+      pairScores: options.include.includes("pairwise") ? new Float64Array(nr * nc) : null,
+    };
+
+    // Group candidates by Beta shape, in canonical order of first appearance.
+    let groups = 0;
+    for (let k = 0; k < nc; k++) {
+      const j = candOrder[k]!;
+      const r = candidate.ratios[j]!;
+      let g = 0;
+      while (g < groups && groupRatio[g] !== r) g++;
+      if (g === groups) groupRatio[groups++] = r;
+      groupOf[j] = g;
+    }
+
+    for (let i = 0; i < nr; i++) {
+      const t = required.ratios[i]!;
+      const reqRow = required.rows[i]!;
+      const reqLex = required.lexIndex[i]!;
+      const reqNorm = required.norms[i]!;
+      const reqDomain = required.domains[i]!;
+      for (let g = 0; g < groups; g++) {
+        groupWeight[g] = 0;
+        groupExceed[g] = t > 0 ? 1 - tables.cdfAt(groupRatio[g]!, t) : 1;
+      }
+      let best = -1;
+      let bestScore = -1;
+      let bestSim = 0;
+      let bestCode = RELATION_NONE;
+      let mostSimilar = -1;
+      let maxSim = -1;
+      let total = 0;
+      for (let k = 0; k < nc; k++) {
+        const j = candOrder[k]!;
+        let code = lexicalSimilarity(ctx.lexicon, candidate.lexIndex[j]!, reqLex, candidate.norms[j]!, reqNorm, c, out);
+        let s = out[0]!;
+        if (code === RELATION_EMBEDDING) s = calibrateCosine(dot(dim, candidate.rows[j]!, 0, reqRow, 0), c);
+        const e = effectiveSimilarity(s, domainPenalty(candidate.domains[j]!, reqDomain));
+        const near = code === RELATION_EXACT || code === RELATION_ALIAS || e > c.nearIdenticalThreshold;
+        const r = candidate.ratios[j]!;
+        const p = pairScore(e, near, levelRatio(r, t), groupExceed[groupOf[j]!]!, r, aggressive, c);
+        if (code === RELATION_EMBEDDING && e < tau) code = RELATION_NONE;
+        if (p > bestScore) {
+          best = j;
+          bestScore = p;
+          bestSim = e;
+          bestCode = code;
+        }
+        if (e > maxSim) {
+          mostSimilar = j;
+          maxSim = e;
+        }
+        if (e >= tau) {
+          const w = e ** gamma;
+          groupWeight[groupOf[j]!]! += w;
+          total += w;
+        }
+        if (numbers.similarities !== null) numbers.similarities[i * nc + j] = e;
+        if (numbers.pairScores !== null) numbers.pairScores[i * nc + j] = p;
+      }
+      if (total === 0) {
+        groupWeight[groupOf[best]!] = 1;
+        total = 1;
+      }
+      numbers.best[i] = best;
+      numbers.score[i] = bestScore;
+      numbers.bestSimilarity[i] = bestSim;
+      numbers.bestRelation[i] = bestCode;
+      numbers.maxSimilarity[i] = maxSim;
+      numbers.domainAgrees[i] = maxSim >= tau && candidate.domains[mostSimilar] === reqDomain ? 1 : 0;
+      mixtureInterval(i, groups, total, bestScore, numbers, tables);
+    }
+    return assembleResult(input, numbers, options, c);
+  }
+
+  /** Moments and grid quantiles of the shape-grouped mixture, scaled onto the skill's score. */
+  function mixtureInterval(i: number, groups: number, total: number, score: number, numbers: SkillNumbers, tb: ShapeTables): void {
+    let mean = 0;
+    let second = 0;
+    for (let g = 0; g < groups; g++) {
+      const w = groupWeight[g]! / total;
+      groupWeight[g] = w;
+      if (w === 0) continue;
+      const a = betaAlpha(groupRatio[g]!, c.betaConcentration);
+      const b = betaBeta(groupRatio[g]!, c.betaConcentration);
+      const mu = betaMean(a, b);
+      mean += w * mu;
+      second += w * (betaVariance(a, b) + mu * mu);
+    }
+    const varX = second - mean * mean > 0 ? second - mean * mean : 0;
+    const qLow = quantile(c.intervalLowerQuantile, groups, tb);
+    const qHigh = quantile(c.intervalUpperQuantile, groups, tb);
+    numbers.variance[i] = (score * score * varX) / (mean * mean);
+    const lower = (score * qLow) / mean;
+    const upper = (score * qHigh) / mean;
+    numbers.lower[i] = lower < score ? lower : score;
+    numbers.upper[i] = upper > score ? (upper < 1 ? upper : 1) : score;
+  }
+
+  function mixtureCdf(k: number, groups: number, tb: ShapeTables): number {
+    let f = 0;
+    for (let g = 0; g < groups; g++) {
+      const w = groupWeight[g]!;
+      if (w !== 0) f += w * tb.gridCdf(groupRatio[g]!, k);
+    }
+    return f;
+  }
+
+  function quantile(q: number, groups: number, tb: ShapeTables): number {
+    const grid = c.quantileGridSize;
+    let lo = 1;
+    let hi = grid;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mixtureCdf(mid, groups, tb) >= q) hi = mid;
+      else lo = mid + 1;
+    }
+    const fPrev = lo === 1 ? 0 : mixtureCdf(lo - 1, groups, tb);
+    const f = mixtureCdf(lo, groups, tb);
+    return (lo - 1 + (f > fPrev ? (q - fPrev) / (f - fPrev) : 0)) / grid;
+  }
+
+  return { name: "optimized", score };
+}

@@ -1,0 +1,164 @@
+import { betaAlpha, betaBeta } from "../beta/beta-shape.js";
+import { betaCdf } from "../beta/beta-cdf.js";
+import { betaMean } from "../beta/beta-mean.js";
+import { betaVariance } from "../beta/beta-variance.js";
+import { RELATION_ALIAS, RELATION_EXACT } from "../lexicon/lexicon-relation.js";
+import { calibrateCosine } from "../scoring/calibrate-cosine.js";
+import { domainPenalty } from "../scoring/domain-penalty.js";
+import { effectiveSimilarity } from "../scoring/effective-similarity.js";
+import { lexicalSimilarity, RELATION_EMBEDDING } from "../scoring/lexical-similarity.js";
+import { levelRatio } from "../scoring/level-ratio.js";
+import { pairScore } from "../scoring/pair-score.js";
+import { assembleResult } from "./assemble-result.js";
+import { canonicalOrder } from "./canonical-order.js";
+import type { Engine, EngineContext, EngineInput, EngineOptions, SkillNumbers } from "./engine-types.js";
+import { requiredTie } from "./required-tie.js";
+
+type PairEntry = { similarity: number; relation: number; score: number };
+type Component = { weight: number; alpha: number; beta: number };
+
+/**
+ * The reference engine: plain code in upstream's shape (nested `number[][]` vectors and matrices, a Map
+ * entry per pair, a component list per skill, CDFs evaluated directly). It is the oracle the optimized
+ * engine must match to 1e-9, so clarity beats speed here.
+ */
+export function createReferenceEngine(ctx: EngineContext): Engine {
+  return { name: "reference", score: (input, options) => scoreReference(ctx, input, options) };
+}
+
+function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineOptions) {
+  const { candidate, required } = input;
+  const c = ctx.config;
+  const nc = candidate.names.length;
+  const nr = required.names.length;
+  const aggressive = options.strategy === "aggressive";
+  const candVecs: number[][] = candidate.rows.map((row) => Array.from(row));
+  const reqVecs: number[][] = required.rows.map((row) => Array.from(row));
+  const candOrder = Array.from(canonicalOrder(candidate.norms, candidate.names, candidate.ratios));
+  const reqOrder = canonicalOrder(required.norms, required.names, required.ratios, requiredTie(required));
+
+  // Similarity matrix and per-pair entries, the way upstream builds them.
+  const similarity: number[][] = [];
+  const pairs = new Map<string, PairEntry>();
+  const out = new Float64Array(1);
+  for (let i = 0; i < nr; i++) {
+    const row: number[] = [];
+    const t = required.ratios[i] as number;
+    for (let j = 0; j < nc; j++) {
+      let relation = lexicalSimilarity(
+        ctx.lexicon,
+        candidate.lexIndex[j] as number,
+        required.lexIndex[i] as number,
+        candidate.norms[j] as string,
+        required.norms[i] as string,
+        c,
+        out,
+      );
+      let s = out[0] as number;
+      if (relation === RELATION_EMBEDDING) s = calibrateCosine(cosine(candVecs[j] as number[], reqVecs[i] as number[]), c);
+      const e = effectiveSimilarity(s, domainPenalty(candidate.domains[j]!, required.domains[i]!));
+      const near = relation === RELATION_EXACT || relation === RELATION_ALIAS || e > c.nearIdenticalThreshold;
+      const r = candidate.ratios[j] as number;
+      const exceed = t > 0 ? 1 - shapeCdf(t, r, c.betaConcentration) : 1;
+      const score = pairScore(e, near, levelRatio(r, t), exceed, r, aggressive, c);
+      if (relation === RELATION_EMBEDDING && e < c.similarityThreshold) relation = 0;
+      row.push(e);
+      pairs.set(`${i}:${j}`, { similarity: e, relation, score });
+    }
+    similarity.push(row);
+  }
+
+  const numbers: SkillNumbers = {
+    score: new Float64Array(nr),
+    lower: new Float64Array(nr),
+    upper: new Float64Array(nr),
+    variance: new Float64Array(nr),
+    best: new Int32Array(nr),
+    bestSimilarity: new Float64Array(nr),
+    bestRelation: new Uint8Array(nr),
+    maxSimilarity: new Float64Array(nr),
+    domainAgrees: new Uint8Array(nr),
+    requiredOrder: reqOrder,
+    similarities: options.include.includes("similarities") ? new Float64Array(nr * nc) : null,
+    pairScores: options.include.includes("pairwise") ? new Float64Array(nr * nc) : null,
+  };
+
+  for (let i = 0; i < nr; i++) {
+    // Best evidence: the highest pair score; the most similar skill decides domain agreement.
+    let best = -1;
+    let mostSimilar = -1;
+    for (const j of candOrder) {
+      const p = pairs.get(`${i}:${j}`) as PairEntry;
+      if (best === -1 || p.score > (pairs.get(`${i}:${best}`) as PairEntry).score) best = j;
+      if (mostSimilar === -1 || p.similarity > (similarity[i]?.[mostSimilar] as number)) mostSimilar = j;
+      if (numbers.similarities) numbers.similarities[i * nc + j] = p.similarity;
+      if (numbers.pairScores) numbers.pairScores[i * nc + j] = p.score;
+    }
+    const bestEntry = pairs.get(`${i}:${best}`) as PairEntry;
+    const maxSim = similarity[i]?.[mostSimilar] as number;
+    numbers.best[i] = best;
+    numbers.score[i] = bestEntry.score;
+    numbers.bestSimilarity[i] = bestEntry.similarity;
+    numbers.bestRelation[i] = bestEntry.relation;
+    numbers.maxSimilarity[i] = maxSim;
+    numbers.domainAgrees[i] =
+      maxSim >= c.similarityThreshold && candidate.domains[mostSimilar] === required.domains[i] ? 1 : 0;
+
+    // The mixture: related candidate skills weighted by similarity^γ, or the best evidence alone.
+    const components: Component[] = [];
+    for (const j of candOrder) {
+      const e = similarity[i]?.[j] as number;
+      if (e >= c.similarityThreshold) components.push(component(e ** c.mixtureSimilarityExponent, candidate.ratios[j]!, c.betaConcentration));
+    }
+    if (components.length === 0) components.push(component(1, candidate.ratios[best]!, c.betaConcentration));
+    const total = components.reduce((sum, k) => sum + k.weight, 0);
+    for (const k of components) k.weight /= total;
+
+    let mean = 0;
+    let second = 0;
+    for (const k of components) {
+      const mu = betaMean(k.alpha, k.beta);
+      mean += k.weight * mu;
+      second += k.weight * (betaVariance(k.alpha, k.beta) + mu * mu);
+    }
+    const varX = Math.max(0, second - mean * mean);
+    const grid = c.quantileGridSize;
+    const mixtureCdf = (k: number) => components.reduce((sum, m) => sum + m.weight * betaCdf(k / grid, m.alpha, m.beta), 0);
+    const qLow = gridQuantile(c.intervalLowerQuantile, grid, mixtureCdf);
+    const qHigh = gridQuantile(c.intervalUpperQuantile, grid, mixtureCdf);
+    const score = bestEntry.score;
+    numbers.variance[i] = (score * score * varX) / (mean * mean);
+    numbers.lower[i] = Math.min(score, (score * qLow) / mean);
+    numbers.upper[i] = Math.max(score, Math.min(1, (score * qHigh) / mean));
+  }
+  return assembleResult(input, numbers, options, ctx.config);
+}
+
+function cosine(a: number[], b: number[]): number {
+  let sum = 0;
+  for (let k = 0; k < a.length; k++) sum += (a[k] as number) * (b[k] as number);
+  return sum;
+}
+
+function shapeCdf(x: number, ratio: number, concentration: number): number {
+  return betaCdf(x, betaAlpha(ratio, concentration), betaBeta(ratio, concentration));
+}
+
+function component(weight: number, ratio: number, concentration: number): Component {
+  return { weight, alpha: betaAlpha(ratio, concentration), beta: betaBeta(ratio, concentration) };
+}
+
+/** Smallest grid point where the CDF reaches q, linearly interpolated from the point before it. */
+function gridQuantile(q: number, grid: number, cdfAt: (k: number) => number): number {
+  let lo = 1;
+  let hi = grid;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cdfAt(mid) >= q) hi = mid;
+    else lo = mid + 1;
+  }
+  const fPrev = lo === 1 ? 0 : cdfAt(lo - 1);
+  const f = cdfAt(lo);
+  const x = (lo - 1 + (f > fPrev ? (q - fPrev) / (f - fPrev) : 0)) / grid;
+  return x;
+}

@@ -1,0 +1,56 @@
+import { betaAlpha, betaBeta } from "../beta/beta-shape.js";
+import { betaCdf } from "../beta/beta-cdf.js";
+
+/** Largest number of distinct Beta shapes whose CDF tables are kept (each is (grid + 1) doubles). */
+const MAX_SHAPES = 256;
+
+/**
+ * CDF values of each skill's Beta on the quantile grid and at required thresholds, computed lazily and
+ * kept per shape. Levels are ratios of small integers, so a few shapes serve every match. Values are the
+ * very same `betaCdf` calls the reference engine makes, so caching changes no bit of the output.
+ */
+export type ShapeTables = {
+  /** CDF of the shape at grid point k (x = k / grid). */
+  gridCdf(ratio: number, k: number): number;
+  /** CDF of the shape at x (the required level threshold). */
+  cdfAt(ratio: number, x: number): number;
+};
+
+export function createShapeTables(concentration: number, grid: number): ShapeTables {
+  const tables = new Map<number, Float64Array>();
+  const thresholds = new Map<number, Map<number, number>>();
+
+  function table(ratio: number): Float64Array | undefined {
+    let t = tables.get(ratio);
+    if (t === undefined && tables.size < MAX_SHAPES) {
+      t = new Float64Array(grid + 1).fill(Number.NaN);
+      tables.set(ratio, t);
+    }
+    return t;
+  }
+
+  return {
+    gridCdf(ratio, k) {
+      const t = table(ratio);
+      let v = t === undefined ? Number.NaN : t[k]!;
+      if (Number.isNaN(v)) {
+        v = betaCdf(k / grid, betaAlpha(ratio, concentration), betaBeta(ratio, concentration));
+        if (t !== undefined) t[k] = v;
+      }
+      return v;
+    },
+    cdfAt(ratio, x) {
+      let byX = thresholds.get(ratio);
+      let v = byX?.get(x);
+      if (v === undefined) {
+        v = betaCdf(x, betaAlpha(ratio, concentration), betaBeta(ratio, concentration));
+        if (byX === undefined && thresholds.size < MAX_SHAPES) {
+          byX = new Map();
+          thresholds.set(ratio, byX);
+        }
+        if (byX !== undefined && byX.size < MAX_SHAPES) byX.set(x, v);
+      }
+      return v;
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { isFalseFriend } from "../lexicon/is-false-friend.js";
+import { lexiconRelation, RELATION_EXACT, RELATION_NONE } from "../lexicon/lexicon-relation.js";
+import type { CompiledLexicon } from "../lexicon/types.js";
+import type { ScoringConfig } from "./scoring-config.js";
+
+/** Relation code for "no lexicon relation: use the embedding cosine". Extends the lexicon's RELATION_* codes. */
+export const RELATION_EMBEDDING = 7;
+
+/**
+ * Similarity of a candidate/required pair from names alone, before embeddings: same normalised name (1),
+ * known false friend (`falseFriendSimilarity`, so Java never earns credit for JavaScript), or a lexicon
+ * relation. Writes the similarity into `out[0]` and returns the relation code; returns RELATION_EMBEDDING
+ * (out[0] untouched) when the caller must fall back to the calibrated embedding cosine. Allocates nothing.
+ */
+export function lexicalSimilarity(
+  lex: CompiledLexicon,
+  candidateIndex: number,
+  requiredIndex: number,
+  candidateNorm: string,
+  requiredNorm: string,
+  c: ScoringConfig,
+  out: Float64Array,
+): number {
+  if (candidateNorm === requiredNorm) {
+    out[0] = 1;
+    return RELATION_EXACT;
+  }
+  if (isFalseFriend(lex, candidateIndex, requiredIndex, candidateNorm, requiredNorm)) {
+    out[0] = c.falseFriendSimilarity;
+    return RELATION_NONE;
+  }
+  const code = lexiconRelation(lex, candidateIndex, requiredIndex, candidateNorm, requiredNorm, out);
+  return code === RELATION_NONE ? RELATION_EMBEDDING : code;
+}

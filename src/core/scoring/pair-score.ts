@@ -1,0 +1,52 @@
+import type { ScoringConfig } from "./scoring-config.js";
+
+/**
+ * Score in [0,1] that one candidate skill earns for one required skill. Monotone non-decreasing in the
+ * candidate's level (`levelRatioU`, `exceedance`, `candidateRatio`), which SPEC property 3 relies on.
+ *
+ * - near-identical (`near`): upstream's 0.6 + 0.4·u, faded out below half the required level;
+ * - below the similarity floor: upstream's penalty factor, interpolated severe → moderate and scaled by
+ *   level, never above `moderatePenalty`;
+ * - otherwise: upstream's blend of direct ratio and exceedance, times a transfer factor that grows from
+ *   `moderatePenalty` at the floor to 1 at similarity 1, times upstream's similarity boosts.
+ *
+ * @param similarity effective similarity in [0,1]
+ * @param near the skills are the same skill (same name, alias, or similarity above the near-identical threshold)
+ * @param levelRatioU min(1, r/t)
+ * @param exceedance P(X ≥ t) for the candidate's Beta
+ * @param candidateRatio r = value/max of the candidate skill
+ * @param aggressive use the aggressive strategy's concave transfer
+ */
+export function pairScore(
+  similarity: number,
+  near: boolean,
+  levelRatioU: number,
+  exceedance: number,
+  candidateRatio: number,
+  aggressive: boolean,
+  c: ScoringConfig,
+): number {
+  if (near) {
+    const fade = levelRatioU >= c.nearIdenticalFadeRatio ? 1 : levelRatioU / c.nearIdenticalFadeRatio;
+    return fade * (c.nearIdenticalFloor + (1 - c.nearIdenticalFloor) * levelRatioU);
+  }
+  if (similarity < c.similarityThreshold) {
+    let x = (similarity - c.severeThreshold) / (c.similarityThreshold - c.severeThreshold);
+    x = x > 0 ? x : 0;
+    const factor = c.severePenalty + (c.moderatePenalty - c.severePenalty) * x;
+    return factor * (1 - c.penaltyLevelShare + c.penaltyLevelShare * candidateRatio);
+  }
+  const lambda = c.ratioWeightBelow + (c.ratioWeightMeets - c.ratioWeightBelow) * levelRatioU;
+  const level = lambda * levelRatioU + (1 - lambda) * exceedance;
+  let x = (similarity - c.similarityThreshold) / (1 - c.similarityThreshold);
+  if (aggressive) x = x ** c.aggressiveTransferExponent;
+  const transfer = c.moderatePenalty + (1 - c.moderatePenalty) * x;
+  const boost =
+    similarity > c.verySimilarThreshold
+      ? c.verySimilarBoost
+      : similarity > c.moderatelySimilarThreshold
+        ? c.moderatelySimilarBoost
+        : 1;
+  const score = transfer * level * boost;
+  return score >= 1 ? 1 : score;
+}

@@ -1,0 +1,49 @@
+/**
+ * competency-api: score how well a candidate's skills match a role's required skills.
+ * The public surface, listed by name.
+ */
+export { createMatcher } from "./matcher.js";
+export { CompetencyError, MESSAGES, formatPath } from "./errors.js";
+export { DEFAULT_SCORING_CONFIG, resolveScoringConfig, hashScoringConfig } from "./scoring-config.js";
+export { normalizeName } from "./core/text/normalize-name.js";
+export { createMemoryLru } from "./adapters/cache/memory-lru.js";
+export { createWordVectorEmbedder } from "./adapters/embedder/word-vectors/create-word-vector-embedder.js";
+export { resolveCacheDir } from "./adapters/embedder/resolve-cache-dir.js";
+export { createFakeEmbedder } from "./adapters/embedder/fake.js";
+export { loadLexicon } from "./adapters/lexicon/load-lexicon.js";
+export { validateSkills } from "./validate/validate-skills.js";
+
+export type {
+  BestMatch,
+  Domain,
+  EngineName,
+  Evidence,
+  Gap,
+  IncludeOption,
+  Interval,
+  Level,
+  MatchResult,
+  Relation,
+  RequiredSkill,
+  ResultMeta,
+  Skill,
+  SkillScore,
+  Strategy,
+} from "./core/types.js";
+export type { ErrorCode, Issue, IssueCode, CompetencyErrorDetails } from "./errors.js";
+export type {
+  CacheStats,
+  Limits,
+  MatcherOptions,
+  MatchOptions,
+  Matcher,
+  MatchPair,
+  ProgressEvent,
+  RankCandidate,
+  RankEntry,
+  RankOptions,
+} from "./matcher-types.js";
+export type { Embedder, EmbeddingCache } from "./ports.js";
+export type { ScoringConfigOptions } from "./scoring-config.js";
+export type { ScoringConfig } from "./core/scoring/scoring-config.js";
+export type { CompiledLexicon, LexiconEntry, LexiconFile } from "./core/lexicon/types.js";
