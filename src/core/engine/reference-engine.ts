@@ -2,6 +2,7 @@ import { betaAlpha, betaBeta } from "../beta/beta-shape.js";
 import { betaCdf } from "../beta/beta-cdf.js";
 import { betaMean } from "../beta/beta-mean.js";
 import { betaVariance } from "../beta/beta-variance.js";
+import { gridQuantile } from "../beta/grid-quantile.js";
 import { RELATION_ALIAS, RELATION_EXACT } from "../lexicon/lexicon-relation.js";
 import { calibrateCosine } from "../scoring/calibrate-cosine.js";
 import { domainPenalty } from "../scoring/domain-penalty.js";
@@ -146,19 +147,4 @@ function shapeCdf(x: number, ratio: number, concentration: number): number {
 
 function component(weight: number, ratio: number, concentration: number): Component {
   return { weight, alpha: betaAlpha(ratio, concentration), beta: betaBeta(ratio, concentration) };
-}
-
-/** Smallest grid point where the CDF reaches q, linearly interpolated from the point before it. */
-function gridQuantile(q: number, grid: number, cdfAt: (k: number) => number): number {
-  let lo = 1;
-  let hi = grid;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cdfAt(mid) >= q) hi = mid;
-    else lo = mid + 1;
-  }
-  const fPrev = lo === 1 ? 0 : cdfAt(lo - 1);
-  const f = cdfAt(lo);
-  const x = (lo - 1 + (f > fPrev ? (q - fPrev) / (f - fPrev) : 0)) / grid;
-  return x;
 }

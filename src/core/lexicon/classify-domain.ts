@@ -1,0 +1,70 @@
+import { tokenize } from "../text/tokenize.js";
+import type { Domain } from "../types.js";
+import type { DomainKeywords } from "./compile-domain-keywords.js";
+import { DOMAIN_LIST } from "./domains.js";
+import { findSkill } from "./find-skill.js";
+import type { CompiledLexicon } from "./types.js";
+
+/** A phrase that names a lexicon skill is stronger evidence than a keyword. */
+const SKILL_WEIGHT = 2;
+const KEYWORD_WEIGHT = 1;
+/** Lexicon names are tried up to this many tokens long inside a longer name. */
+const MAX_SKILL_WORDS = 4;
+
+/**
+ * Domain of a skill name (`norm` from `normalizeName`). A known skill (see `findSkill`) gives its lexicon
+ * domain. Otherwise the name is tokenised and scanned left to right, longest phrase first: a phrase naming a
+ * lexicon skill scores 2 for its domain, a keyword phrase scores 1, and a token glued by `/` or `&`
+ * (`ai/ml`) is also tried part by part. Matching is by whole tokens only, so "ai" never fires inside
+ * "maintain", "hr" inside "three" or "go" inside "good". Highest score wins; ties go to the domain seen
+ * first. No evidence → "General". Allocates (tokens, phrases); call once per distinct name.
+ */
+export function classifyDomain(lex: CompiledLexicon, keywords: DomainKeywords, norm: string): Domain {
+  const known = findSkill(lex, norm);
+  if (known >= 0) return lex.domains[known]!;
+  const tokens = tokenize(norm);
+  const scores = new Map<Domain, number>();
+  const credit = (domain: Domain, weight: number): void => {
+    scores.set(domain, (scores.get(domain) ?? 0) + weight);
+  };
+  const longest = Math.max(MAX_SKILL_WORDS, keywords.maxWords);
+  let i = 0;
+  while (i < tokens.length) {
+    let consumed = 0;
+    for (let n = Math.min(longest, tokens.length - i); n >= 1 && consumed === 0; n--) {
+      const phrase = tokens.slice(i, i + n).join(" ");
+      const skill = n <= MAX_SKILL_WORDS ? lex.index.get(phrase) : undefined;
+      const keyword = keywords.phrases.get(phrase);
+      if (skill !== undefined) credit(lex.domains[skill]!, SKILL_WEIGHT);
+      else if (keyword !== undefined) credit(keyword, KEYWORD_WEIGHT);
+      else continue;
+      consumed = n;
+    }
+    if (consumed === 0) creditParts(tokens[i]!, lex, keywords, credit);
+    i += consumed > 0 ? consumed : 1;
+  }
+  let best: Domain = "General";
+  let bestScore = 0;
+  for (const [domain, score] of scores) {
+    if (score > bestScore) {
+      best = domain;
+      bestScore = score;
+    }
+  }
+  return bestScore > 0 ? best : DOMAIN_LIST[DOMAIN_LIST.length - 1]!;
+}
+
+function creditParts(
+  token: string,
+  lex: CompiledLexicon,
+  keywords: DomainKeywords,
+  credit: (domain: Domain, weight: number) => void,
+): void {
+  if (!/[/&]/.test(token)) return;
+  for (const part of token.split(/[/&]/)) {
+    const skill = lex.index.get(part);
+    const keyword = keywords.phrases.get(part);
+    if (skill !== undefined) credit(lex.domains[skill]!, SKILL_WEIGHT);
+    else if (keyword !== undefined) credit(keyword, KEYWORD_WEIGHT);
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Defaults of the HTTP service and the CLI's streaming commands. Kept beside the service because only the
+ * surfaces use them; the library's defaults live in src/defaults.ts.
+ */
+
+export const SERVICE_PORT = 8080;
+export const SERVICE_HOST = "127.0.0.1";
+/** Requests per client IP (or API key) per window; 0 disables the limit. */
+export const RATE_LIMIT_MAX = 1_200;
+export const RATE_LIMIT_WINDOW_MS = 60_000;
+export const SERVICE_LOG_LEVEL = "info" as const;
+/** Worker threads for rank and batch; 0 scores in the main thread. */
+export const SERVICE_WORKERS = 0;
+/** Time allowed for in-flight requests after SIGTERM before connections are dropped. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+/** Latency histogram buckets in seconds (sub-millisecond matches up to slow batches). */
+export const LATENCY_BUCKETS_SECONDS: readonly number[] = [
+  0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
+];
+
+/** Lines scored per chunk by `batch` and `rank` (one matchBatch call or one worker task). */
+export const STREAM_CHUNK_LINES = 256;
+/** Chunks in flight at once per worker (bounds memory: the reader pauses beyond this). */
+export const STREAM_CHUNKS_IN_FLIGHT_PER_WORKER = 2;
+/** Longest accepted input line in bytes for batch and rank (same cap as an HTTP body). */
+export const STREAM_MAX_LINE_BYTES = 1_048_576;
