@@ -1,5 +1,5 @@
 import { MAX_BODY_BYTES } from "../defaults.js";
-import { CompetencyError, type Issue, throwIfIssues } from "../errors.js";
+import { type Issue, throwIfIssues } from "../errors.js";
 import * as D from "./service-defaults.js";
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -79,5 +79,3 @@ export function resolveServiceOptions(options: ServiceOptions = {}): Readonly<Re
   throwIfIssues(issues, "INVALID_CONFIG");
   return Object.freeze(resolved);
 }
-
-export { CompetencyError };

@@ -1,11 +1,10 @@
 import { tokenize } from "../text/tokenize.js";
 import type { Domain } from "../types.js";
 import type { DomainKeywords } from "./compile-domain-keywords.js";
-import { DOMAIN_LIST } from "./domains.js";
 import { findSkill } from "./find-skill.js";
 import type { CompiledLexicon } from "./types.js";
 
-/** A phrase that names a lexicon skill is stronger evidence than a keyword. */
+/** A multi-word phrase that names a lexicon skill is stronger evidence than a keyword or a single word. */
 const SKILL_WEIGHT = 2;
 const KEYWORD_WEIGHT = 1;
 /** Lexicon names are tried up to this many tokens long inside a longer name. */
@@ -13,9 +12,10 @@ const MAX_SKILL_WORDS = 4;
 
 /**
  * Domain of a skill name (`norm` from `normalizeName`). A known skill (see `findSkill`) gives its lexicon
- * domain. Otherwise the name is tokenised and scanned left to right, longest phrase first: a phrase naming a
- * lexicon skill scores 2 for its domain, a keyword phrase scores 1, and a token glued by `/` or `&`
- * (`ai/ml`) is also tried part by part. Matching is by whole tokens only, so "ai" never fires inside
+ * domain. Otherwise the name is tokenised and scanned left to right, longest phrase first: a multi-word
+ * phrase naming a lexicon skill scores 2 for its domain; a one-word skill name (longer than one character,
+ * so "c" in "vitamin c" does not count) or a keyword phrase scores 1; a token glued by `/` (`ai/ml`) is also
+ * tried part by part. Matching is by whole tokens only, so "ai" never fires inside
  * "maintain", "hr" inside "three" or "go" inside "good". Highest score wins; ties go to the domain seen
  * first. No evidence → "General". Allocates (tokens, phrases); call once per distinct name.
  */
@@ -33,9 +33,9 @@ export function classifyDomain(lex: CompiledLexicon, keywords: DomainKeywords, n
     let consumed = 0;
     for (let n = Math.min(longest, tokens.length - i); n >= 1 && consumed === 0; n--) {
       const phrase = tokens.slice(i, i + n).join(" ");
-      const skill = n <= MAX_SKILL_WORDS ? lex.index.get(phrase) : undefined;
+      const skill = n <= MAX_SKILL_WORDS && phrase.length > 1 ? lex.index.get(phrase) : undefined;
       const keyword = keywords.phrases.get(phrase);
-      if (skill !== undefined) credit(lex.domains[skill]!, SKILL_WEIGHT);
+      if (skill !== undefined) credit(lex.domains[skill]!, n > 1 ? SKILL_WEIGHT : KEYWORD_WEIGHT);
       else if (keyword !== undefined) credit(keyword, KEYWORD_WEIGHT);
       else continue;
       consumed = n;
@@ -51,7 +51,7 @@ export function classifyDomain(lex: CompiledLexicon, keywords: DomainKeywords, n
       bestScore = score;
     }
   }
-  return bestScore > 0 ? best : DOMAIN_LIST[DOMAIN_LIST.length - 1]!;
+  return best;
 }
 
 function creditParts(
@@ -60,11 +60,11 @@ function creditParts(
   keywords: DomainKeywords,
   credit: (domain: Domain, weight: number) => void,
 ): void {
-  if (!/[/&]/.test(token)) return;
-  for (const part of token.split(/[/&]/)) {
-    const skill = lex.index.get(part);
+  if (!token.includes("/")) return;
+  for (const part of token.split("/")) {
+    const skill = part.length > 1 ? lex.index.get(part) : undefined;
     const keyword = keywords.phrases.get(part);
-    if (skill !== undefined) credit(lex.domains[skill]!, SKILL_WEIGHT);
+    if (skill !== undefined) credit(lex.domains[skill]!, KEYWORD_WEIGHT);
     else if (keyword !== undefined) credit(keyword, KEYWORD_WEIGHT);
   }
 }

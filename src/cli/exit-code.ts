@@ -1,0 +1,33 @@
+import { CompetencyError, type ErrorCode } from "../errors.js";
+
+/** SPEC §4 exit codes. */
+export const EXIT_OK = 0;
+export const EXIT_CHECK_FAILED = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_INTERNAL = 3;
+
+/** Codes caused by what the user passed in (files, flags, env): exit 2. Everything else is internal: 3. */
+const USER_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  "INVALID_INPUT",
+  "INVALID_CONFIG",
+  "LIMIT_EXCEEDED",
+  "FILE_NOT_FOUND",
+  "FILE_UNREADABLE",
+  "INVALID_JSON",
+  "SCHEMA_MISMATCH",
+  "BASELINE_MISSING",
+  "UNAUTHORIZED",
+  "PAYLOAD_TOO_LARGE",
+]);
+
+/** Exit code for an error that ended a command. */
+export function exitCodeFor(error: unknown): number {
+  return error instanceof CompetencyError && USER_CODES.has(error.code) ? EXIT_USAGE : EXIT_INTERNAL;
+}
+
+/** The one stderr line of SPEC §4: `error[CODE]: message`. */
+export function formatErrorLine(error: unknown): string {
+  if (error instanceof CompetencyError) return `error[${error.code}]: ${error.message}\n`;
+  const message = error instanceof Error ? error.message : String(error);
+  return `error[INTERNAL]: ${message.split("\n")[0] ?? ""}\n`;
+}

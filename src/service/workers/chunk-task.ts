@@ -1,0 +1,28 @@
+import type { Interval, MatchResult } from "../../core/types.js";
+import type { ErrorCode, Issue } from "../../errors.js";
+import type { MatchOptions, MatchPair } from "../../matcher-types.js";
+
+/** A slice of batch or rank work: scored in one matchBatch call, in-process or on a worker thread. */
+export type ChunkTask = { readonly pairs: readonly MatchPair[]; readonly options: MatchOptions };
+
+/** An error as it travels on the wire (NDJSON line, HTTP body, worker message). */
+export type WireError = { readonly code: ErrorCode; readonly message: string; readonly issues?: readonly Issue[] };
+
+export type ItemOutcome<R> = { readonly ok: true; readonly result: R } | { readonly ok: false; readonly error: WireError };
+
+/** What ranking keeps per candidate: small enough to hold 100,000 of them. */
+export type RankSummary = {
+  readonly overallScore: number;
+  readonly overallInterval: Interval;
+  /** Names of the (up to three) requirements with the largest impact. */
+  readonly topGaps: readonly string[];
+};
+
+/** Scores chunks of pairs, in this thread or on a pool of workers. */
+export interface ChunkScorer {
+  full(task: ChunkTask): Promise<ItemOutcome<MatchResult>[]>;
+  summary(task: ChunkTask): Promise<ItemOutcome<RankSummary>[]>;
+  /** How many chunks it makes sense to keep in flight. */
+  readonly parallelism: number;
+  close(): Promise<void>;
+}

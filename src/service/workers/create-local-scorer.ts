@@ -1,0 +1,13 @@
+import type { Matcher } from "../../matcher-types.js";
+import type { ChunkScorer } from "./chunk-task.js";
+import { scoreChunk, summarizeChunk } from "./score-chunk.js";
+
+/** Scores chunks on the calling thread with the given matcher (which the caller owns and closes). */
+export function createLocalScorer(matcher: Matcher): ChunkScorer {
+  return {
+    full: (task) => scoreChunk(matcher, task),
+    summary: (task) => summarizeChunk(matcher, task),
+    parallelism: 1,
+    async close() {},
+  };
+}
