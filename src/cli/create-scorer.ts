@@ -1,0 +1,22 @@
+import type { Matcher } from "../matcher-types.js";
+import type { ChunkScorer } from "../service/workers/chunk-task.js";
+import { createLocalScorer } from "../service/workers/create-local-scorer.js";
+import { createPoolScorer } from "../service/workers/create-pool-scorer.js";
+import type { CliContext } from "./cli-context.js";
+import { optionsFromEnv } from "./options-from-env.js";
+
+/**
+ * `--workers 0` (or an injected matcher factory, whose embedder cannot cross threads) scores in this
+ * thread; N > 0 starts N workers, each loading the model store that `matcher.ready()` has already built.
+ */
+export function createScorer(ctx: CliContext, matcher: Matcher, workers: number): ChunkScorer {
+  if (workers === 0 || ctx.workerMatcherOptions === undefined) return createLocalScorer(matcher);
+  return createPoolScorer(workers, { ...ctx.workerMatcherOptions, ...optionsFromEnv(ctx.io.env).matcher });
+}
+
+/** Parses `--workers`: a non-negative integer. */
+export function parseWorkers(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 256) throw new Error(`--workers must be an integer in [0, 256], got ${JSON.stringify(raw)}`);
+  return n;
+}

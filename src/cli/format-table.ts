@@ -1,0 +1,52 @@
+import type { MatchResult } from "../core/types.js";
+
+const fix = (x: number): string => x.toFixed(2);
+
+/** Pads each column to its widest cell (code points, not bytes) and joins with two spaces. */
+export function alignColumns(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, k) => (widths[k] = Math.max(widths[k] ?? 0, [...cell].length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, k) => {
+          const pad = " ".repeat((widths[k] ?? 0) - [...cell].length);
+          return rightAligned.has(k) ? pad + cell : cell + pad;
+        })
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+/** Human-readable rendering of a match: header line, one aligned row per required skill, gaps, explanations. */
+export function formatTable(result: MatchResult, explain: boolean): string {
+  const head = `Overall ${fix(result.overallScore)}  95% [${fix(result.overallInterval.lower)}, ${fix(result.overallInterval.upper)}]  strategy ${result.strategy}`;
+  const rows: string[][] = [["Required skill", "Score", "95% interval", "Best match", "Similarity", "Relation", "Evidence"]];
+  for (const s of result.skillScores) {
+    const best = s.bestMatch;
+    rows.push([
+      s.skillName,
+      fix(s.probability),
+      `[${fix(s.confidenceInterval.lower)}, ${fix(s.confidenceInterval.upper)}]`,
+      best === null ? "—" : best.skillName,
+      best === null ? "—" : fix(best.similarity),
+      best === null ? "none" : best.relation,
+      s.evidence,
+    ]);
+  }
+  let out = `${head}\n\n${alignColumns(rows, new Set([1, 4]))}\n`;
+  if (result.gaps.length > 0) {
+    out += `\nGaps (by impact on the overall score):\n`;
+    for (const g of result.gaps) out += `  ${g.skillName}: score ${fix(g.probability)}, impact +${fix(g.impact)}\n`;
+  }
+  if (explain) out += `\nExplanations:\n${formatExplanations(result)}`;
+  return out;
+}
+
+/** One `skill: explanation` line per required skill. */
+export function formatExplanations(result: MatchResult): string {
+  let out = "";
+  for (const s of result.skillScores) out += `  ${s.skillName}: ${s.explanation}\n`;
+  return out;
+}

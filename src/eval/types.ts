@@ -1,0 +1,78 @@
+/**
+ * Data shapes of the quality evaluation: judged cases (test/fixtures/quality/*.json), scored lists and the
+ * report that `npm run eval` prints.
+ */
+import type { RequiredSkill, Skill } from "../core/types.js";
+
+/** A judge's grade: 0 = no fit … 3 = clearly the best fit. Only differences within one case matter. */
+export type Grade = 0 | 1 | 2 | 3;
+
+/** One candidate of a judged case. */
+export type QualityCandidate = {
+  /** Unique within the case. */
+  readonly label: string;
+  readonly skills: readonly Skill[];
+  readonly grade: Grade;
+};
+
+/** A hand-judged ranking case: the system should order `candidates` by `grade` for `required`. */
+export type QualityCase = {
+  /** Unique across all fixture files. */
+  readonly id: string;
+  /** The fixture file (theme) the case belongs to. */
+  readonly theme: string;
+  /** Why the grades are what they are. */
+  readonly note: string;
+  readonly required: readonly RequiredSkill[];
+  /** 2..6 candidates. */
+  readonly candidates: readonly QualityCandidate[];
+};
+
+/** One entry of a ranked list: the system's score and the judge's grade. */
+export type RankedItem = { readonly score: number; readonly grade: number };
+
+/** A pair the system ordered against the grades (or tied although the grades differ). */
+export type Misorder = {
+  /** Label of the candidate with the higher grade. */
+  readonly better: string;
+  /** Label of the candidate with the lower grade. */
+  readonly worse: string;
+  readonly betterScore: number;
+  readonly worseScore: number;
+};
+
+/** A candidate with its grade and the score the system gave it. */
+export type ScoredCandidate = { readonly label: string; readonly grade: number; readonly score: number };
+
+/** Metrics of one case. A metric is NaN where it is undefined (no pair with different grades, zero ideal DCG). */
+export type CaseResult = {
+  readonly id: string;
+  readonly theme: string;
+  readonly note: string;
+  readonly pairwiseAccuracy: number;
+  readonly reciprocalRank: number;
+  readonly ndcg: number;
+  /** Best score first. */
+  readonly candidates: readonly ScoredCandidate[];
+  readonly misordered: readonly Misorder[];
+};
+
+/** Case-averaged metrics of a set of cases (NaN values are left out of each mean). */
+export type MetricSummary = {
+  readonly cases: number;
+  readonly pairwiseAccuracy: number;
+  readonly meanReciprocalRank: number;
+  readonly ndcg: number;
+};
+
+export type ThemeSummary = MetricSummary & { readonly theme: string };
+
+/** What `runEval` returns and `npm run eval -- --json` prints. */
+export type EvalReport = {
+  readonly overall: MetricSummary;
+  /** In order of first appearance in the case list. */
+  readonly themes: readonly ThemeSummary[];
+  /** The lowest-scoring cases, worst first (see `summarizeEval`). */
+  readonly worst: readonly CaseResult[];
+  readonly cases: readonly CaseResult[];
+};

@@ -1,0 +1,26 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { FastifyRequest } from "fastify";
+import { CompetencyError } from "../errors.js";
+
+const digest = (text: string): Buffer => createHash("sha256").update(text).digest();
+
+/** Paths anyone may call: probes and API docs. */
+function isPublic(url: string): boolean {
+  return url === "/healthz" || url === "/readyz" || url === "/openapi.json" || url === "/docs" || url.startsWith("/docs/");
+}
+
+/**
+ * An onRequest hook requiring `Authorization: Bearer <apiKey>` on every non-public path. Keys are compared
+ * as SHA-256 digests with timingSafeEqual so that neither length nor content leaks through timing.
+ */
+export function createAuthHook(apiKey: string): (request: FastifyRequest) => Promise<void> {
+  const expected = digest(apiKey);
+  return async (request) => {
+    if (isPublic(request.url.split("?")[0] ?? "")) return;
+    const header = request.headers.authorization;
+    const match = typeof header === "string" ? /^Bearer\s+(.+)$/i.exec(header) : null;
+    if (match === null || !timingSafeEqual(digest((match[1] as string).trim()), expected)) {
+      throw new CompetencyError("UNAUTHORIZED", match === null ? "send Authorization: Bearer <key>" : "the key does not match");
+    }
+  };
+}
