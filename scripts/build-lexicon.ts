@@ -61,10 +61,12 @@ function serialize(file: LexiconFile): string {
   const str = (s: string): string => JSON.stringify(s);
   const lines = ["{", `  "domain": ${str(file.domain)},`, '  "skills": ['];
   file.skills.forEach((skill, s) => {
-    const fields = Object.entries(skill).map(([key, value]) => {
+    const entries = Object.entries(skill);
+    const fields = entries.map(([key, value], f) => {
       if (!Array.isArray(value)) return `      ${str(key)}: ${str(String(value))}`;
       const inline = `      ${str(key)}: [${value.map((v: string) => str(v)).join(", ")}]`;
-      if (inline.length + 1 <= LINE_WIDTH) return inline;
+      const comma = f < entries.length - 1 ? 1 : 0;
+      if (inline.length + comma <= LINE_WIDTH) return inline;
       return `      ${str(key)}: [\n${value.map((v: string) => `        ${str(v)}`).join(",\n")}\n      ]`;
     });
     lines.push(`    {\n${fields.join(",\n")}\n    }${s < file.skills.length - 1 ? "," : ""}`);
@@ -82,6 +84,8 @@ if (issues.length > 0) {
   for (const issue of issues) console.error(`${issue.path.join(".")}: ${issue.code}: ${issue.message}`);
   process.exit(1);
 }
-sources.forEach((f, k) => writeFileSync(join(OUT_DIR, f.replace(/\.txt$/, ".json")), serialize(files[k]!)));
+files.forEach((file, k) => {
+  writeFileSync(join(OUT_DIR, `${sources[k]?.replace(/\.txt$/, "")}.json`), serialize(file));
+});
 const total = files.reduce((n, f) => n + f.skills.length, 0);
 console.log(`wrote ${files.length} files, ${total} skills`);

@@ -17,6 +17,7 @@ export function createScorer(ctx: CliContext, matcher: Matcher, workers: number)
 /** Parses `--workers`: a non-negative integer. */
 export function parseWorkers(raw: string): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 256) throw new Error(`--workers must be an integer in [0, 256], got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(n) || n < 0 || n > 256)
+    throw new Error(`--workers must be an integer in [0, 256], got ${JSON.stringify(raw)}`);
   return n;
 }

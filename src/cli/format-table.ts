@@ -3,9 +3,14 @@ import type { MatchResult } from "../core/types.js";
 const fix = (x: number): string => x.toFixed(2);
 
 /** Pads each column to its widest cell (code points, not bytes) and joins with two spaces. */
-export function alignColumns(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string {
+export function alignColumns(
+  rows: readonly (readonly string[])[],
+  rightAligned: ReadonlySet<number>,
+): string {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, k) => (widths[k] = Math.max(widths[k] ?? 0, [...cell].length)));
+  for (const row of rows) {
+    for (let k = 0; k < row.length; k++) widths[k] = Math.max(widths[k] ?? 0, [...(row[k] ?? "")].length);
+  }
   return rows
     .map((row) =>
       row
@@ -22,7 +27,9 @@ export function alignColumns(rows: readonly (readonly string[])[], rightAligned:
 /** Human-readable rendering of a match: header line, one aligned row per required skill, gaps, explanations. */
 export function formatTable(result: MatchResult, explain: boolean): string {
   const head = `Overall ${fix(result.overallScore)}  95% [${fix(result.overallInterval.lower)}, ${fix(result.overallInterval.upper)}]  strategy ${result.strategy}`;
-  const rows: string[][] = [["Required skill", "Score", "95% interval", "Best match", "Similarity", "Relation", "Evidence"]];
+  const rows: string[][] = [
+    ["Required skill", "Score", "95% interval", "Best match", "Similarity", "Relation", "Evidence"],
+  ];
   for (const s of result.skillScores) {
     const best = s.bestMatch;
     rows.push([
@@ -38,7 +45,8 @@ export function formatTable(result: MatchResult, explain: boolean): string {
   let out = `${head}\n\n${alignColumns(rows, new Set([1, 4]))}\n`;
   if (result.gaps.length > 0) {
     out += `\nGaps (by impact on the overall score):\n`;
-    for (const g of result.gaps) out += `  ${g.skillName}: score ${fix(g.probability)}, impact +${fix(g.impact)}\n`;
+    for (const g of result.gaps)
+      out += `  ${g.skillName}: score ${fix(g.probability)}, impact +${fix(g.impact)}\n`;
   }
   if (explain) out += `\nExplanations:\n${formatExplanations(result)}`;
   return out;

@@ -10,7 +10,6 @@ import { registerServeCommand } from "./commands/serve.js";
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, formatErrorLine } from "./exit-code.js";
 import type { CliIo } from "./io.js";
 import { mountMemoryCommands } from "./mount-memory.js";
-import { optionsFromEnv } from "./options-from-env.js";
 import { VERSION } from "./version.js";
 
 /** Injection points for tests and embedding; production uses the defaults. */
@@ -45,7 +44,6 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
     exitCode: EXIT_OK,
   };
   try {
-    const defaultWorkers = optionsFromEnv(io.env).workers ?? 0;
     const program = new Command("competency")
       .description("Score how well a candidate's skills match a role's required skills.")
       .version(VERSION, "-V, --version")
@@ -58,8 +56,8 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
       .showHelpAfterError("(run with --help for usage)")
       .addHelpText("after", EXAMPLES);
     registerMatchCommand(program, ctx);
-    registerBatchCommand(program, ctx, defaultWorkers);
-    registerRankCommand(program, ctx, defaultWorkers);
+    registerBatchCommand(program, ctx);
+    registerRankCommand(program, ctx);
     registerServeCommand(program, ctx, deps.signals);
     await mountMemoryCommands(program, io);
     await program.parseAsync([...argv], { from: "user" });

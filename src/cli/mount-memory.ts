@@ -1,21 +1,17 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import type { CliIo } from "./io.js";
 
 type MemoryModule = { registerMemoryCommands?: (program: Command, io: CliIo) => void | Promise<void> };
 
-/** The memory toolkit lives in commands/memory.ts (another owner); mounted when it is present. */
-const MEMORY_MODULE = "./commands/memory.js";
+/** Under tsx/vitest the sources are .ts; built code is .js. */
+const EXT = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+const MEMORY_URL = new URL(`./commands/memory${EXT}`, import.meta.url);
 
-/** Mounts `competency memory …` if the module exists; any other import failure is a real error. */
+/** Mounts `competency memory …` from commands/memory (another owner's module) when that file exists. */
 export async function mountMemoryCommands(program: Command, io: CliIo): Promise<void> {
-  let mod: MemoryModule;
-  try {
-    mod = (await import(MEMORY_MODULE)) as MemoryModule;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const missing = code === "ERR_MODULE_NOT_FOUND" && String((error as Error).message).includes("commands/memory");
-    if (missing || /Cannot find module|Failed to load url/.test(String((error as Error).message))) return;
-    throw error;
-  }
+  if (!existsSync(fileURLToPath(MEMORY_URL))) return;
+  const mod = (await import(MEMORY_URL.href)) as MemoryModule;
   await mod.registerMemoryCommands?.(program, io);
 }

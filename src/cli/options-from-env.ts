@@ -19,7 +19,11 @@ function intVar(env: Env, name: string, min: number, max: number, issues: Issue[
   if (raw === undefined || raw.trim() === "") return undefined;
   const value = Number(raw.trim());
   if (!Number.isInteger(value) || value < min || value > max) {
-    issues.push({ code: "out_of_range", path: ["env", name], message: `${name} must be an integer in [${min}, ${max}], got ${JSON.stringify(raw)}` });
+    issues.push({
+      code: "out_of_range",
+      path: ["env", name],
+      message: `${name} must be an integer in [${min}, ${max}], got ${JSON.stringify(raw)}`,
+    });
     return undefined;
   }
   return value;

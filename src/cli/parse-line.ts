@@ -2,7 +2,9 @@ import { CompetencyError } from "../errors.js";
 import type { WireError } from "../service/workers/chunk-task.js";
 import type { Line } from "./stream/read-lines.js";
 
-export type ParsedLine = { readonly ok: true; readonly id: string | number; readonly value: Record<string, unknown> } | { readonly ok: false; readonly id: string | number; readonly error: WireError };
+export type ParsedLine =
+  | { readonly ok: true; readonly id: string | number; readonly value: Record<string, unknown> }
+  | { readonly ok: false; readonly id: string | number; readonly error: WireError };
 
 /**
  * Parses one NDJSON line into an object with an `id` (the given string, else the line number).
@@ -17,13 +19,21 @@ export function parseLine(line: Line, idRequired: boolean): ParsedLine {
     return { ok: false, id: line.lineNo, error: { code: error.code, message: error.message } };
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return fail(line, line.lineNo, `line ${line.lineNo}: expected a JSON object, got ${Array.isArray(value) ? "an array" : JSON.stringify(value)}`);
+    return fail(
+      line,
+      line.lineNo,
+      `line ${line.lineNo}: expected a JSON object, got ${Array.isArray(value) ? "an array" : JSON.stringify(value)}`,
+    );
   }
   const record = value as Record<string, unknown>;
   const id = record.id;
   if (id === undefined && !idRequired) return { ok: true, id: line.lineNo, value: record };
   if (typeof id !== "string" || id === "") {
-    return fail(line, line.lineNo, `line ${line.lineNo}: id must be a non-empty string, got ${JSON.stringify(id) ?? "undefined"}`);
+    return fail(
+      line,
+      line.lineNo,
+      `line ${line.lineNo}: id must be a non-empty string, got ${JSON.stringify(id) ?? "undefined"}`,
+    );
   }
   return { ok: true, id, value: record };
 }

@@ -14,7 +14,9 @@ export async function openInput(path: string, stdin: Readable): Promise<Readable
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new CompetencyError("FILE_NOT_FOUND", JSON.stringify(path), { cause });
-    throw new CompetencyError("FILE_UNREADABLE", `${JSON.stringify(path)} (${code ?? "unknown error"})`, { cause });
+    throw new CompetencyError("FILE_UNREADABLE", `${JSON.stringify(path)} (${code ?? "unknown error"})`, {
+      cause,
+    });
   }
 }
 

@@ -10,7 +10,11 @@ function worse<T>(a: Ranked<T>, b: Ranked<T>): boolean {
  * Keeps the best `limit` entries seen so far in a binary min-heap (worst at the root), so ranking a
  * stream of any length holds at most `limit` entries. `limit` Infinity keeps everything.
  */
-export function createTopK<T>(limit: number): { push(entry: Ranked<T>): void; sorted(): Ranked<T>[]; readonly size: number } {
+export function createTopK<T>(limit: number): {
+  push(entry: Ranked<T>): void;
+  sorted(): Ranked<T>[];
+  readonly size: number;
+} {
   const heap: Ranked<T>[] = [];
   const swap = (i: number, j: number): void => {
     const t = heap[i] as Ranked<T>;

@@ -1,5 +1,5 @@
 import rateLimit from "@fastify/rate-limit";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { CompetencyError } from "../errors.js";
 import type { Matcher } from "../matcher-types.js";
 import { createAuthHook } from "./auth.js";
@@ -31,11 +31,14 @@ export type AppDeps = {
 export function buildApp(deps: AppDeps): FastifyInstance {
   const { options } = deps;
   const app = Fastify({
-    logger: deps.logStream === undefined ? { level: options.logLevel } : { level: options.logLevel, stream: deps.logStream },
+    logger:
+      deps.logStream === undefined
+        ? { level: options.logLevel }
+        : { level: options.logLevel, stream: deps.logStream },
     bodyLimit: options.bodyLimitBytes,
     genReqId,
     requestIdHeader: false,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
     forceCloseConnections: "idle",
   });
@@ -43,6 +46,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const routeDeps = { matcher: deps.matcher, scorer: deps.scorer };
 
   installErrorHandlers(app);
+  // JSON only: without this, text/plain bodies would reach the routes as strings instead of getting a 415.
+  app.removeContentTypeParser("text/plain");
   // Responses are built by our code from typed results; JSON.stringify avoids re-validating them.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.addHook("onRequest", async (request, reply) => {
@@ -52,7 +57,15 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.addHook("onResponse", async (request, reply) => {
     const route = request.routeOptions.url ?? "unmatched";
     metrics.observe(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
-    request.log.info({ method: request.method, route, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 100) / 100 }, "request");
+    request.log.info(
+      {
+        method: request.method,
+        route,
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 100) / 100,
+      },
+      "request",
+    );
   });
   app.addHook("onClose", async () => metrics.close());
 
@@ -63,7 +76,11 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       // One budget per API key when keys are in use, else per client IP.
       keyGenerator: (request) => request.headers.authorization ?? request.ip,
       allowList: (request) => request.url === "/healthz" || request.url === "/readyz",
-      errorResponseBuilder: (_request, context) => new CompetencyError("RATE_LIMITED", `limit ${context.max} per ${context.after === "" ? "window" : `window; retry in ${context.after}`}`),
+      errorResponseBuilder: (_request, context) =>
+        new CompetencyError(
+          "RATE_LIMITED",
+          `limit ${context.max} per ${context.after === "" ? "window" : `window; retry in ${context.after}`}`,
+        ),
     });
   }
   app.register(async (instance) => {

@@ -6,7 +6,13 @@ const digest = (text: string): Buffer => createHash("sha256").update(text).diges
 
 /** Paths anyone may call: probes and API docs. */
 function isPublic(url: string): boolean {
-  return url === "/healthz" || url === "/readyz" || url === "/openapi.json" || url === "/docs" || url.startsWith("/docs/");
+  return (
+    url === "/healthz" ||
+    url === "/readyz" ||
+    url === "/openapi.json" ||
+    url === "/docs" ||
+    url.startsWith("/docs/")
+  );
 }
 
 /**
@@ -20,7 +26,10 @@ export function createAuthHook(apiKey: string): (request: FastifyRequest) => Pro
     const header = request.headers.authorization;
     const match = typeof header === "string" ? /^Bearer\s+(.+)$/i.exec(header) : null;
     if (match === null || !timingSafeEqual(digest((match[1] as string).trim()), expected)) {
-      throw new CompetencyError("UNAUTHORIZED", match === null ? "send Authorization: Bearer <key>" : "the key does not match");
+      throw new CompetencyError(
+        "UNAUTHORIZED",
+        match === null ? "send Authorization: Bearer <key>" : "the key does not match",
+      );
     }
   };
 }

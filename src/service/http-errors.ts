@@ -34,22 +34,43 @@ const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
   FST_ERR_CTP_INVALID_TYPE: "UNSUPPORTED_MEDIA_TYPE",
 };
 
+/** 400s always list issues; a body-level failure has one issue at the root path. */
+function withRootIssue(code: ErrorCode, message: string, cause: unknown): CompetencyError {
+  if (STATUS_BY_CODE[code] !== 400) return new CompetencyError(code, message, { cause });
+  return new CompetencyError(code, message, {
+    cause,
+    details: { issues: [{ code: "invalid_type", path: [], message: `(root): ${message}` }] },
+  });
+}
+
 /** Normalises anything thrown while handling a request into a CompetencyError (or null for a defect). */
 export function toCompetencyError(error: FastifyError | Error): CompetencyError | null {
   if (error instanceof CompetencyError) return error;
   const fe = error as FastifyError;
   const mapped = fe.code === undefined ? undefined : FASTIFY_CODES[fe.code];
-  if (mapped !== undefined) return new CompetencyError(mapped, fe.message, { cause: error });
+  if (mapped !== undefined) return withRootIssue(mapped, fe.message, error);
   // secure-json-parse rejects JSON syntax errors and __proto__ / constructor.prototype keys with a 400.
-  if (error instanceof SyntaxError || (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500)) {
-    const code: ErrorCode = error instanceof SyntaxError ? "INVALID_JSON" : fe.statusCode === 413 ? "PAYLOAD_TOO_LARGE" : fe.statusCode === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "INVALID_INPUT";
-    return new CompetencyError(code, fe.message, { cause: error });
+  if (
+    error instanceof SyntaxError ||
+    (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500)
+  ) {
+    const code: ErrorCode =
+      error instanceof SyntaxError
+        ? "INVALID_JSON"
+        : fe.statusCode === 413
+          ? "PAYLOAD_TOO_LARGE"
+          : fe.statusCode === 415
+            ? "UNSUPPORTED_MEDIA_TYPE"
+            : "INVALID_INPUT";
+    return withRootIssue(code, fe.message, error);
   }
   return null;
 }
 
 /** The error body of every non-2xx response. */
-export function errorBody(error: CompetencyError): { error: { code: ErrorCode; message: string; issues?: unknown[] } } {
+export function errorBody(error: CompetencyError): {
+  error: { code: ErrorCode; message: string; issues?: unknown[] };
+} {
   return error.issues.length > 0
     ? { error: { code: error.code, message: error.message, issues: [...error.issues] } }
     : { error: { code: error.code, message: error.message } };
@@ -58,13 +79,25 @@ export function errorBody(error: CompetencyError): { error: { code: ErrorCode; m
 /** Installs the one error handler and the 404 handler. Unknown errors are logged with their cause and become 500. */
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const known = toCompetencyError(error);
+    let known = toCompetencyError(error);
+    if (known?.code === "UNSUPPORTED_MEDIA_TYPE" && !(error instanceof CompetencyError)) {
+      const type = String(request.headers["content-type"] ?? "none").slice(0, 100);
+      known = new CompetencyError(
+        "UNSUPPORTED_MEDIA_TYPE",
+        `${JSON.stringify(type)}; send application/json`,
+        { cause: error },
+      );
+    }
     if (known === null) {
       request.log.error({ err: error }, "unhandled error");
       return reply.status(500).send(errorBody(new CompetencyError("INTERNAL")));
     }
     const status = STATUS_BY_CODE[known.code];
-    if (status >= 500) request.log.error({ err: known, cause: known.cause }, known.message);
+    if (status >= 500) {
+      // Server-side details (paths, causes) go to the log, not to the client.
+      request.log.error({ err: known, cause: known.cause }, known.message);
+      return reply.status(status).send(errorBody(new CompetencyError(known.code)));
+    }
     if (known.code === "UNAUTHORIZED") reply.header("www-authenticate", 'Bearer realm="competency-api"');
     return reply.status(status).send(errorBody(known));
   });

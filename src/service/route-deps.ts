@@ -10,8 +10,12 @@ export type RouteDeps = {
 };
 
 /** Builds MatchOptions without undefined-valued keys (exactOptionalPropertyTypes). */
-export function matchOptionsOf(body: { strategy?: Strategy | undefined; include?: IncludeOption[] | undefined }): MatchOptions {
-  if (body.strategy !== undefined && body.include !== undefined) return { strategy: body.strategy, include: body.include };
+export function matchOptionsOf(body: {
+  strategy?: Strategy | undefined;
+  include?: IncludeOption[] | undefined;
+}): MatchOptions {
+  if (body.strategy !== undefined && body.include !== undefined)
+    return { strategy: body.strategy, include: body.include };
   if (body.strategy !== undefined) return { strategy: body.strategy };
   if (body.include !== undefined) return { include: body.include };
   return {};

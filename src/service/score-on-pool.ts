@@ -8,7 +8,11 @@ import type { ChunkScorer, ItemOutcome } from "./workers/chunk-task.js";
  * Scores pairs in chunks spread over the worker pool, results in input order. Any failure fails the whole
  * call (an HTTP request is never half-processed).
  */
-export async function scoreOnPool(scorer: ChunkScorer, pairs: readonly MatchPair[], options: MatchOptions): Promise<MatchResult[]> {
+export async function scoreOnPool(
+  scorer: ChunkScorer,
+  pairs: readonly MatchPair[],
+  options: MatchOptions,
+): Promise<MatchResult[]> {
   const tasks: Promise<ItemOutcome<MatchResult>[]>[] = [];
   for (let start = 0; start < pairs.length; start += STREAM_CHUNK_LINES) {
     tasks.push(scorer.full({ pairs: pairs.slice(start, start + STREAM_CHUNK_LINES), options }));
@@ -17,7 +21,9 @@ export async function scoreOnPool(scorer: ChunkScorer, pairs: readonly MatchPair
   for (const outcomes of await Promise.all(tasks)) {
     for (const outcome of outcomes) {
       if (!outcome.ok) {
-        throw new CompetencyError(outcome.error.code, outcome.error.message, { details: { issues: outcome.error.issues ?? [] } });
+        throw new CompetencyError(outcome.error.code, outcome.error.message, {
+          details: { issues: outcome.error.issues ?? [] },
+        });
       }
       results.push(outcome.result);
     }

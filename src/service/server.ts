@@ -46,7 +46,11 @@ export async function startServer(params: StartServerParams): Promise<ServerHand
   } catch (cause) {
     await app.close();
     const code = (cause as NodeJS.ErrnoException).code ?? "unknown error";
-    throw new CompetencyError("INVALID_CONFIG", `cannot listen on ${options.host}:${options.port} (${code})`, { cause });
+    throw new CompetencyError(
+      "INVALID_CONFIG",
+      `cannot listen on ${options.host}:${options.port} (${code})`,
+      { cause },
+    );
   }
   matcher.ready().catch((err: unknown) => app.log.error({ err }, "model failed to load"));
 

@@ -41,7 +41,11 @@ export type ResolvedServiceOptions = {
 
 function checkInt(issues: Issue[], name: string, value: number, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
-    issues.push({ code: "out_of_range", path: [name], message: `${name} must be an integer in [${min}, ${max}], got ${value}` });
+    issues.push({
+      code: "out_of_range",
+      path: [name],
+      message: `${name} must be an integer in [${min}, ${max}], got ${value}`,
+    });
   }
 }
 
@@ -65,7 +69,8 @@ export function resolveServiceOptions(options: ServiceOptions = {}): Readonly<Re
   checkInt(issues, "rateLimitWindowMs", resolved.rateLimitWindowMs, 1, 2 ** 31 - 1);
   checkInt(issues, "workers", resolved.workers, 0, 256);
   checkInt(issues, "shutdownGraceMs", resolved.shutdownGraceMs, 0, 2 ** 31 - 1);
-  if (resolved.host.trim() === "") issues.push({ code: "blank", path: ["host"], message: 'host must not be blank, got ""' });
+  if (resolved.host.trim() === "")
+    issues.push({ code: "blank", path: ["host"], message: 'host must not be blank, got ""' });
   if (resolved.apiKey !== undefined && resolved.apiKey.length === 0) {
     issues.push({ code: "blank", path: ["apiKey"], message: 'apiKey must not be empty when set, got ""' });
   }

@@ -30,6 +30,18 @@ function codeOf(issue: z.core.$ZodIssue): IssueCode {
   }
 }
 
+function messageOf(issue: z.core.$ZodIssue, where: string): string {
+  const got = "input" in issue ? `, got ${describeValue(issue.input)}` : "";
+  switch (issue.code) {
+    case "invalid_type":
+      return `${where}: expected ${issue.expected}${got}`;
+    case "custom":
+      return `${where}: ${issue.message}`; // refinements write their own message with the values
+    default:
+      return `${where}: ${issue.message}${got}`;
+  }
+}
+
 /** Maps zod issues to our Issue list; every message names the path and quotes the bad value. */
 export function zodIssuesToIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
   const out: Issue[] = [];
@@ -37,14 +49,15 @@ export function zodIssuesToIssues(issues: readonly z.core.$ZodIssue[]): Issue[] 
     const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        out.push({ code: "unknown_key", path: [...path, key], message: `${formatPath([...path, key])}: unknown key ${JSON.stringify(key)}` });
+        out.push({
+          code: "unknown_key",
+          path: [...path, key],
+          message: `${formatPath([...path, key])}: unknown key ${JSON.stringify(key)}`,
+        });
       }
       continue;
     }
-    const got = "input" in issue && issue.code !== "too_big" && issue.code !== "too_small" ? `, got ${describeValue(issue.input)}` : "";
-    const size =
-      (issue.code === "too_big" || issue.code === "too_small") && "input" in issue ? `, got ${describeValue(issue.input)}` : "";
-    out.push({ code: codeOf(issue), path, message: `${formatPath(path)}: ${issue.message}${got}${size}` });
+    out.push({ code: codeOf(issue), path, message: messageOf(issue, formatPath(path)) });
   }
   return out;
 }

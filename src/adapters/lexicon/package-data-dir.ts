@@ -9,7 +9,9 @@ import { fileURLToPath } from "node:url";
 export function packageDataDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "data", "skills"))) return join(dir, "data");
+    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "data", "skills"))) {
+      return join(dir, "data");
+    }
     const up = dirname(dir);
     if (up === dir) return join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "data");
     dir = up;

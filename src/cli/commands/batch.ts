@@ -7,6 +7,7 @@ import type { CliContext } from "../cli-context.js";
 import { createScorer, parseWorkers } from "../create-scorer.js";
 import { EXIT_USAGE } from "../exit-code.js";
 import { inputSize } from "../input-size.js";
+import { optionsFromEnv } from "../options-from-env.js";
 import { parseLine } from "../parse-line.js";
 import { createProgress } from "../progress.js";
 import { openInput } from "../read-input.js";
@@ -26,7 +27,7 @@ Examples:
   $ cat pairs.jsonl | competency batch - --workers 2 --strategy conservative
 `;
 
-type BatchFlags = { strategy: Strategy; workers: number };
+type BatchFlags = { strategy: Strategy; workers?: number };
 
 function parseWorkersOption(raw: string): number {
   try {
@@ -37,20 +38,28 @@ function parseWorkersOption(raw: string): number {
 }
 
 /** `competency batch <pairs.jsonl>`: NDJSON in, NDJSON out, streamed with bounded memory. */
-export function registerBatchCommand(program: Command, ctx: CliContext, defaultWorkers: number): void {
+export function registerBatchCommand(program: Command, ctx: CliContext): void {
   program
     .command("batch")
     .description("score many candidate/role pairs from NDJSON, streaming")
     .argument("<pairs.jsonl>", "NDJSON file of pairs (- for stdin)")
-    .addOption(new Option("--strategy <name>", "scoring strategy").choices(["default", "conservative", "aggressive"]).default("default"))
-    .option("--workers <n>", "worker threads (0 = score on the main thread)", parseWorkersOption, defaultWorkers)
+    .addOption(
+      new Option("--strategy <name>", "scoring strategy")
+        .choices(["default", "conservative", "aggressive"])
+        .default("default"),
+    )
+    .option(
+      "--workers <n>",
+      "worker threads, 0 = score on the main thread [env COMPETENCY_WORKERS, default 0]",
+      parseWorkersOption,
+    )
     .addHelpText("after", EXAMPLES)
     .action(async (path: string, flags: BatchFlags) => {
       const total = await inputSize(path);
       const input = await openInput(path, ctx.io.stdin);
       await withMatcher(ctx, async (matcher) => {
         await matcher.ready();
-        const scorer = createScorer(ctx, matcher, flags.workers);
+        const scorer = createScorer(ctx, matcher, flags.workers ?? optionsFromEnv(ctx.io.env).workers ?? 0);
         const progress = createProgress(ctx.io, "batch", total);
         let bytes = 0;
         let bad = 0;
@@ -62,18 +71,25 @@ export function registerBatchCommand(program: Command, ctx: CliContext, defaultW
           let k = 0;
           let text = "";
           for (const p of parsed) {
-            const outcome: ItemOutcome<object> = p.ok ? (outcomes[k++] as ItemOutcome<object>) : { ok: false, error: p.error };
+            const outcome: ItemOutcome<object> = p.ok
+              ? (outcomes[k++] as ItemOutcome<object>)
+              : { ok: false, error: p.error };
             if (!outcome.ok) bad++;
             text += `${JSON.stringify(outcome.ok ? { id: p.id, ...outcome.result } : { id: p.id, error: outcome.error })}\n`;
           }
           return text;
         };
         try {
-          await orderedPipeline(readLineChunks(input, STREAM_CHUNK_LINES), work, scorer.parallelism * STREAM_CHUNKS_IN_FLIGHT_PER_WORKER, async (text, lines) => {
-            await writeText(ctx.io.stdout, text);
-            for (const line of lines) bytes += Buffer.byteLength(line.text) + 1;
-            progress.update(bytes);
-          });
+          await orderedPipeline(
+            readLineChunks(input, STREAM_CHUNK_LINES),
+            work,
+            scorer.parallelism * STREAM_CHUNKS_IN_FLIGHT_PER_WORKER,
+            async (text, lines) => {
+              await writeText(ctx.io.stdout, text);
+              for (const line of lines) bytes += Buffer.byteLength(line.text) + 1;
+              progress.update(bytes);
+            },
+          );
         } finally {
           progress.stop();
           await scorer.close();

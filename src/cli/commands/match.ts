@@ -27,7 +27,11 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
     .description("score one candidate against one role")
     .argument("<candidate.json>", "candidate skills (file or - for stdin)")
     .argument("<role.json>", "required skills (file or - for stdin)")
-    .addOption(new Option("--strategy <name>", "scoring strategy").choices(["default", "conservative", "aggressive"]).default("default"))
+    .addOption(
+      new Option("--strategy <name>", "scoring strategy")
+        .choices(["default", "conservative", "aggressive"])
+        .default("default"),
+    )
     .addOption(new Option("--format <format>", "output format").choices(["json", "table"]).default("json"))
     .option("--explain", "print a one-line explanation per required skill")
     .addHelpText("after", EXAMPLES)

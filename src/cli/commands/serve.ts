@@ -1,8 +1,8 @@
 import type { EventEmitter } from "node:events";
 import { type Command, InvalidArgumentError } from "commander";
-import type { ChunkScorer } from "../../service/workers/chunk-task.js";
 import { startServer } from "../../service/server.js";
 import { resolveServiceOptions, type ServiceOptions } from "../../service/service-options.js";
+import type { ChunkScorer } from "../../service/workers/chunk-task.js";
 import { createPoolScorer } from "../../service/workers/create-pool-scorer.js";
 import type { CliContext } from "../cli-context.js";
 import { optionsFromEnv } from "../options-from-env.js";
@@ -24,7 +24,8 @@ Examples:
 function intOption(name: string) {
   return (raw: string): number => {
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a non-negative integer, got ${JSON.stringify(raw)}`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new InvalidArgumentError(`${name} must be a non-negative integer, got ${JSON.stringify(raw)}`);
     return n;
   };
 }
@@ -32,14 +33,26 @@ function intOption(name: string) {
 type ServeFlags = { port?: number; host?: string; workers?: number; rateLimit?: number };
 
 /** `competency serve`: runs the HTTP service until SIGTERM/SIGINT, then exits 0. */
-export function registerServeCommand(program: Command, ctx: CliContext, signals: EventEmitter | undefined): void {
+export function registerServeCommand(
+  program: Command,
+  ctx: CliContext,
+  signals: EventEmitter | undefined,
+): void {
   program
     .command("serve")
     .description("run the HTTP service")
     .option("--port <port>", "TCP port (0 = any free port) [env PORT, default 8080]", intOption("--port"))
     .option("--host <host>", "interface to bind [env HOST, default 127.0.0.1]")
-    .option("--workers <n>", "worker threads for rank and batch [env COMPETENCY_WORKERS, default 0]", intOption("--workers"))
-    .option("--rate-limit <n>", "requests per minute per client, 0 = off [env COMPETENCY_RATE_LIMIT]", intOption("--rate-limit"))
+    .option(
+      "--workers <n>",
+      "worker threads for rank and batch [env COMPETENCY_WORKERS, default 0]",
+      intOption("--workers"),
+    )
+    .option(
+      "--rate-limit <n>",
+      "requests per minute per client, 0 = off [env COMPETENCY_RATE_LIMIT]",
+      intOption("--rate-limit"),
+    )
     .addHelpText("after", EXAMPLES)
     .action(async (flags: ServeFlags) => {
       const env = optionsFromEnv(ctx.io.env);

@@ -96,7 +96,8 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
         let code = lexicalSimilarity(ctx.lexicon, candidate.lexIndex[j]!, reqLex, candidate.norms[j]!, reqNorm, c, out);
         let s = out[0]!;
         if (code === RELATION_EMBEDDING) s = calibrateCosine(dot(dim, candidate.rows[j]!, 0, reqRow, 0), c);
-        const e = effectiveSimilarity(s, domainPenalty(candidate.domains[j]!, reqDomain));
+        // Curated lexicon relations already know the domains; only embedding evidence pays the penalty.
+        const e = code === RELATION_EMBEDDING ? effectiveSimilarity(s, domainPenalty(candidate.domains[j]!, reqDomain)) : s;
         const near = code === RELATION_EXACT || code === RELATION_ALIAS || e > c.nearIdenticalThreshold;
         const r = candidate.ratios[j]!;
         const p = pairScore(e, near, levelRatio(r, t), groupExceed[groupOf[j]!]!, r, aggressive, c);

@@ -57,7 +57,9 @@ function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineO
       );
       let s = out[0] as number;
       if (relation === RELATION_EMBEDDING) s = calibrateCosine(cosine(candVecs[j] as number[], reqVecs[i] as number[]), c);
-      const e = effectiveSimilarity(s, domainPenalty(candidate.domains[j]!, required.domains[i]!));
+      // Curated lexicon relations already know the domains; only embedding evidence pays the penalty.
+      const e =
+        relation === RELATION_EMBEDDING ? effectiveSimilarity(s, domainPenalty(candidate.domains[j]!, required.domains[i]!)) : s;
       const near = relation === RELATION_EXACT || relation === RELATION_ALIAS || e > c.nearIdenticalThreshold;
       const r = candidate.ratios[j] as number;
       const exceed = t > 0 ? 1 - shapeCdf(t, r, c.betaConcentration) : 1;

@@ -23,28 +23,48 @@ export function compileDomainKeywords(json: unknown): DomainKeywords {
   let maxWords = 1;
   const domains = isRecord(json) ? json.domains : undefined;
   if (!isRecord(domains)) {
-    issues.push({ code: "invalid_type", path: ["domains"], message: "domains must be an object of keyword lists" });
+    issues.push({
+      code: "invalid_type",
+      path: ["domains"],
+      message: "domains must be an object of keyword lists",
+    });
   } else {
     for (const [domain, list] of Object.entries(domains)) {
       if (!DOMAINS.has(domain)) {
-        issues.push({ code: "unknown_value", path: ["domains", domain], message: `unknown domain "${domain}"` });
+        issues.push({
+          code: "unknown_value",
+          path: ["domains", domain],
+          message: `unknown domain "${domain}"`,
+        });
         continue;
       }
       if (!Array.isArray(list)) {
-        issues.push({ code: "invalid_type", path: ["domains", domain], message: "keywords must be an array" });
+        issues.push({
+          code: "invalid_type",
+          path: ["domains", domain],
+          message: "keywords must be an array",
+        });
         continue;
       }
       list.forEach((raw: unknown, k) => {
         const path = ["domains", domain, k];
         const tokens = typeof raw === "string" ? tokenize(normalizeName(raw)) : [];
         if (tokens.length === 0) {
-          issues.push({ code: "blank", path, message: `keyword must contain a word, got ${JSON.stringify(raw)}` });
+          issues.push({
+            code: "blank",
+            path,
+            message: `keyword must contain a word, got ${JSON.stringify(raw)}`,
+          });
           return;
         }
         const phrase = tokens.join(" ");
         const owner = phrases.get(phrase);
         if (owner !== undefined && owner !== domain) {
-          issues.push({ code: "too_many", path, message: `keyword "${phrase}" is already listed for ${owner}` });
+          issues.push({
+            code: "too_many",
+            path,
+            message: `keyword "${phrase}" is already listed for ${owner}`,
+          });
           return;
         }
         phrases.set(phrase, domain as Domain);
@@ -53,7 +73,9 @@ export function compileDomainKeywords(json: unknown): DomainKeywords {
     }
   }
   if (issues.length > 0) {
-    throw new CompetencyError("INVALID_CONFIG", `domain keywords: ${issues[0]!.message}`, { details: { issues } });
+    throw new CompetencyError("INVALID_CONFIG", `domain keywords: ${issues[0]!.message}`, {
+      details: { issues },
+    });
   }
   return { phrases, maxWords };
 }

@@ -32,7 +32,9 @@ export function compileLexicon(files: readonly LexiconFile[], version: string): 
   }
   const size = entries.length;
   const position = new Map<string, number>();
-  entries.forEach((e, i) => position.set(e.id, i));
+  entries.forEach((e, i) => {
+    position.set(e.id, i);
+  });
   const index = new Map<string, number>();
   const keys: string[][] = [];
   entries.forEach((e, i) => {
@@ -40,7 +42,8 @@ export function compileLexicon(files: readonly LexiconFile[], version: string): 
     for (const key of own) index.set(key, i);
     keys.push(own);
   });
-  const toIndices = (ids: readonly string[] | undefined): number[] => (ids ?? []).map((id) => position.get(id)!);
+  const toIndices = (ids: readonly string[] | undefined): number[] =>
+    (ids ?? []).map((id) => position.get(id)!);
 
   const parents = entries.map((e) => [...new Set([...toIndices(e.isA), ...toIndices(e.partOf)])]);
   const related = entries.map(() => new Set<number>());

@@ -8,7 +8,10 @@ const BLACK = 2;
  * Ids that close a cycle in the is-a ∪ part-of graph (one id per back edge found), via iterative DFS.
  * Edges to unknown ids and self edges are ignored here (validateLexicon reports those separately).
  */
-export function findIsACycles(entries: readonly LexiconEntry[], known: ReadonlyMap<string, unknown>): string[] {
+export function findIsACycles(
+  entries: readonly LexiconEntry[],
+  known: ReadonlyMap<string, unknown>,
+): string[] {
   const byId = new Map<string, LexiconEntry>();
   for (const e of entries) if (!byId.has(e.id)) byId.set(e.id, e);
   const color = new Map<string, number>();

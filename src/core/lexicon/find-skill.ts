@@ -34,7 +34,8 @@ export function findSkill(lex: CompiledLexicon, norm: string): number {
   for (const suffix of SUFFIXES) {
     if (!spaced.endsWith(suffix.text) || spaced.length === suffix.text.length) continue;
     const hit = lex.index.get(spaced.slice(0, -suffix.text.length));
-    if (hit !== undefined && (suffix.domains === null || suffix.domains.includes(lex.domains[hit]!))) return hit;
+    if (hit !== undefined && (suffix.domains === null || suffix.domains.includes(lex.domains[hit]!)))
+      return hit;
   }
   return -1;
 }

@@ -7,8 +7,32 @@ const SPACE = 32;
 
 /** Endings that make a longer word an inflection of the shorter one ("lead"/"leadership", "excel"/"excels"). */
 const INFLECTIONS: readonly string[] = [
-  "s", "es", "ing", "ings", "er", "ers", "ed", "ment", "ments", "ship", "ership", "ion", "ions", "ation",
-  "ations", "ist", "ists", "ism", "ics", "ic", "al", "ly", "r", "d", "or", "ors",
+  "s",
+  "es",
+  "ing",
+  "ings",
+  "er",
+  "ers",
+  "ed",
+  "ment",
+  "ments",
+  "ship",
+  "ership",
+  "ion",
+  "ions",
+  "ation",
+  "ations",
+  "ist",
+  "ists",
+  "ism",
+  "ics",
+  "ic",
+  "al",
+  "ly",
+  "r",
+  "d",
+  "or",
+  "ors",
 ];
 
 /**

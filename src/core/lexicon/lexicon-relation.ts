@@ -23,7 +23,15 @@ export const RELATION_RELATED = 5;
 export const RELATION_SIBLING = 6;
 
 /** Wire `Relation` of each code; sibling is reported as "related". */
-export const RELATION_NAMES: readonly Relation[] = ["none", "exact", "alias", "child", "parent", "related", "related"];
+export const RELATION_NAMES: readonly Relation[] = [
+  "none",
+  "exact",
+  "alias",
+  "child",
+  "parent",
+  "related",
+  "related",
+];
 
 /**
  * A shared parent with more direct children than this is an umbrella ("Programming Languages", "Spoken
@@ -66,13 +74,13 @@ export function lexiconRelation(
   const up = lex.ancestors[candidateIndex]!.get(requiredIndex);
   if (up !== undefined) {
     const s = LEXICON_SIMILARITY_CHILD - (up - 1) * LEXICON_SIMILARITY_HOP_DECAY;
-    best = s > LEXICON_SIMILARITY_RELATED ? s : LEXICON_SIMILARITY_RELATED;
+    best = Math.max(s, LEXICON_SIMILARITY_RELATED);
     code = RELATION_CHILD;
   }
   const down = lex.ancestors[requiredIndex]!.get(candidateIndex);
   if (down !== undefined) {
     const raw = LEXICON_SIMILARITY_PARENT - (down - 1) * LEXICON_SIMILARITY_HOP_DECAY;
-    const s = raw > PARENT_SIMILARITY_FLOOR ? raw : PARENT_SIMILARITY_FLOOR;
+    const s = Math.max(raw, PARENT_SIMILARITY_FLOOR);
     if (s > best) {
       best = s;
       code = RELATION_PARENT;

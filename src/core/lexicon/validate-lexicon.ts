@@ -31,7 +31,8 @@ export function validateLexicon(files: readonly LexiconFile[]): Issue[] {
 
   files.forEach((file, f) => {
     const domain = typeof file?.domain === "string" ? file.domain : `file ${f}`;
-    if (!DOMAINS.has(file?.domain)) add("unknown_value", [domain, "domain"], `unknown domain ${JSON.stringify(file?.domain)}`);
+    if (!DOMAINS.has(file?.domain))
+      add("unknown_value", [domain, "domain"], `unknown domain ${JSON.stringify(file?.domain)}`);
     if (!Array.isArray(file?.skills)) {
       add("invalid_type", [domain, "skills"], "skills must be an array");
       return;
@@ -41,7 +42,8 @@ export function validateLexicon(files: readonly LexiconFile[]): Issue[] {
       if (!checkShape(entry, path, add)) return;
       entries.push({ entry, path });
       const seen = idAt.get(entry.id);
-      if (seen !== undefined) add(DUPLICATE, [...path, "id"], `duplicate id "${entry.id}" (also at ${seen.join(".")})`);
+      if (seen !== undefined)
+        add(DUPLICATE, [...path, "id"], `duplicate id "${entry.id}" (also at ${seen.join(".")})`);
       else idAt.set(entry.id, path);
       const keys = [entry.name, ...(entry.aliases ?? [])];
       keys.forEach((raw, k) => {
@@ -64,18 +66,29 @@ export function validateLexicon(files: readonly LexiconFile[]): Issue[] {
     }
     (entry.falseFriends ?? []).forEach((name, k) => {
       if (keyOwner.get(normalizeName(name)) === entry.id) {
-        add("unknown_value", [...path, "falseFriends", k], `false friend "${name}" names "${entry.id}" itself`);
+        add(
+          "unknown_value",
+          [...path, "falseFriends", k],
+          `false friend "${name}" names "${entry.id}" itself`,
+        );
       }
     });
   }
 
-  for (const id of findIsACycles(entries.map((e) => e.entry), idAt)) {
+  for (const id of findIsACycles(
+    entries.map((e) => e.entry),
+    idAt,
+  )) {
     add(CYCLE, [...(idAt.get(id) ?? []), "isA"], `is-a/part-of cycle through "${id}"`);
   }
   return issues;
 }
 
-function checkShape(entry: LexiconEntry, path: Path, add: (c: IssueCode, p: Path, m: string) => void): boolean {
+function checkShape(
+  entry: LexiconEntry,
+  path: Path,
+  add: (c: IssueCode, p: Path, m: string) => void,
+): boolean {
   if (typeof entry !== "object" || entry === null) {
     add("invalid_type", path, "skill must be an object");
     return false;
@@ -87,7 +100,11 @@ function checkShape(entry: LexiconEntry, path: Path, add: (c: IssueCode, p: Path
       add("invalid_type", [...path, field], `${field} must be a string, got ${JSON.stringify(value)}`);
       ok = false;
     } else if (value.trim() === "") {
-      add(value === "" ? "empty" : "blank", [...path, field], `${field} must not be empty, got ${JSON.stringify(value)}`);
+      add(
+        value === "" ? "empty" : "blank",
+        [...path, field],
+        `${field} must not be empty, got ${JSON.stringify(value)}`,
+      );
       ok = false;
     }
   }
@@ -104,7 +121,11 @@ function checkShape(entry: LexiconEntry, path: Path, add: (c: IssueCode, p: Path
     }
     list.forEach((item: unknown, k) => {
       if (typeof item !== "string" || item.trim() === "") {
-        add(typeof item === "string" ? "blank" : "invalid_type", [...path, field, k], `${field} item must be a non-blank string, got ${JSON.stringify(item)}`);
+        add(
+          typeof item === "string" ? "blank" : "invalid_type",
+          [...path, field, k],
+          `${field} item must be a non-blank string, got ${JSON.stringify(item)}`,
+        );
         ok = false;
       }
     });

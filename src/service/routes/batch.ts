@@ -23,10 +23,19 @@ export function registerBatchRoute(app: FastifyInstance, deps: RouteDeps): void 
     },
     async (request) => {
       const body = request.body as BatchBody;
-      const pairs: MatchPair[] = body.pairs.map((p) => ({ candidate: p.candidateSkills, required: p.requiredSkills }));
+      const pairs: MatchPair[] = body.pairs.map((p) => ({
+        candidate: p.candidateSkills,
+        required: p.requiredSkills,
+      }));
       const results =
-        deps.scorer === undefined ? await deps.matcher.matchBatch(pairs, matchOptionsOf(body)) : await scoreOnPool(deps.scorer, pairs, matchOptionsOf(body));
-      return { results: results.map((result, k) => (body.pairs[k]?.id === undefined ? result : { id: body.pairs[k]?.id, ...result })) };
+        deps.scorer === undefined
+          ? await deps.matcher.matchBatch(pairs, matchOptionsOf(body))
+          : await scoreOnPool(deps.scorer, pairs, matchOptionsOf(body));
+      return {
+        results: results.map((result, k) =>
+          body.pairs[k]?.id === undefined ? result : { id: body.pairs[k]?.id, ...result },
+        ),
+      };
     },
   );
 }

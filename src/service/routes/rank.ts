@@ -25,15 +25,26 @@ export function registerRankRoute(app: FastifyInstance, deps: RouteDeps): void {
       const body = request.body as RankBody;
       const options = matchOptionsOf(body);
       if (deps.scorer === undefined) {
-        const ranking = await deps.matcher.rank(body.candidates, body.requiredSkills, body.topK === undefined ? options : { ...options, topK: body.topK });
+        const ranking = await deps.matcher.rank(
+          body.candidates,
+          body.requiredSkills,
+          body.topK === undefined ? options : { ...options, topK: body.topK },
+        );
         return { ranking };
       }
       const pairs = body.candidates.map((c) => ({ candidate: c.skills, required: body.requiredSkills }));
       const results = await scoreOnPool(deps.scorer, pairs, options);
-      const order = results.map((_, k) => k).sort((a, b) => (results[b]?.overallScore ?? 0) - (results[a]?.overallScore ?? 0) || a - b);
+      const order = results
+        .map((_, k) => k)
+        .sort((a, b) => (results[b]?.overallScore ?? 0) - (results[a]?.overallScore ?? 0) || a - b);
       const ranking: RankEntry[] = order.slice(0, body.topK ?? order.length).map((k, position) => {
         const result = results[k] as RankEntry["result"];
-        return { id: (body.candidates[k] as { id: string }).id, rank: position + 1, overallScore: result.overallScore, result };
+        return {
+          id: (body.candidates[k] as { id: string }).id,
+          rank: position + 1,
+          overallScore: result.overallScore,
+          result,
+        };
       });
       return { ranking };
     },

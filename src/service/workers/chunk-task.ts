@@ -6,9 +6,15 @@ import type { MatchOptions, MatchPair } from "../../matcher-types.js";
 export type ChunkTask = { readonly pairs: readonly MatchPair[]; readonly options: MatchOptions };
 
 /** An error as it travels on the wire (NDJSON line, HTTP body, worker message). */
-export type WireError = { readonly code: ErrorCode; readonly message: string; readonly issues?: readonly Issue[] };
+export type WireError = {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly issues?: readonly Issue[];
+};
 
-export type ItemOutcome<R> = { readonly ok: true; readonly result: R } | { readonly ok: false; readonly error: WireError };
+export type ItemOutcome<R> =
+  | { readonly ok: true; readonly result: R }
+  | { readonly ok: false; readonly error: WireError };
 
 /** What ranking keeps per candidate: small enough to hold 100,000 of them. */
 export type RankSummary = {

@@ -2,9 +2,9 @@ import { Piscina } from "piscina";
 import type { MatcherOptions } from "../../matcher-types.js";
 import type { ChunkScorer } from "./chunk-task.js";
 
-/** Under tsx/vitest the worker is TypeScript source and needs the tsx loader; built code runs plain JS. */
+/** Under tsx/vitest the worker is TypeScript source and goes through a tsx bootstrap; built code runs plain JS. */
 const FROM_SOURCE = import.meta.url.endsWith(".ts");
-const WORKER_URL = new URL(FROM_SOURCE ? "./match-worker.ts" : "./match-worker.js", import.meta.url);
+const WORKER_URL = new URL(FROM_SOURCE ? "./source-worker.mjs" : "./match-worker.js", import.meta.url);
 
 /**
  * Scores chunks on `threads` worker threads, each holding its own matcher (one model copy per worker).
@@ -17,7 +17,6 @@ export function createPoolScorer(threads: number, matcherOptions: MatcherOptions
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,
     workerData: { matcherOptions },
-    execArgv: FROM_SOURCE ? ["--import", "tsx"] : [],
   });
   return {
     full: (task) => pool.run(task, { name: "full" }),

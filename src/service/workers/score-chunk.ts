@@ -39,7 +39,8 @@ export async function scoreChunk(matcher: Matcher, task: ChunkTask): Promise<Ite
 /** Keeps only what ranking needs, so 100,000 candidates fit in a few MB. */
 export function summarize(result: MatchResult): RankSummary {
   const topGaps: string[] = [];
-  for (let k = 0; k < result.gaps.length && k < TOP_GAPS; k++) topGaps.push((result.gaps[k] as { skillName: string }).skillName);
+  for (let k = 0; k < result.gaps.length && k < TOP_GAPS; k++)
+    topGaps.push((result.gaps[k] as { skillName: string }).skillName);
   return { overallScore: result.overallScore, overallInterval: result.overallInterval, topGaps };
 }
 

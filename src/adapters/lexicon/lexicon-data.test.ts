@@ -1,0 +1,165 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import AjvModule from "ajv";
+import { describe, expect, it } from "vitest";
+import { classifyDomain } from "../../core/lexicon/classify-domain.js";
+import { DOMAIN_LIST } from "../../core/lexicon/domains.js";
+import { findSkill } from "../../core/lexicon/find-skill.js";
+import { isFalseFriend } from "../../core/lexicon/is-false-friend.js";
+import {
+  lexiconRelation,
+  RELATION_ALIAS,
+  RELATION_CHILD,
+  RELATION_NONE,
+  RELATION_PARENT,
+  RELATION_RELATED,
+} from "../../core/lexicon/lexicon-relation.js";
+import type { LexiconFile } from "../../core/lexicon/types.js";
+import { validateLexicon } from "../../core/lexicon/validate-lexicon.js";
+import { normalizeName } from "../../core/text/normalize-name.js";
+import { loadDomainKeywords } from "./load-domain-keywords.js";
+import { loadLexicon } from "./load-lexicon.js";
+import { packageDataDir } from "./package-data-dir.js";
+
+const DATA = packageDataDir();
+const SKILLS = join(DATA, "skills");
+const files = readdirSync(SKILLS)
+  .filter((f) => f.endsWith(".json"))
+  .sort()
+  .map((f) => ({ name: f, json: JSON.parse(readFileSync(join(SKILLS, f), "utf8")) as LexiconFile }));
+const lex = loadLexicon();
+const keywords = loadDomainKeywords();
+const out = new Float64Array(1);
+
+function relation(candidate: string, required: string): number {
+  const c = normalizeName(candidate);
+  const r = normalizeName(required);
+  return lexiconRelation(lex, findSkill(lex, c), findSkill(lex, r), c, r, out);
+}
+
+function falseFriends(candidate: string, required: string): boolean {
+  const c = normalizeName(candidate);
+  const r = normalizeName(required);
+  return isFalseFriend(lex, findSkill(lex, c), findSkill(lex, r), c, r);
+}
+
+describe("bundled lexicon data", () => {
+  it("holds at least 1,100 canonical skills", () => {
+    expect(lex.size).toBeGreaterThanOrEqual(1100);
+  });
+
+  it("covers every domain with at least 20 skills", () => {
+    for (const domain of DOMAIN_LIST) {
+      expect(lex.domains.filter((d) => d === domain).length, domain).toBeGreaterThanOrEqual(20);
+    }
+  });
+
+  it("validates: no dangling edges, duplicate ids, ambiguous aliases or is-a cycles", () => {
+    expect(validateLexicon(files.map((f) => f.json))).toEqual([]);
+  });
+
+  it("matches the JSON schema", () => {
+    const Ajv = AjvModule.default;
+    const schema = JSON.parse(readFileSync(join(DATA, "..", "schemas", "skill-lexicon.schema.json"), "utf8"));
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    for (const f of files) expect(validate(f.json) ? [] : validate.errors, f.name).toEqual([]);
+  });
+});
+
+describe("bundled lexicon relations", () => {
+  it("knows the required aliases", () => {
+    expect(relation("k8s", "Kubernetes")).toBe(RELATION_ALIAS);
+    expect(relation("JS", "JavaScript")).toBe(RELATION_ALIAS);
+    expect(relation("Postgres", "PostgreSQL")).toBe(RELATION_ALIAS);
+    expect(relation("Golang", "Go")).toBe(RELATION_ALIAS);
+    expect(out[0]).toBe(1);
+  });
+
+  it("gives specialisations child credit for their parent requirement", () => {
+    const pairs: [string, string][] = [
+      ["PostgreSQL", "SQL"],
+      ["MySQL", "SQL"],
+      ["PostgreSQL", "Relational Databases"],
+      ["TypeScript", "JavaScript"],
+      ["Deep Learning", "Machine Learning"],
+    ];
+    for (const [child, parent] of pairs) {
+      expect(relation(child, parent), `${child} → ${parent}`).toBe(RELATION_CHILD);
+      expect(out[0]).toBeGreaterThanOrEqual(0.7);
+    }
+  });
+
+  it("gives generalisations parent credit", () => {
+    expect(relation("SQL", "PostgreSQL")).toBe(RELATION_PARENT);
+    expect(out[0]).toBeLessThan(0.9);
+  });
+
+  it("relates docker and kubernetes", () => {
+    expect(relation("Docker", "Kubernetes")).toBe(RELATION_RELATED);
+  });
+
+  it("returns none for unknown or unrelated skills", () => {
+    expect(relation("Underwater Basket Weaving", "Kubernetes")).toBe(RELATION_NONE);
+    expect(relation("Culinary Arts", "Kubernetes")).toBe(RELATION_NONE);
+    expect(relation("Java", "Python")).toBe(RELATION_NONE);
+    expect(out[0]).toBe(0);
+  });
+});
+
+describe("bundled false friends", () => {
+  it("guards the classic look-alikes in both directions", () => {
+    const pairs: [string, string][] = [
+      ["Java", "JavaScript"],
+      ["Java", "JS"],
+      ["C", "C++"],
+      ["C", "C#"],
+      ["C++", "C#"],
+      ["R", "Ruby"],
+      ["Go", "Google"],
+      ["Golang", "Google"],
+      ["Scala", "Scaling"],
+      ["Swift", "SWIFT codes"],
+      ["Swift", "SWIFT payments"],
+      ["Rust", "rust removal"],
+      ["Excel", "Excellence"],
+      ["Chef", "Cooking"],
+    ];
+    for (const [a, b] of pairs) {
+      expect(falseFriends(a, b), `${a} / ${b}`).toBe(true);
+      expect(falseFriends(b, a), `${b} / ${a}`).toBe(true);
+    }
+  });
+
+  it("does not flag aliases or real relations", () => {
+    expect(falseFriends("JavaScript", "JS")).toBe(false);
+    expect(falseFriends("Go", "Golang")).toBe(false);
+    expect(falseFriends("SQL", "SQLite")).toBe(false);
+    expect(falseFriends("Angular", "AngularJS")).toBe(false);
+    expect(falseFriends("TypeScript", "JavaScript")).toBe(false);
+  });
+});
+
+describe("bundled domain classification", () => {
+  const classify = (name: string) => classifyDomain(lex, keywords, normalizeName(name));
+
+  it("uses the lexicon domain for known skills", () => {
+    expect(classify("Machine Learning")).toBe("DataScience");
+    expect(classify("k8s")).toBe("DevOps");
+    expect(classify("Registered Nurse")).toBe("Healthcare");
+    expect(classify("Mandarin")).toBe("Languages");
+  });
+
+  it("does not fire on substrings", () => {
+    expect(classify("maintain")).not.toBe("DataScience");
+    expect(classify("three")).not.toBe("HR");
+    expect(classify("good communication")).not.toBe("SoftwareDevelopment");
+    expect(classify("good communication")).toBe("Communication");
+  });
+
+  it("classifies unknown names by whole tokens", () => {
+    expect(classify("applied machine learning research")).toBe("DataScience");
+    expect(classify("HR generalist")).toBe("HR");
+    expect(classify("commercial plumbing repairs")).toBe("Trades");
+    expect(classify("zzz qqq")).toBe("General");
+  });
+});
