@@ -1,7 +1,5 @@
 import { homedir } from "node:os";
 import { createMemoryLru } from "./adapters/cache/memory-lru.js";
-import { createWordVectorEmbedder } from "./adapters/embedder/word-vectors/create-word-vector-embedder.js";
-import { resolveCacheDir } from "./adapters/embedder/resolve-cache-dir.js";
 import { loadDomainKeywords } from "./adapters/lexicon/load-domain-keywords.js";
 import { loadLexicon } from "./adapters/lexicon/load-lexicon.js";
 import type { Engine } from "./core/engine/engine-types.js";
@@ -23,6 +21,19 @@ import { validateSkills } from "./validate/validate-skills.js";
 const ENGINES: readonly EngineName[] = ["reference", "optimized"];
 /** Name → lexicon/domain lookups kept per matcher; cleared when full (names repeat heavily in practice). */
 const NAME_CACHE_LIMIT = 100_000;
+
+/** The default word-vector embedder, imported on first use so callers with their own embedder never load it. */
+async function loadDefaultEmbedder(cacheDir: string | undefined, onProgress: MatcherOptions["onProgress"]): Promise<Embedder> {
+  const [{ createWordVectorEmbedder }, { resolveCacheDir }] = await Promise.all([
+    import("./adapters/embedder/word-vectors/create-word-vector-embedder.js"),
+    import("./adapters/embedder/resolve-cache-dir.js"),
+  ]);
+  // The one place the library reads the environment: the XDG cache convention users expect from a CLI tool.
+  return createWordVectorEmbedder({
+    cacheDir: cacheDir ?? resolveCacheDir(process.env, homedir()),
+    ...(onProgress ? { onProgress } : {}),
+  });
+}
 
 /**
  * Creates a matcher: validates options, loads the lexicon and compiles the engine now, and loads the
@@ -66,10 +77,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       loading = (async () => {
         const loaded =
           options.embedder ??
-          (await createWordVectorEmbedder({
-            cacheDir: options.cacheDir ?? resolveCacheDir(process.env, homedir()),
-            ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-          }));
+          (await loadDefaultEmbedder(options.cacheDir, options.onProgress));
         embedder = loaded;
         meta = Object.freeze({ engine: engineName, embedder: loaded.id, lexiconVersion: lexicon.version, configHash });
         return loaded;

@@ -126,9 +126,9 @@ describe("competency match", () => {
   it.each([
     [
       ["match", "missing.json", "examples/role.json"],
-      /^error\[FILE_NOT_FOUND\]: file not found: "missing.json"\n$/,
+      /^error\[FILE_NOT_FOUND\]: file not found: "missing.json"$/,
     ],
-    [["match", "BAD_JSON", "examples/role.json"], /^error\[INVALID_JSON\]: .*BAD_JSON/],
+    [["match", "BAD_JSON", "examples/role.json"], /^error\[INVALID_JSON\]: .*bad\.json/],
     [["match", "BAD_SKILLS", "examples/role.json"], /^error\[INVALID_INPUT\]: .*candidate.*level/],
     [
       ["match", "examples/candidate.json", "examples/role.json", "--strategy", "greedy"],
@@ -146,6 +146,7 @@ describe("competency match", () => {
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr.split("\n")[0]).toMatch(pattern);
+    expect(stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 });
 

@@ -2,6 +2,7 @@ import type { EventEmitter } from "node:events";
 import { Command, CommanderError } from "commander";
 import { createMatcher } from "../index.js";
 import type { MatcherOptions } from "../matcher-types.js";
+import { VERSION } from "../service/version.js";
 import type { CliContext, MatcherFactory } from "./cli-context.js";
 import { registerBatchCommand } from "./commands/batch.js";
 import { registerMatchCommand } from "./commands/match.js";
@@ -10,7 +11,6 @@ import { registerServeCommand } from "./commands/serve.js";
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, formatErrorLine } from "./exit-code.js";
 import type { CliIo } from "./io.js";
 import { mountMemoryCommands } from "./mount-memory.js";
-import { VERSION } from "./version.js";
 
 /** Injection points for tests and embedding; production uses the defaults. */
 export type CliDeps = {
@@ -53,7 +53,6 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
         writeErr: (text) => io.stderr.write(text),
         outputError: (text, write) => write(`error[INVALID_INPUT]: ${text.replace(/^error: /, "")}`),
       })
-      .showHelpAfterError("(run with --help for usage)")
       .addHelpText("after", EXAMPLES);
     registerMatchCommand(program, ctx);
     registerBatchCommand(program, ctx);

@@ -7,7 +7,8 @@ import type { ScoringConfig } from "./scoring-config.js";
  * - near-identical (`near`): upstream's 0.6 + 0.4·u, faded out below half the required level;
  * - below the similarity floor: upstream's penalty factor, interpolated severe → moderate and scaled by
  *   level, never above `moderatePenalty`;
- * - otherwise: upstream's blend of direct ratio and exceedance, times a transfer factor that grows from
+ * - otherwise: the near-identical level curve applied to upstream's blend of direct ratio and exceedance,
+ *   times a transfer factor that grows from
  *   `moderatePenalty` at the floor to 1 at similarity 1, times upstream's similarity boosts.
  *
  * @param similarity effective similarity in [0,1]
@@ -26,10 +27,8 @@ export function pairScore(
   aggressive: boolean,
   c: ScoringConfig,
 ): number {
-  if (near) {
-    const fade = levelRatioU >= c.nearIdenticalFadeRatio ? 1 : levelRatioU / c.nearIdenticalFadeRatio;
-    return fade * (c.nearIdenticalFloor + (1 - c.nearIdenticalFloor) * levelRatioU);
-  }
+  const fade = levelRatioU >= c.nearIdenticalFadeRatio ? 1 : levelRatioU / c.nearIdenticalFadeRatio;
+  if (near) return fade * (c.nearIdenticalFloor + (1 - c.nearIdenticalFloor) * levelRatioU);
   if (similarity < c.similarityThreshold) {
     let x = (similarity - c.severeThreshold) / (c.similarityThreshold - c.severeThreshold);
     x = x > 0 ? x : 0;
@@ -37,7 +36,10 @@ export function pairScore(
     return factor * (1 - c.penaltyLevelShare + c.penaltyLevelShare * candidateRatio);
   }
   const lambda = c.ratioWeightBelow + (c.ratioWeightMeets - c.ratioWeightBelow) * levelRatioU;
-  const level = lambda * levelRatioU + (1 - lambda) * exceedance;
+  // The same level curve as the near-identical path, with upstream's ratio/exceedance blend inside it, so
+  // related evidence is discounted by similarity (transfer), not by a harsher level curve.
+  const blend = lambda * levelRatioU + (1 - lambda) * exceedance;
+  const level = fade * (c.nearIdenticalFloor + (1 - c.nearIdenticalFloor) * blend);
   let x = (similarity - c.similarityThreshold) / (1 - c.similarityThreshold);
   if (aggressive) x = x ** c.aggressiveTransferExponent;
   const transfer = c.moderatePenalty + (1 - c.moderatePenalty) * x;

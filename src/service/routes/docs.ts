@@ -1,7 +1,7 @@
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
-import { VERSION } from "../../cli/version.js";
+import { VERSION } from "../version.js";
 
 /**
  * OpenAPI 3.1 from the routes' schemas (which are generated from the zod schemas that validate requests),

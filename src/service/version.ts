@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
 
-/** The package version, read from package.json (two levels up from both src/cli and dist/cli). */
+/** The package version, read from package.json (two levels up from both src/service and dist/service). */
 export const VERSION: string = (createRequire(import.meta.url)("../../package.json") as { version: string })
   .version;
