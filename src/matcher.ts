@@ -5,22 +5,20 @@ import { loadLexicon } from "./adapters/lexicon/load-lexicon.js";
 import type { Engine } from "./core/engine/engine-types.js";
 import { createOptimizedEngine } from "./core/engine/optimized-engine.js";
 import { createReferenceEngine } from "./core/engine/reference-engine.js";
-import { classifyDomain } from "./core/lexicon/classify-domain.js";
-import { findSkill } from "./core/lexicon/find-skill.js";
-import { normalizeName } from "./core/text/normalize-name.js";
-import type { Domain, EngineName, MatchResult, RequiredSkill, ResultMeta, Skill } from "./core/types.js";
+import type { EngineName, MatchResult, RequiredSkill, ResultMeta, Skill } from "./core/types.js";
 import * as D from "./defaults.js";
 import { CompetencyError, type Issue, throwIfIssues } from "./errors.js";
-import type { Limits, MatcherOptions, MatchOptions, Matcher, MatchPair, RankCandidate, RankEntry, RankOptions } from "./matcher-types.js";
+import type { Limits, Matcher, MatcherOptions, MatchPair, RankCandidate, RankEntry } from "./matcher-types.js";
 import type { Embedder } from "./ports.js";
-import { type NameInfo, prepareRequired, prepareSide } from "./prepare/prepare-side.js";
+import { createNameTable, type NameEntry, type NameTable } from "./prepare/name-table.js";
+import { prepareRequired, prepareSide } from "./prepare/prepare-side.js";
 import { hashScoringConfig, resolveScoringConfig } from "./scoring-config.js";
-import { validateMatchOptions } from "./validate/validate-match-options.js";
+import { type CheckedMatchOptions, validateMatchOptions } from "./validate/validate-match-options.js";
 import { validateSkills } from "./validate/validate-skills.js";
 
 const ENGINES: readonly EngineName[] = ["reference", "optimized"];
-/** Name → lexicon/domain lookups kept per matcher; cleared when full (names repeat heavily in practice). */
-const NAME_CACHE_LIMIT = 100_000;
+/** Distinct names a matcher interns before its name table starts over. */
+const NAME_TABLE_LIMIT = 200_000;
 
 /** The default word-vector embedder, imported on first use so callers with their own embedder never load it. */
 async function loadDefaultEmbedder(cacheDir: string | undefined, onProgress: MatcherOptions["onProgress"]): Promise<Embedder> {
@@ -35,8 +33,11 @@ async function loadDefaultEmbedder(cacheDir: string | undefined, onProgress: Mat
   });
 }
 
+/** Everything that exists once the embedder is loaded. */
+type Session = { embedder: Embedder; names: NameTable; engine: Engine; meta: ResultMeta };
+
 /**
- * Creates a matcher: validates options, loads the lexicon and compiles the engine now, and loads the
+ * Creates a matcher: validates options, loads the lexicon and resolves the config now, and loads the
  * embedder on first use (or `ready()`). The one async seam: embeddings in, pure synchronous scoring after.
  *
  * @example
@@ -61,82 +62,80 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
   const lexicon = options.lexicon ?? loadLexicon();
   const keywords = loadDomainKeywords();
   const cache = options.cache ?? createMemoryLru(D.EMBEDDING_CACHE_SIZE);
-  const context = { lexicon, config };
-  const engine: Engine = engineName === "reference" ? createReferenceEngine(context) : createOptimizedEngine(context);
   const configHash = hashScoringConfig(config);
-  const names = new Map<string, { lexIndex: number; domain: Domain }>();
 
-  let embedder: Embedder | null = null;
-  let loading: Promise<Embedder> | null = null;
+  let session: Session | null = null;
+  let loading: Promise<Session> | null = null;
   let closed = false;
-  let meta: ResultMeta | null = null;
 
-  function load(): Promise<Embedder> {
-    if (closed) return Promise.reject(new CompetencyError("CLOSED"));
+  function newSession(embedder: Embedder): Session {
+    const context = { lexicon, config };
+    return {
+      embedder,
+      names: createNameTable(lexicon, keywords, embedder.id, NAME_TABLE_LIMIT),
+      engine: engineName === "reference" ? createReferenceEngine(context) : createOptimizedEngine(context),
+      meta: Object.freeze({ engine: engineName, embedder: embedder.id, lexiconVersion: lexicon.version, configHash }),
+    };
+  }
+
+  async function load(): Promise<Session> {
+    if (closed) throw new CompetencyError("CLOSED");
     if (loading === null) {
       loading = (async () => {
-        const loaded =
-          options.embedder ??
-          (await loadDefaultEmbedder(options.cacheDir, options.onProgress));
-        embedder = loaded;
-        meta = Object.freeze({ engine: engineName, embedder: loaded.id, lexiconVersion: lexicon.version, configHash });
-        return loaded;
+        session = newSession(options.embedder ?? (await loadDefaultEmbedder(options.cacheDir, options.onProgress)));
+        return session;
       })();
       loading.catch(() => {
         loading = null;
       });
     }
-    return loading;
-  }
-
-  /** Resolves lexicon index, domain and embedding row of every distinct normalised name. */
-  async function resolveNames(norms: Iterable<string>): Promise<Map<string, NameInfo>> {
-    const model = await load();
+    const s = await loading;
     if (closed) throw new CompetencyError("CLOSED");
-    const rows = new Map<string, Float32Array>();
-    const missing: string[] = [];
-    for (const norm of norms) {
-      if (rows.has(norm)) continue;
-      const row = cache.get(`${model.id}\u0000${norm}`);
-      if (row === undefined) {
-        if (!missing.includes(norm)) missing.push(norm);
-      } else rows.set(norm, row);
-    }
-    if (missing.length > 0) {
-      const data = await model.embed(missing);
-      for (let k = 0; k < missing.length; k++) {
-        const row = data.slice(k * model.dim, (k + 1) * model.dim);
-        cache.set(`${model.id}\u0000${missing[k]}`, row);
-        rows.set(missing[k]!, row);
-      }
-    }
-    const info = new Map<string, NameInfo>();
-    for (const [norm, row] of rows) {
-      let known = names.get(norm);
-      if (known === undefined) {
-        if (names.size >= NAME_CACHE_LIMIT) names.clear();
-        const lexIndex = findSkill(lexicon, norm);
-        known = { lexIndex, domain: classifyDomain(lexicon, keywords, norm) };
-        names.set(norm, known);
-      }
-      info.set(norm, { lexIndex: known.lexIndex, domain: known.domain, row });
-    }
-    return info;
+    // Interned ids are finite; a fresh table needs a fresh engine, whose pair memo is keyed by those ids.
+    if (s.names.exhausted) session = newSession(s.embedder);
+    return session ?? s;
   }
 
-  function scoreOne(candidate: readonly Skill[], required: readonly RequiredSkill[], info: Map<string, NameInfo>, opts: { strategy: MatchOptions["strategy"] & string; include: NonNullable<MatchOptions["include"]> }): MatchResult {
-    const cNorms = candidate.map((s) => normalizeName(s.name));
-    const rNorms = required.map((s) => normalizeName(s.name));
-    return engine.score(
-      { candidate: prepareSide(candidate, cNorms, info), required: prepareRequired(required, rNorms, info), dim: embedder!.dim },
-      { strategy: opts.strategy, include: opts.include, meta: meta! },
+  /** Name entries and embedding rows for each list; embeds every missing distinct name once. */
+  async function resolve(s: Session, lists: readonly (readonly Skill[])[]): Promise<{ entries: NameEntry[][]; rows: Float32Array[][] }> {
+    const entries = lists.map((list) => list.map((skill) => s.names.entry(skill.name)));
+    const rows = entries.map((list) => new Array<Float32Array>(list.length));
+    let missing: Map<NameEntry, [number, number][]> | null = null;
+    for (let k = 0; k < entries.length; k++) {
+      const list = entries[k]!;
+      for (let i = 0; i < list.length; i++) {
+        const row = cache.get(list[i]!.cacheKey);
+        if (row !== undefined) rows[k]![i] = row;
+        else {
+          missing ??= new Map();
+          const at = missing.get(list[i]!);
+          if (at === undefined) missing.set(list[i]!, [[k, i]]);
+          else at.push([k, i]);
+        }
+      }
+    }
+    if (missing !== null) {
+      const wanted = [...missing.keys()];
+      const dim = s.embedder.dim;
+      const data = await s.embedder.embed(wanted.map((e) => e.norm));
+      wanted.forEach((entry, w) => {
+        const row = data.slice(w * dim, (w + 1) * dim);
+        cache.set(entry.cacheKey, row);
+        for (const [k, i] of missing.get(entry)!) rows[k]![i] = row;
+      });
+    }
+    return { entries, rows };
+  }
+
+  function scoreOne(s: Session, c: readonly Skill[], r: readonly RequiredSkill[], at: { entries: NameEntry[][]; rows: Float32Array[][] }, k: number, opts: CheckedMatchOptions): MatchResult {
+    return s.engine.score(
+      {
+        candidate: prepareSide(c, at.entries[k]!, at.rows[k]!),
+        required: prepareRequired(r, at.entries[k + 1]!, at.rows[k + 1]!),
+        dim: s.embedder.dim,
+      },
+      { strategy: opts.strategy, include: opts.include, meta: s.meta },
     );
-  }
-
-  function allNorms(lists: readonly (readonly Skill[])[]): Set<string> {
-    const set = new Set<string>();
-    for (const list of lists) for (const s of list) set.add(normalizeName(s.name));
-    return set;
   }
 
   return {
@@ -146,66 +145,73 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       const r = validateSkills(required, ["required"], limits, true, issues);
       const opts = validateMatchOptions(matchOptions, D.DEFAULT_STRATEGY, issues);
       throwIfIssues(issues);
-      const info = await resolveNames(allNorms([c, r]));
-      return scoreOne(c, r, info, opts);
+      const s = await load();
+      return scoreOne(s, c, r, await resolve(s, [c, r]), 0, opts);
     },
-    async matchBatch(pairs: readonly MatchPair[], matchOptions?: MatchOptions) {
+
+    async matchBatch(pairs, matchOptions) {
       const issues: Issue[] = [];
-      if (!Array.isArray(pairs)) {
-        issues.push({ code: "invalid_type", path: ["pairs"], message: "pairs must be an array" });
-      } else if (pairs.length > limits.maxPairsPerBatch) {
+      if (!Array.isArray(pairs)) issues.push({ code: "invalid_type", path: ["pairs"], message: `pairs must be an array, got ${typeof pairs}` });
+      else if (pairs.length > limits.maxPairsPerBatch) {
         issues.push({ code: "too_many", path: ["pairs"], message: `at most ${limits.maxPairsPerBatch} pairs allowed, got ${pairs.length}` });
       }
       const opts = validateMatchOptions(matchOptions, D.DEFAULT_STRATEGY, issues);
       throwIfIssues(issues);
-      const clean = pairs.map((p, k) => ({
-        candidate: validateSkills((p as Partial<MatchPair> | undefined)?.candidate, ["pairs", k, "candidate"], limits, false, issues),
-        required: validateSkills((p as Partial<MatchPair> | undefined)?.required, ["pairs", k, "required"], limits, true, issues),
-      }));
+      const lists: (readonly Skill[])[] = [];
+      pairs.forEach((p: Partial<MatchPair> | undefined, k) => {
+        lists.push(validateSkills(p?.candidate, ["pairs", k, "candidate"], limits, false, issues));
+        lists.push(validateSkills(p?.required, ["pairs", k, "required"], limits, true, issues));
+      });
       throwIfIssues(issues);
-      const info = await resolveNames(allNorms(clean.flatMap((p) => [p.candidate, p.required])));
-      return clean.map((p) => scoreOne(p.candidate, p.required, info, opts));
+      const s = await load();
+      const at = await resolve(s, lists);
+      return pairs.map((_, k) => scoreOne(s, lists[2 * k]!, lists[2 * k + 1]!, at, 2 * k, opts));
     },
-    async rank(candidates: readonly RankCandidate[], required: readonly RequiredSkill[], rankOptions?: RankOptions) {
+
+    async rank(candidates, required, rankOptions) {
       const issues: Issue[] = [];
       const r = validateSkills(required, ["required"], limits, true, issues);
       const opts = validateMatchOptions(rankOptions, D.DEFAULT_STRATEGY, issues);
-      if (!Array.isArray(candidates)) {
-        issues.push({ code: "invalid_type", path: ["candidates"], message: "candidates must be an array" });
-      } else if (candidates.length > limits.maxRankCandidates) {
+      if (!Array.isArray(candidates)) issues.push({ code: "invalid_type", path: ["candidates"], message: `candidates must be an array, got ${typeof candidates}` });
+      else if (candidates.length > limits.maxRankCandidates) {
         issues.push({ code: "too_many", path: ["candidates"], message: `at most ${limits.maxRankCandidates} candidates allowed, got ${candidates.length}` });
       }
       throwIfIssues(issues);
-      const clean = candidates.map((cand, k) => {
-        const id = (cand as Partial<RankCandidate> | undefined)?.id;
+      const lists: (readonly Skill[])[] = [];
+      const ids = candidates.map((cand: Partial<RankCandidate> | undefined, k) => {
+        const id = cand?.id;
         if (typeof id !== "string" || id === "") {
           issues.push({ code: "invalid_type", path: ["candidates", k, "id"], message: `id must be a non-empty string, got ${JSON.stringify(id)}` });
         }
-        return { id: id as string, skills: validateSkills((cand as Partial<RankCandidate> | undefined)?.skills, ["candidates", k, "skills"], limits, false, issues) };
+        lists.push(validateSkills(cand?.skills, ["candidates", k, "skills"], limits, false, issues));
+        lists.push(r);
+        return id as string;
       });
       throwIfIssues(issues);
-      const info = await resolveNames(allNorms([r, ...clean.map((c) => c.skills)]));
-      const scored = clean.map((c, k) => ({ id: c.id, k, result: scoreOne(c.skills, r, info, opts) }));
+      const s = await load();
+      const at = await resolve(s, lists);
+      const scored = ids.map((id, k) => ({ id, k, result: scoreOne(s, lists[2 * k]!, r, at, 2 * k, opts) }));
       scored.sort((a, b) => b.result.overallScore - a.result.overallScore || a.k - b.k);
-      const top = scored.slice(0, Math.min(scored.length, opts.topK));
-      return top.map((s, k): RankEntry => ({ id: s.id, rank: k + 1, overallScore: s.result.overallScore, result: s.result }));
+      const top = scored.length > opts.topK ? scored.slice(0, opts.topK) : scored;
+      return top.map((x, k): RankEntry => ({ id: x.id, rank: k + 1, overallScore: x.result.overallScore, result: x.result }));
     },
+
     async ready() {
       await load();
     },
     get isReady() {
-      return embedder !== null && !closed;
+      return session !== null && !closed;
     },
     cacheStats: () => cache.stats(),
     get embedderId() {
-      return embedder?.id ?? options.embedder?.id ?? "wink-sg-100d (not loaded)";
+      return session?.embedder.id ?? options.embedder?.id ?? "wink-sg-100d (not loaded)";
     },
     lexiconVersion: lexicon.version,
     async close() {
       if (closed) return;
       closed = true;
-      const model = embedder ?? (loading ? await loading.catch(() => null) : null);
-      await model?.close();
+      const s = session ?? (loading ? await loading.catch(() => null) : null);
+      await s?.embedder.close();
     },
   };
 }

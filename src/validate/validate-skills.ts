@@ -48,10 +48,27 @@ export function validateSkills(
   }
   const out: RequiredSkill[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
-    const skill = validateSkill(list[i], [...listPath, i], limits, required, issues);
+    const item: unknown = list[i];
+    // Fast path for the common case: a clean skill is used as given, with no copy and no path arrays.
+    const skill = isCleanSkill(item, limits, required) ? item : validateSkill(item, [...listPath, i], limits, required, issues);
     if (skill !== null) out[i] = skill;
   }
   return out;
+}
+
+function isCleanSkill(item: unknown, limits: Limits, required: boolean): item is RequiredSkill {
+  if (!isRecord(item)) return false;
+  const { name, level } = item;
+  if (typeof name !== "string" || name.length === 0 || name.length > limits.maxNameLength) return false;
+  if (name.charCodeAt(0) <= 32 || name.charCodeAt(name.length - 1) <= 32 || name.trim() !== name) return false;
+  if (!isRecord(level)) return false;
+  const { value, max } = level;
+  if (typeof value !== "number" || typeof max !== "number" || !Number.isFinite(max) || !(max >= 1)) return false;
+  if (!Number.isFinite(value) || value < 0 || value > max) return false;
+  if (!required) return true;
+  const { weight, mustHave } = item;
+  if (weight !== undefined && !(typeof weight === "number" && Number.isFinite(weight) && weight > 0)) return false;
+  return mustHave === undefined || typeof mustHave === "boolean";
 }
 
 function validateSkill(item: unknown, path: Path, limits: Limits, required: boolean, issues: Issue[]): RequiredSkill | null {

@@ -16,6 +16,11 @@ export type SideInput = {
   readonly domains: readonly Domain[];
   /** Unit embedding row of each skill (`dim` floats each). */
   readonly rows: readonly Float32Array[];
+  /**
+   * Interned id of each normalised name, stable for the engine's lifetime (< 2^26): the same id always means
+   * the same name, domain and row, so the optimized engine may memoise pair similarities by id.
+   */
+  readonly ids: Int32Array;
 };
 
 export type RequiredInput = SideInput & {

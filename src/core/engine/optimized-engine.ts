@@ -13,7 +13,11 @@ import { assembleResult } from "./assemble-result.js";
 import { canonicalOrder } from "./canonical-order.js";
 import type { Engine, EngineContext, EngineInput, EngineOptions, SkillNumbers } from "./engine-types.js";
 import { requiredTie } from "./required-tie.js";
+import { createPairMemo } from "./pair-memo.js";
 import { createShapeTables, type ShapeTables } from "./shape-tables.js";
+
+/** Pairs whose similarity is memoised (≈ 13 bytes of slab + a Map entry each). */
+const PAIR_MEMO_CAPACITY = 262_144;
 
 /**
  * The optimized engine: the reference engine's model over flat typed arrays. Candidates are grouped by
@@ -24,6 +28,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
   const c = ctx.config;
   const tables = createShapeTables(c.betaConcentration, c.quantileGridSize);
   const out = new Float64Array(1);
+  const memo = createPairMemo(PAIR_MEMO_CAPACITY);
   let cap = 0;
   let groupOf = new Int32Array(0);
   let groupRatio = new Float64Array(0);
@@ -80,6 +85,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
       const reqLex = required.lexIndex[i]!;
       const reqNorm = required.norms[i]!;
       const reqDomain = required.domains[i]!;
+      const reqId = required.ids[i]!;
       for (let g = 0; g < groups; g++) {
         groupWeight[g] = 0;
         groupExceed[g] = t > 0 ? 1 - tables.cdfAt(groupRatio[g]!, t) : 1;
@@ -93,11 +99,21 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
       let total = 0;
       for (let k = 0; k < nc; k++) {
         const j = candOrder[k]!;
-        let code = lexicalSimilarity(ctx.lexicon, candidate.lexIndex[j]!, reqLex, candidate.norms[j]!, reqNorm, c, out);
-        let s = out[0]!;
-        if (code === RELATION_EMBEDDING) s = calibrateCosine(dot(dim, candidate.rows[j]!, 0, reqRow, 0), c);
-        // Curated lexicon relations already know the domains; only embedding evidence pays the penalty.
-        const e = code === RELATION_EMBEDDING ? effectiveSimilarity(s, domainPenalty(candidate.domains[j]!, reqDomain)) : s;
+        const slot = memo.find(candidate.ids[j]!, reqId);
+        let code: number;
+        let e: number;
+        if (slot >= 0) {
+          code = memo.code(slot);
+          e = memo.similarity(slot);
+        } else {
+          code = lexicalSimilarity(ctx.lexicon, candidate.lexIndex[j]!, reqLex, candidate.norms[j]!, reqNorm, c, out);
+          e = out[0]!;
+          // Curated lexicon relations already know the domains; only embedding evidence pays the penalty.
+          if (code === RELATION_EMBEDDING) {
+            e = effectiveSimilarity(calibrateCosine(dot(dim, candidate.rows[j]!, 0, reqRow, 0), c), domainPenalty(candidate.domains[j]!, reqDomain));
+          }
+          memo.store(candidate.ids[j]!, reqId, e, code);
+        }
         const near = code === RELATION_EXACT || code === RELATION_ALIAS || e > c.nearIdenticalThreshold;
         const r = candidate.ratios[j]!;
         const p = pairScore(e, near, levelRatio(r, t), groupExceed[groupOf[j]!]!, r, aggressive, c);

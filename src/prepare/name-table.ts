@@ -1,0 +1,69 @@
+import { classifyDomain } from "../core/lexicon/classify-domain.js";
+import type { DomainKeywords } from "../core/lexicon/compile-domain-keywords.js";
+import { findSkill } from "../core/lexicon/find-skill.js";
+import type { CompiledLexicon } from "../core/lexicon/types.js";
+import { normalizeName } from "../core/text/normalize-name.js";
+import type { Domain } from "../core/types.js";
+
+/** What a matcher knows about one normalised name. Immutable once created. */
+export type NameEntry = {
+  /** Interned id, unique for the table's lifetime (< 2^26). */
+  readonly id: number;
+  readonly norm: string;
+  readonly lexIndex: number;
+  readonly domain: Domain;
+  /** Embedding cache key: model id and normalised name. */
+  readonly cacheKey: string;
+};
+
+/** Ids must stay below 2^26 (see core/engine/pair-memo.ts). */
+export const MAX_NAME_IDS = 67_108_864;
+
+/**
+ * Interns skill names: raw name → normalised name → entry with a stable id, lexicon index and domain. Names
+ * repeat heavily across calls (a role against thousands of candidates), so each is normalised and looked up
+ * once. Bounded: past `limit` names the maps start over; ids keep increasing so they are never reused.
+ */
+export type NameTable = {
+  entry(raw: string): NameEntry;
+  /** True once ids are exhausted; the owner must then build a new table and a new engine. */
+  readonly exhausted: boolean;
+};
+
+export function createNameTable(
+  lexicon: CompiledLexicon,
+  keywords: DomainKeywords,
+  modelId: string,
+  limit: number,
+): NameTable {
+  const byRaw = new Map<string, NameEntry>();
+  const byNorm = new Map<string, NameEntry>();
+  let nextId = 0;
+  return {
+    entry(raw) {
+      let found = byRaw.get(raw);
+      if (found !== undefined) return found;
+      const norm = normalizeName(raw);
+      found = byNorm.get(norm);
+      if (found === undefined) {
+        if (byNorm.size >= limit) {
+          byNorm.clear();
+          byRaw.clear();
+        }
+        found = {
+          id: nextId++,
+          norm,
+          lexIndex: findSkill(lexicon, norm),
+          domain: classifyDomain(lexicon, keywords, norm),
+          cacheKey: `${modelId}\u0000${norm}`,
+        };
+        byNorm.set(norm, found);
+      }
+      byRaw.set(raw, found);
+      return found;
+    },
+    get exhausted() {
+      return nextId >= MAX_NAME_IDS;
+    },
+  };
+}
