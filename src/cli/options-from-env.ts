@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { EngineName } from "../core/types.js";
 import { type Issue, throwIfIssues } from "../errors.js";
 import { LOG_LEVELS, type LogLevel, type ServiceOptions } from "../service/service-options.js";
@@ -83,11 +84,12 @@ export function optionsFromEnv(env: Env): EnvOptions {
   return workers === undefined ? { service, matcher } : { service, matcher, workers };
 }
 
+/** Same order as the library's resolveCacheDir; undefined lets the matcher fall back to os.homedir(). */
 function cacheDirFromEnv(env: Env): string | undefined {
   const explicit = nonEmpty(env, "COMPETENCY_CACHE_DIR");
   if (explicit !== undefined) return explicit;
   const xdg = nonEmpty(env, "XDG_CACHE_HOME");
-  if (xdg !== undefined) return `${xdg.replace(/\/+$/, "")}/competency-api`;
+  if (xdg !== undefined) return join(xdg, "competency-api");
   const home = nonEmpty(env, "HOME");
-  return home === undefined ? undefined : `${home.replace(/\/+$/, "")}/.cache/competency-api`;
+  return home === undefined ? undefined : join(home, ".cache", "competency-api");
 }

@@ -41,6 +41,11 @@ export async function startServer(params: StartServerParams): Promise<ServerHand
     ...(params.scorer === undefined ? {} : { scorer: params.scorer }),
     ...(params.logStream === undefined ? {} : { logStream: params.logStream }),
   });
+  // While draining, responses close their connection so keep-alive sockets do not hold shutdown open.
+  let draining = false;
+  app.addHook("onSend", async (_request, reply) => {
+    if (draining) reply.header("connection", "close");
+  });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (cause) {
@@ -62,6 +67,7 @@ export async function startServer(params: StartServerParams): Promise<ServerHand
   const close = (): Promise<void> => {
     if (closing !== null) return closing;
     closing = (async () => {
+      draining = true;
       for (const signal of SIGNALS) signals?.off(signal, onSignal);
       const force = setTimeout(() => app.server.closeAllConnections(), options.shutdownGraceMs);
       try {

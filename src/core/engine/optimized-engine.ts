@@ -16,8 +16,6 @@ import { requiredTie } from "./required-tie.js";
 import { createPairMemo } from "./pair-memo.js";
 import { createShapeTables, type ShapeTables } from "./shape-tables.js";
 
-/** Pairs whose similarity is memoised (≈ 13 bytes of slab + a Map entry each). */
-const PAIR_MEMO_CAPACITY = 262_144;
 
 /**
  * The optimized engine: the reference engine's model over flat typed arrays. Candidates are grouped by
@@ -28,7 +26,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
   const c = ctx.config;
   const tables = createShapeTables(c.betaConcentration, c.quantileGridSize);
   const out = new Float64Array(1);
-  const memo = createPairMemo(PAIR_MEMO_CAPACITY);
+  const memo = createPairMemo();
   let cap = 0;
   let groupOf = new Int32Array(0);
   let groupRatio = new Float64Array(0);

@@ -1,0 +1,105 @@
+import { SIF_A } from "../../../defaults.js";
+import { CompetencyError } from "../../../errors.js";
+import type { Embedder } from "../../../ports.js";
+import { tokenize } from "../../../core/text/tokenize.js";
+import { addNgramVector } from "./add-ngram-vector.js";
+import type { WordStore } from "./load-store.js";
+import { lookupWord } from "./lookup-word.js";
+import { createSifWeight } from "./sif-weight.js";
+import { STORE_FORMAT_VERSION } from "./store-format.js";
+
+/** Inner separators tried when a whole token is out of vocabulary: `ci/cd`, `t-sql`, `asp.net`, `r&d`. */
+const SEPARATORS = /[-/.&']/;
+const JS_SUFFIX = ".js";
+
+/**
+ * Creates an Embedder over a loaded store. A name's vector is the SIF-weighted sum of its tokens' unit word
+ * vectors (weights from `createSifWeight`), L2-normalised. A token missing from the vocabulary is tried
+ * without a `.js` suffix, then split on `- / . & '` (when at least one part is known); whatever is still
+ * unknown gets its hashed character n-gram vector with weight 1 (an unseen word is treated as rare).
+ * A name with characters but no usable token falls back to the n-grams of the whole name, so only the
+ * empty name gives an all-zero row.
+ *
+ * @param store a verified store (see `loadStore`); its buffers are released by `close()`
+ */
+export function createStoreEmbedder(store: WordStore): Embedder {
+  const dim = store.dim;
+  const weightOf = createSifWeight(SIF_A, store.count);
+  const encoder = new TextEncoder();
+  const acc = new Float32Array(dim);
+  const scratch = new Float32Array(dim);
+  let utf8 = new Uint8Array(256);
+  let current: WordStore | null = store;
+
+  function find(s: WordStore, word: string): number {
+    if (word.length * 3 > utf8.length) utf8 = new Uint8Array(word.length * 3);
+    return lookupWord(s, utf8, encoder.encodeInto(word, utf8).written);
+  }
+
+  function addRow(s: WordStore, row: number): void {
+    const { rows } = s;
+    const scale = (s.scales[row] as number) * weightOf(row);
+    const base = row * dim;
+    for (let d = 0; d < dim; d++) acc[d] = (acc[d] as number) + (rows[base + d] as number) * scale;
+  }
+
+  /** Adds the parts of a compound token; false when it has no parts or none of them is known. */
+  function addParts(s: WordStore, token: string): boolean {
+    if (!SEPARATORS.test(token)) return false;
+    const parts = token.split(SEPARATORS);
+    let known = 0;
+    for (const part of parts) if (part.length > 0 && find(s, part) >= 0) known++;
+    if (known === 0) return false;
+    for (const part of parts) {
+      if (part.length === 0) continue;
+      const row = find(s, part);
+      if (row >= 0) addRow(s, row);
+      else addNgramVector(part, 1, dim, acc, scratch);
+    }
+    return true;
+  }
+
+  function addToken(s: WordStore, token: string): void {
+    let row = find(s, token);
+    if (row < 0 && token.length > JS_SUFFIX.length && token.endsWith(JS_SUFFIX)) {
+      row = find(s, token.slice(0, -JS_SUFFIX.length));
+    }
+    if (row >= 0) addRow(s, row);
+    else if (!addParts(s, token)) addNgramVector(token, 1, dim, acc, scratch);
+  }
+
+  function sumOfSquares(): number {
+    let sumSq = 0;
+    for (let d = 0; d < dim; d++) sumSq += (acc[d] as number) * (acc[d] as number);
+    return sumSq;
+  }
+
+  return {
+    id: `wink-sg-100d@${store.sourceVersion}+q8v${STORE_FORMAT_VERSION}`,
+    dim,
+    async embed(names) {
+      const s = current;
+      if (s === null) throw new CompetencyError("CLOSED", "the word-vector embedder was closed");
+      const out = new Float32Array(names.length * dim);
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i] as string;
+        if (name.length === 0) continue;
+        acc.fill(0);
+        const tokens = tokenize(name);
+        for (let t = 0; t < tokens.length; t++) addToken(s, tokens[t] as string);
+        let sumSq = sumOfSquares();
+        if (sumSq === 0) {
+          addNgramVector(name, 1, dim, acc, scratch);
+          sumSq = sumOfSquares();
+        }
+        const scale = 1 / Math.sqrt(sumSq);
+        const base = i * dim;
+        for (let d = 0; d < dim; d++) out[base + d] = (acc[d] as number) * scale;
+      }
+      return out;
+    },
+    async close() {
+      current = null;
+    },
+  };
+}
