@@ -3,7 +3,7 @@ import { createMatcher } from "./src/index.ts";
 import { startServer } from "./src/service/server.ts";
 import { resolveServiceOptions } from "./src/service/service-options.ts";
 import { createWriteStream } from "node:fs";
-const handle = await startServer({ matcher: createMatcher(), options: resolveServiceOptions({ port: 0, logLevel: "silent", apiKey: process.env.KEY }), logStream: createWriteStream("/dev/null") });
+const handle = await startServer({ matcher: createMatcher(), options: resolveServiceOptions({ port: 0, logLevel: "silent", ...(process.env.KEY ? { apiKey: process.env.KEY } : {}), ...(process.env.RL ? { rateLimitMax: Number(process.env.RL) } : {}) }), logStream: createWriteStream("/dev/null") });
 await new Promise((r) => setTimeout(r, 300));
 const base = handle.url;
 const out: string[] = [];
@@ -16,6 +16,6 @@ async function show(title: string, method: string, path: string, body?: string, 
   out.push(`### ${title}\n\n\`\`\`console\n$ curl -s -X ${method} localhost:8080${path}${hdr}${body === undefined ? "" : ` -d '${body.length > 300 ? body.slice(0, 300) + "…" : body}'`}\nHTTP ${res.status}${res.headers.get("retry-after") ? `\nretry-after: ${res.headers.get("retry-after")}` : ""}\n${text}\n\`\`\`\n`);
 }
 const args = process.argv.slice(2);
-for (const spec of JSON.parse(args[0] ?? "[]")) await show(spec[0], spec[1], spec[2], spec[3], spec[4], spec[5]);
+for (const spec of JSON.parse(args[0] ?? "[]")) await show(spec[0], spec[1], spec[2], spec[3] ?? undefined, spec[4] ?? undefined, spec[5] ?? undefined);
 process.stdout.write(out.join("\n"));
 await handle.close();

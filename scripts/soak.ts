@@ -95,22 +95,41 @@ const heap = (): number => {
   return m.heapUsed + m.arrayBuffers;
 };
 
+type Tally = { completed: number; s2xx: number; s4xx: number; s5xx: number; errors: number; seconds: number };
+/** Fires until `amount` responses have arrived. A malformed-JSON 400 closes its connection (Fastify does
+ * that on body-parse errors), which drops the request queued behind it, so one pass can fall short. */
+const fireAll = async (amount: number): Promise<Tally> => {
+  const t: Tally = { completed: 0, s2xx: 0, s4xx: 0, s5xx: 0, errors: 0, seconds: 0 };
+  while (t.completed < amount) {
+    const r = await fire(amount - t.completed);
+    t.completed += r["1xx"] + r["2xx"] + r["3xx"] + r["4xx"] + r["5xx"];
+    t.s2xx += r["2xx"];
+    t.s4xx += r["4xx"];
+    t.s5xx += r["5xx"];
+    t.errors += r.errors + r.timeouts;
+    t.seconds += r.duration;
+  }
+  return t;
+};
+
 try {
-  await fire(5_000);
+  await fireAll(5_000);
   const before = heap();
-  const run = await fire(total);
+  const run = await fireAll(total);
   const after = heap();
   const growth = after - before;
   const report = {
-    requests: run.requests.total,
-    reqPerSec: run.requests.average,
+    requests: run.completed,
+    status2xx: run.s2xx,
+    status4xx: run.s4xx,
+    status5xx: run.s5xx,
     errors: run.errors,
-    status5xx: run["5xx"],
+    reqPerSec: Math.round(run.completed / run.seconds),
     heapBeforeBytes: before,
     heapAfterBytes: after,
     growthBytes: growth,
     limitBytes: MAX_GROWTH_BYTES,
-    pass: growth <= MAX_GROWTH_BYTES && run["5xx"] === 0 && run.errors === 0,
+    pass: growth <= MAX_GROWTH_BYTES && run.s5xx === 0 && run.errors === 0,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
   if (!report.pass) process.exitCode = 1;

@@ -1,13 +1,25 @@
+import { CompetencyError } from "../../errors.js";
 import type { EmbeddingCache } from "../../ports.js";
 
+/** An EmbeddingCache that can also list its rows, least recently used first (for persisting them). */
+export type MemoryLru = EmbeddingCache & {
+  /** Every `[key, row]`, least recently used first; does not count as use. */
+  entries(): IterableIterator<[string, Float32Array]>;
+};
+
 /**
- * An in-memory LRU cache of embedding rows. A Map keeps insertion order, so re-inserting on a hit makes the
- * first key the least recently used.
+ * Creates an in-memory LRU cache of embedding rows. A Map keeps insertion order, so re-inserting on a hit
+ * makes the first key the least recently used; each set beyond `capacity` evicts that key. Rows are stored
+ * by reference: callers must not mutate a row after `set` or after `get`.
  *
- * @param capacity largest number of rows kept (≥ 1)
+ * @param capacity largest number of rows kept, an integer ≥ 1 (the matcher uses EMBEDDING_CACHE_SIZE)
+ * @throws CompetencyError INVALID_CONFIG when `capacity` is not an integer ≥ 1
+ * @example const cache = createMemoryLru(50_000); cache.set("wink\u0000python", row);
  */
-export function createMemoryLru(capacity: number): EmbeddingCache {
-  if (!(Number.isInteger(capacity) && capacity >= 1)) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
+export function createMemoryLru(capacity: number): MemoryLru {
+  if (!(Number.isInteger(capacity) && capacity >= 1)) {
+    throw new CompetencyError("INVALID_CONFIG", `cache capacity must be an integer >= 1, got ${capacity}`);
+  }
   const rows = new Map<string, Float32Array>();
   let hits = 0;
   let misses = 0;
@@ -37,5 +49,6 @@ export function createMemoryLru(capacity: number): EmbeddingCache {
       hits = 0;
       misses = 0;
     },
+    entries: () => rows.entries(),
   };
 }

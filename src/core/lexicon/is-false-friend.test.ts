@@ -55,7 +55,14 @@ describe("isFalseFriend", () => {
     expect(ff("r", "ruby")).toBe(true);
   });
 
-  it("ignores inflections, multi-word names and unrelated names", () => {
+  it("flags a single-token name that is a strict prefix of a word inside a longer name", () => {
+    expect(ff("good judgement", "go")).toBe(true);
+    expect(ff("go", "excellent go skills")).toBe(false);
+    expect(ff("excel", "excellent communication")).toBe(true);
+    expect(ff("lead", "team leadership")).toBe(false);
+  });
+
+  it("ignores inflections, whole-word matches and unrelated names", () => {
     expect(ff("lead", "leadership")).toBe(false);
     expect(ff("excel", "excels")).toBe(false);
     expect(ff("go", "go to market")).toBe(false);

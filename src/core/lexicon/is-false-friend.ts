@@ -84,13 +84,25 @@ function isPlusHash(code: number): boolean {
   return code === PLUS || code === HASH;
 }
 
-/** One single-token name is a strict prefix of the other, and the remainder is not an inflection. */
+/**
+ * A single-token name is a strict prefix of a token of the other name, and the rest of that token is not an
+ * inflection: `java`/`javascript`, `go`/`google`, and inside longer names `go`/`good judgement`,
+ * `excel`/`excellent communication`. Scans token boundaries in place; allocates nothing.
+ */
 function isBarePrefix(a: string, b: string): boolean {
   const short = a.length < b.length ? a : b;
   const long = a.length < b.length ? b : a;
-  if (short.length === long.length || short.length === 0) return false;
-  if (!long.startsWith(short) || hasSpace(long)) return false;
-  return !isInflection(long, short.length);
+  if (short.length === long.length || short.length === 0 || hasSpace(short)) return false;
+  let start = 0;
+  while (start < long.length) {
+    let end = start;
+    while (end < long.length && long.charCodeAt(end) !== SPACE) end++;
+    if (end - start > short.length && long.startsWith(short, start) && !isInflection(long.slice(0, end), start + short.length)) {
+      return true;
+    }
+    start = end + 1;
+  }
+  return false;
 }
 
 function hasSpace(s: string): boolean {

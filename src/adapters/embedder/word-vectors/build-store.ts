@@ -2,7 +2,8 @@ import { open, rename, rm } from "node:fs/promises";
 import { crc32 } from "node:zlib";
 import { CompetencyError } from "../../../errors.js";
 import type { ProgressEvent } from "../../../matcher-types.js";
-import { fnv1a } from "./fnv1a.js";
+import { fillSlots } from "./fill-slots.js";
+import { quantizeRow } from "./quantize-row.js";
 import { readWinkVectors } from "./read-wink-vectors.js";
 import {
   STORE_CHECKSUM_OFFSET,
@@ -117,30 +118,11 @@ export async function buildStore(options: BuildStoreOptions): Promise<{ words: n
     await rename(tmp, options.storePath);
   } catch (cause) {
     await rm(tmp, { force: true });
-    throw new CompetencyError("MODEL_UNAVAILABLE", `cannot write model store ${options.storePath}`, { cause });
+    throw new CompetencyError("MODEL_UNAVAILABLE", `cannot write model store ${options.storePath}`, {
+      cause,
+    });
   }
   return { words: n, bytes: layout.total };
-}
-
-/** Symmetric int8 quantisation of one row, with the scale that makes the dequantised row unit length. */
-function quantizeRow(
-  values: Float64Array,
-  dim: number,
-  rows: Int8Array,
-  offset: number,
-  scales: Float32Array,
-  rank: number,
-): void {
-  let maxAbs = 0;
-  for (let k = 0; k < dim; k++) maxAbs = Math.max(maxAbs, Math.abs(values[k] as number));
-  if (maxAbs === 0) return;
-  let sumSq = 0;
-  for (let k = 0; k < dim; k++) {
-    const q = Math.round((127 * (values[k] as number)) / maxAbs);
-    rows[offset + k] = q;
-    sumSq += q * q;
-  }
-  scales[rank] = 1 / Math.sqrt(sumSq);
 }
 
 /** Lays the words out by rank (the source lists them by rank already, so usually this is a no-op view). */
@@ -169,31 +151,6 @@ function wordsInRankOrder(
   }
   out[n] = at;
   return blob;
-}
-
-/** Inserts every word by rank; a repeated word keeps its first (more frequent) row. */
-function fillSlots(blob: Uint8Array, offsets: Uint32Array, n: number, slots: Uint32Array): void {
-  const mask = slots.length - 1;
-  for (let w = 0; w < n; w++) {
-    const start = offsets[w] as number;
-    const end = offsets[w + 1] as number;
-    let i = fnv1a(blob, start, end) & mask;
-    for (;;) {
-      const s = slots[i] as number;
-      if (s === 0) {
-        slots[i] = w + 1;
-        break;
-      }
-      if (sameBytes(blob, offsets[s - 1] as number, offsets[s] as number, start, end)) break;
-      i = (i + 1) & mask;
-    }
-  }
-}
-
-function sameBytes(blob: Uint8Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
-  if (aEnd - a !== bEnd - b) return false;
-  for (let k = 0; k < aEnd - a; k++) if (blob[a + k] !== blob[b + k]) return false;
-  return true;
 }
 
 function writeHeader(

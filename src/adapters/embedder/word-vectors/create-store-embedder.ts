@@ -1,7 +1,7 @@
+import { tokenize } from "../../../core/text/tokenize.js";
 import { SIF_A } from "../../../defaults.js";
 import { CompetencyError } from "../../../errors.js";
 import type { Embedder } from "../../../ports.js";
-import { tokenize } from "../../../core/text/tokenize.js";
 import { addNgramVector } from "./add-ngram-vector.js";
 import type { WordStore } from "./load-store.js";
 import { lookupWord } from "./lookup-word.js";

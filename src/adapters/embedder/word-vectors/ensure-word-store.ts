@@ -2,8 +2,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { CompetencyError } from "../../../errors.js";
 import type { ProgressEvent } from "../../../matcher-types.js";
-import { buildStore } from "./build-store.js";
 import { withBuildLock } from "./build-lock.js";
+import { buildStore } from "./build-store.js";
 import { loadStore, type WordStore } from "./load-store.js";
 import type { WinkSource } from "./resolve-wink-source.js";
 import { STORE_FORMAT_VERSION } from "./store-format.js";
@@ -58,7 +58,10 @@ function tryLoad(storePath: string): WordStore | CompetencyError {
   try {
     return loadStore(storePath);
   } catch (error) {
-    if (error instanceof CompetencyError && (error.code === "FILE_NOT_FOUND" || error.code === "CACHE_CORRUPT")) {
+    if (
+      error instanceof CompetencyError &&
+      (error.code === "FILE_NOT_FOUND" || error.code === "CACHE_CORRUPT")
+    ) {
       return error;
     }
     throw error;

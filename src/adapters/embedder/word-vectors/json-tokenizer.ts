@@ -1,3 +1,5 @@
+import { parseJsonNumber } from "./parse-json-number.js";
+
 /** Receives JSON tokens in document order. Byte buffers are reused: copy what you keep before returning. */
 export type JsonHandler = {
   startContainer(isObject: boolean): void;
@@ -25,9 +27,16 @@ const UNICODE = 3;
 const NUMBER = 4;
 const LITERAL = 5;
 const MAX_DEPTH = 64;
-const ESCAPES: Readonly<Record<number, number>> = { 34: 34, 92: 92, 47: 47, 98: 8, 102: 12, 110: 10, 114: 13, 116: 9 };
-// Exact powers of ten: m / 10^k is correctly rounded when m < 2^53 and k ≤ 22 (Clinger's fast path).
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const ESCAPES: Readonly<Record<number, number>> = {
+  34: 34,
+  92: 92,
+  47: 47,
+  98: 8,
+  102: 12,
+  110: 10,
+  114: 13,
+  116: 9,
+};
 
 /**
  * Creates a streaming JSON tokenizer over UTF-8 bytes. It keeps O(longest string) state, so a 300 MB
@@ -79,30 +88,9 @@ export function createJsonTokenizer(handler: JsonHandler): JsonTokenizer {
     }
   };
   const emitNumber = (): void => {
-    let i = 0;
-    let negative = false;
-    if (num[0] === 45) {
-      negative = true;
-      i = 1;
-    }
-    let mantissa = 0;
-    let digits = 0;
-    let fraction = 0;
-    let inFraction = false;
-    for (; i < numLength; i++) {
-      const c = num[i] as number;
-      if (c === 46) inFraction = true;
-      else if (c >= 48 && c <= 57) {
-        mantissa = mantissa * 10 + (c - 48);
-        if (mantissa > 0) digits++;
-        if (inFraction) fraction++;
-      } else break;
-    }
-    let value: number;
-    if (i === numLength && digits <= 15 && fraction <= 22) value = mantissa / (POW10[fraction] as number);
-    else value = Number.parseFloat(String.fromCharCode(...num.subarray(0, numLength)));
+    const value = parseJsonNumber(num, numLength);
     if (Number.isNaN(value)) fail("bad number");
-    handler.number(negative && value !== 0 ? -value : value);
+    handler.number(value);
   };
 
   return {
@@ -173,7 +161,8 @@ export function createJsonTokenizer(handler: JsonHandler): JsonTokenizer {
           expectKey = c === 123;
           handler.startContainer(c === 123);
         } else if (c === 125 || c === 93) {
-          if (depth === 0 || (isObject[depth - 1] as number) !== (c === 125 ? 1 : 0)) fail("unbalanced bracket");
+          if (depth === 0 || (isObject[depth - 1] as number) !== (c === 125 ? 1 : 0))
+            fail("unbalanced bracket");
           depth--;
           expectKey = false;
           handler.endContainer();

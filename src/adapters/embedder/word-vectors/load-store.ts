@@ -57,7 +57,8 @@ export function loadStore(path: string): WordStore {
     if (file[k] !== STORE_MAGIC.charCodeAt(k)) corrupt("bad magic");
   }
   const version = view.getUint32(8, true);
-  if (version !== STORE_FORMAT_VERSION) corrupt(`format version ${version}, expected ${STORE_FORMAT_VERSION}`);
+  if (version !== STORE_FORMAT_VERSION)
+    corrupt(`format version ${version}, expected ${STORE_FORMAT_VERSION}`);
   const dim = view.getUint32(12, true);
   const count = view.getUint32(16, true);
   const slotCount = view.getUint32(20, true);

@@ -80,7 +80,14 @@ export async function readWinkVectors(
     key(bytes, length) {
       if (depth === 1) {
         const name = decoder.decode(bytes.subarray(0, length));
-        top = name === "size" ? TOP_SIZE : name === "dimensions" ? TOP_DIM : name === "vectors" ? TOP_VECTORS : TOP_OTHER;
+        top =
+          name === "size"
+            ? TOP_SIZE
+            : name === "dimensions"
+              ? TOP_DIM
+              : name === "vectors"
+                ? TOP_VECTORS
+                : TOP_OTHER;
       } else if (depth === 2 && top === TOP_VECTORS) {
         if (length > key.length) key = new Uint8Array(length * 2);
         key.set(bytes.subarray(0, length));
@@ -115,7 +122,9 @@ export async function readWinkVectors(
   } catch (cause) {
     if (cause instanceof CompetencyError) throw cause;
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new CompetencyError("MODEL_UNAVAILABLE", `cannot read word vectors from ${sourcePath}: ${reason}`, { cause });
+    throw new CompetencyError("MODEL_UNAVAILABLE", `cannot read word vectors from ${sourcePath}: ${reason}`, {
+      cause,
+    });
   }
   return { size, dim, vectors };
 }

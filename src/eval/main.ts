@@ -1,0 +1,69 @@
+import { realpathSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { CompetencyError, createMatcher } from "../index.js";
+import { formatReport } from "./format-report.js";
+import { loadCases } from "./load-cases.js";
+import { runEval } from "./run-eval.js";
+import { DEFAULT_WORST_COUNT } from "./summarize-eval.js";
+
+/** Output streams of the eval entry point, injectable for tests. */
+export type EvalIo = {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+};
+
+/** Fixture directory, resolved from the package root (works from src/eval and dist/eval alike). */
+export const QUALITY_FIXTURES_DIR = fileURLToPath(new URL("../../test/fixtures/quality/", import.meta.url));
+
+const USAGE = "usage: npm run eval [-- --json] [--worst N]\n";
+
+type EvalArgs = { readonly json: boolean; readonly worst: number };
+
+function parseArgs(argv: readonly string[]): EvalArgs | string {
+  let json = false;
+  let worst = DEFAULT_WORST_COUNT;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === "--json") json = true;
+    else if (arg === "--worst") {
+      const n = Number(argv[i + 1]);
+      if (!Number.isInteger(n) || n < 0) return `--worst needs a non-negative integer; got ${JSON.stringify(argv[i + 1])}`;
+      worst = n;
+      i += 1;
+    } else return `unknown argument ${JSON.stringify(arg)}`;
+  }
+  return { json, worst };
+}
+
+/**
+ * `npm run eval`: loads the judged cases, scores them with the default matcher and model, and prints the
+ * per-theme table (or the full report as JSON with `--json`).
+ *
+ * @returns the exit code: 0 done, 2 usage error, 3 any other error
+ */
+export async function main(argv: readonly string[], io: EvalIo): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === "string") {
+    io.stderr.write(`error[INVALID_INPUT]: ${args}\n${USAGE}`);
+    return 2;
+  }
+  const matcher = createMatcher();
+  try {
+    const cases = await loadCases(QUALITY_FIXTURES_DIR);
+    const report = await runEval(matcher, cases, { worstCount: args.worst });
+    io.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+    return 0;
+  } catch (error) {
+    const code = error instanceof CompetencyError ? error.code : "INTERNAL";
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`error[${code}]: ${message}\n`);
+    return 3;
+  } finally {
+    await matcher.close();
+  }
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(realpathSync(entry)).href) {
+  process.exitCode = await main(process.argv.slice(2), process);
+}

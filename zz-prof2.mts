@@ -1,0 +1,12 @@
+import { createMatcher } from "./src/index.ts";
+import { buildApp } from "./src/service/app.ts";
+import { resolveServiceOptions } from "./src/service/service-options.ts";
+import { createWriteStream } from "node:fs";
+const s = (name: string, value: number) => ({ name, level: { value, max: 5 } });
+const body = { candidateSkills: ["JavaScript","React","PostgreSQL","Docker","Python","Git","CSS","Jest","GraphQL","AWS"].map((n) => s(n, 3)), requiredSkills: ["TypeScript","React","SQL","Kubernetes","Unit testing"].map((n) => s(n, 3)) };
+const m = createMatcher(); await m.ready();
+const payload = JSON.stringify(body);
+const app = buildApp({ matcher: m, options: resolveServiceOptions({ rateLimitMax: 1e9 }), logStream: createWriteStream("/dev/null") });
+await app.ready();
+for (let i = 0; i < 30000; i++) await app.inject({ method: "POST", url: "/v1/match", headers: { "content-type": "application/json" }, payload });
+await app.close(); await m.close();
