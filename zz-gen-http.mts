@@ -16,6 +16,7 @@ async function show(title: string, method: string, path: string, body?: string, 
   out.push(`### ${title}\n\n\`\`\`console\n$ curl -s -X ${method} localhost:8080${path}${hdr}${body === undefined ? "" : ` -d '${body.length > 300 ? body.slice(0, 300) + "…" : body}'`}\nHTTP ${res.status}${res.headers.get("retry-after") ? `\nretry-after: ${res.headers.get("retry-after")}` : ""}\n${text}\n\`\`\`\n`);
 }
 const args = process.argv.slice(2);
-for (const spec of JSON.parse(args[0] ?? "[]")) await show(spec[0], spec[1], spec[2], spec[3] ?? undefined, spec[4] ?? undefined, spec[5] ?? undefined);
+const { readFileSync } = await import("node:fs");
+for (const spec of JSON.parse(args[0]?.startsWith("@") ? readFileSync(args[0].slice(1), "utf8") : (args[0] ?? "[]"))) await show(spec[0], spec[1], spec[2], spec[3] ?? undefined, spec[4] ?? undefined, spec[5] ?? undefined);
 process.stdout.write(out.join("\n"));
 await handle.close();

@@ -21,11 +21,61 @@ export const TINY_HIDDEN = 8;
 const TYPE_VOCAB = 2;
 const SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] as const;
 const WORDS = [
-  "java", "##script", "type", "python", "sql", "no", "##sql", "node", ".", "js", "react", "machine",
-  "learning", "c", "+", "#", "go", "rust", "kotlin", "swift", "docker", "kube", "##rnetes", "##ctl", "aws",
-  "azure", "git", "linux", "data", "science", "deep", "web", "dev", "##ops", "ci", "/", "cd", "html", "css",
-  "api", "rest", "graph", "##ql", "spark", "scala", "excel", "x", "a", "post", "##gres", "mongo", "##db",
-  "ruby", "rails", "php",
+  "java",
+  "##script",
+  "type",
+  "python",
+  "sql",
+  "no",
+  "##sql",
+  "node",
+  ".",
+  "js",
+  "react",
+  "machine",
+  "learning",
+  "c",
+  "+",
+  "#",
+  "go",
+  "rust",
+  "kotlin",
+  "swift",
+  "docker",
+  "kube",
+  "##rnetes",
+  "##ctl",
+  "aws",
+  "azure",
+  "git",
+  "linux",
+  "data",
+  "science",
+  "deep",
+  "web",
+  "dev",
+  "##ops",
+  "ci",
+  "/",
+  "cd",
+  "html",
+  "css",
+  "api",
+  "rest",
+  "graph",
+  "##ql",
+  "spark",
+  "scala",
+  "excel",
+  "x",
+  "a",
+  "post",
+  "##gres",
+  "mongo",
+  "##db",
+  "ruby",
+  "rails",
+  "php",
 ] as const;
 /** The vocabulary in id order: special tokens first, then words and `##` pieces. */
 export const TINY_VOCAB: readonly string[] = [...SPECIALS, ...WORDS];
@@ -66,7 +116,8 @@ function varint(value: number | bigint): number[] {
   return out;
 }
 const concat = (parts: readonly Uint8Array[]): Uint8Array => Buffer.concat(parts);
-const int = (field: number, value: number | bigint): Field => Uint8Array.from([...varint(field << 3), ...varint(value)]);
+const int = (field: number, value: number | bigint): Field =>
+  Uint8Array.from([...varint(field << 3), ...varint(value)]);
 const bytes = (field: number, value: Uint8Array): Field =>
   concat([Uint8Array.from([...varint((field << 3) | 2), ...varint(value.length)]), value]);
 const str = (field: number, value: string): Field => bytes(field, utf8.encode(value));
@@ -83,14 +134,24 @@ function floatTensor(field: number, name: string, dims: readonly number[], data:
 }
 
 /** ValueInfoProto { name = 1, type = 2 { tensor_type = 1 { elem_type = 1, shape = 2 { dim = 1 } } } }. */
-function valueInfo(field: number, name: string, elemType: number, dimParams: readonly (string | number)[]): Field {
+function valueInfo(
+  field: number,
+  name: string,
+  elemType: number,
+  dimParams: readonly (string | number)[],
+): Field {
   const dims = dimParams.map((d) => msg(1, [typeof d === "number" ? int(1, d) : str(2, d)]));
   return msg(field, [str(1, name), msg(2, [msg(1, [int(1, elemType), msg(2, dims)])])]);
 }
 
 /** NodeProto: input = 1, output = 2, name = 3, op_type = 4. */
 function node(name: string, opType: string, inputs: readonly string[], outputs: readonly string[]): Field {
-  return msg(1, [...inputs.map((i) => str(1, i)), ...outputs.map((o) => str(2, o)), str(3, name), str(4, opType)]);
+  return msg(1, [
+    ...inputs.map((i) => str(1, i)),
+    ...outputs.map((o) => str(2, o)),
+    str(3, name),
+    str(4, opType),
+  ]);
 }
 
 /** The ONNX ModelProto bytes of the tiny model (ir_version 8, opset 13). */
@@ -122,7 +183,9 @@ function tokenizerJson(): unknown {
     vocab[token] = id;
   });
   const special = (token: string) => ({ id: token, ids: [vocab[token]], tokens: [token] });
-  const piece = (kind: "SpecialToken" | "Sequence", id: string, typeId: number) => ({ [kind]: { id, type_id: typeId } });
+  const piece = (kind: "SpecialToken" | "Sequence", id: string, typeId: number) => ({
+    [kind]: { id, type_id: typeId },
+  });
   return {
     version: "1.0",
     truncation: null,
@@ -136,11 +199,21 @@ function tokenizerJson(): unknown {
       normalized: false,
       special: true,
     })),
-    normalizer: { type: "BertNormalizer", clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
+    normalizer: {
+      type: "BertNormalizer",
+      clean_text: true,
+      handle_chinese_chars: true,
+      strip_accents: null,
+      lowercase: true,
+    },
     pre_tokenizer: { type: "BertPreTokenizer" },
     post_processor: {
       type: "TemplateProcessing",
-      single: [piece("SpecialToken", "[CLS]", 0), piece("Sequence", "A", 0), piece("SpecialToken", "[SEP]", 0)],
+      single: [
+        piece("SpecialToken", "[CLS]", 0),
+        piece("Sequence", "A", 0),
+        piece("SpecialToken", "[SEP]", 0),
+      ],
       pair: [
         piece("SpecialToken", "[CLS]", 0),
         piece("Sequence", "A", 0),
@@ -151,7 +224,13 @@ function tokenizerJson(): unknown {
       special_tokens: { "[CLS]": special("[CLS]"), "[SEP]": special("[SEP]") },
     },
     decoder: { type: "WordPiece", prefix: "##", cleanup: true },
-    model: { type: "WordPiece", unk_token: "[UNK]", continuing_subword_prefix: "##", max_input_chars_per_word: 100, vocab },
+    model: {
+      type: "WordPiece",
+      unk_token: "[UNK]",
+      continuing_subword_prefix: "##",
+      max_input_chars_per_word: 100,
+      vocab,
+    },
   };
 }
 

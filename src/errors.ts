@@ -12,6 +12,7 @@ export type ErrorCode =
   | "CACHE_CORRUPT"
   | "FILE_NOT_FOUND"
   | "FILE_UNREADABLE"
+  | "FILE_UNWRITABLE"
   | "INVALID_JSON"
   | "SCHEMA_MISMATCH"
   | "BASELINE_MISSING"
@@ -52,6 +53,7 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   CACHE_CORRUPT: "model cache is corrupt",
   FILE_NOT_FOUND: "file not found",
   FILE_UNREADABLE: "file cannot be read",
+  FILE_UNWRITABLE: "file cannot be written",
   INVALID_JSON: "file is not valid JSON",
   SCHEMA_MISMATCH: "file does not match the expected schema",
   BASELINE_MISSING: "baseline results are missing",

@@ -7,6 +7,7 @@ export { CompetencyError, MESSAGES, formatPath } from "./errors.js";
 export { DEFAULT_SCORING_CONFIG, resolveScoringConfig, hashScoringConfig } from "./scoring-config.js";
 export { normalizeName } from "./core/text/normalize-name.js";
 export { createMemoryLru } from "./adapters/cache/memory-lru.js";
+export { createFileCache } from "./adapters/cache/file-cache.js";
 export { createWordVectorEmbedder } from "./adapters/embedder/word-vectors/create-word-vector-embedder.js";
 export { resolveCacheDir } from "./adapters/embedder/resolve-cache-dir.js";
 export { createFakeEmbedder } from "./adapters/embedder/fake.js";

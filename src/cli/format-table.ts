@@ -31,7 +31,8 @@ export function formatTable(result: MatchResult, explain: boolean): string {
     ["Required skill", "Score", "95% interval", "Best match", "Similarity", "Relation", "Evidence"],
   ];
   for (const s of result.skillScores) {
-    const best = s.bestMatch;
+    // A best match with relation "none" is only the least-unrelated skill; the table shows it as absent.
+    const best = s.bestMatch?.relation === "none" ? null : s.bestMatch;
     rows.push([
       s.skillName,
       fix(s.probability),

@@ -38,7 +38,10 @@ export async function loadCases(dir: string): Promise<QualityCase[]> {
   const fixtureNames = names.filter((n) => n.endsWith(".json") && n !== CASE_SCHEMA_FILE).sort();
   const schema = (await readJson(join(dir, CASE_SCHEMA_FILE))) as CaseSchema;
   const files: CaseFile[] = await Promise.all(
-    fixtureNames.map(async (name) => ({ theme: name.slice(0, -".json".length), data: await readJson(join(dir, name)) })),
+    fixtureNames.map(async (name) => ({
+      theme: name.slice(0, -".json".length),
+      data: await readJson(join(dir, name)),
+    })),
   );
   return parseCases(schema, files);
 }

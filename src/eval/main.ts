@@ -27,7 +27,8 @@ function parseArgs(argv: readonly string[]): EvalArgs | string {
     if (arg === "--json") json = true;
     else if (arg === "--worst") {
       const n = Number(argv[i + 1]);
-      if (!Number.isInteger(n) || n < 0) return `--worst needs a non-negative integer; got ${JSON.stringify(argv[i + 1])}`;
+      if (!Number.isInteger(n) || n < 0)
+        return `--worst needs a non-negative integer; got ${JSON.stringify(argv[i + 1])}`;
       worst = n;
       i += 1;
     } else return `unknown argument ${JSON.stringify(arg)}`;

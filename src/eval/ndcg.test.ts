@@ -11,7 +11,12 @@ describe("ndcg", () => {
   });
 
   it("returns NaN when every grade is 0", () => {
-    expect(ndcg([{ score: 0.3, grade: 0 }, { score: 0.2, grade: 0 }])).toBeNaN();
+    expect(
+      ndcg([
+        { score: 0.3, grade: 0 },
+        { score: 0.2, grade: 0 },
+      ]),
+    ).toBeNaN();
   });
 
   it("returns 1 for the ideal order", () => {
@@ -37,7 +42,12 @@ describe("ndcg", () => {
   it("gives tied items their group's mean gain", () => {
     // gains 1 and 0 share ranks 1 and 2: DCG = 0.5 · (1 + 1/log2(3)); IDCG = 1
     const expected = 0.5 * (1 + 1 / Math.log2(3));
-    expect(ndcg([{ score: 0.5, grade: 0 }, { score: 0.5, grade: 1 }])).toBeCloseTo(expected, 15);
+    expect(
+      ndcg([
+        { score: 0.5, grade: 0 },
+        { score: 0.5, grade: 1 },
+      ]),
+    ).toBeCloseTo(expected, 15);
   });
 
   it("is unaffected by the order of items with equal grades", () => {

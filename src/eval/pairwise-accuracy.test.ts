@@ -11,7 +11,12 @@ describe("pairwiseAccuracy", () => {
   });
 
   it("returns NaN when every grade is equal", () => {
-    expect(pairwiseAccuracy([{ score: 0.9, grade: 1 }, { score: 0.1, grade: 1 }])).toBeNaN();
+    expect(
+      pairwiseAccuracy([
+        { score: 0.9, grade: 1 },
+        { score: 0.1, grade: 1 },
+      ]),
+    ).toBeNaN();
   });
 
   it("returns 1 for a perfect order and 0 for the reverse", () => {
@@ -30,7 +35,12 @@ describe("pairwiseAccuracy", () => {
   });
 
   it("counts a score tie between different grades as 0.5", () => {
-    expect(pairwiseAccuracy([{ score: 0.5, grade: 1 }, { score: 0.5, grade: 0 }])).toBe(0.5);
+    expect(
+      pairwiseAccuracy([
+        { score: 0.5, grade: 1 },
+        { score: 0.5, grade: 0 },
+      ]),
+    ).toBe(0.5);
   });
 
   it("skips pairs with equal grades", () => {

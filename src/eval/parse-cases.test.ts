@@ -59,7 +59,11 @@ describe("parseCases", () => {
   it("rejects value > max, duplicate labels, equal grades, duplicate ids and a wrong theme", () => {
     const c = validCase();
     const overMax = { ...c, required: [{ name: "Kubernetes", level: level(6) }] };
-    const sameLabels = { ...c, id: "b", candidates: [c.candidates[0], { ...c.candidates[1], label: "docker" }] };
+    const sameLabels = {
+      ...c,
+      id: "b",
+      candidates: [c.candidates[0], { ...c.candidates[1], label: "docker" }],
+    };
     const sameGrades = { ...c, id: "c", candidates: [c.candidates[0], { ...c.candidates[1], grade: 1 }] };
     const issues = issuesOf(() =>
       parseCases(SCHEMA, [

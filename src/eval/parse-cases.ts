@@ -19,11 +19,14 @@ const ZOD_TO_ISSUE: Readonly<Record<string, IssueCode>> = {
 /** Checks the rules a JSON Schema cannot express: value <= max, unique labels, unique ids, a grade spread. */
 function crossFieldIssues(c: QualityCase, path: readonly (string | number)[], seenIds: Set<string>): Issue[] {
   const issues: Issue[] = [];
-  if (seenIds.has(c.id)) issues.push({ code: "unknown_value", path: [...path, "id"], message: `duplicate case id "${c.id}"` });
+  if (seenIds.has(c.id))
+    issues.push({ code: "unknown_value", path: [...path, "id"], message: `duplicate case id "${c.id}"` });
   seenIds.add(c.id);
   const levels = [
     ...c.required.map((s, i) => ({ s, at: ["required", i] })),
-    ...c.candidates.flatMap((cand, i) => cand.skills.map((s, j) => ({ s, at: ["candidates", i, "skills", j] }))),
+    ...c.candidates.flatMap((cand, i) =>
+      cand.skills.map((s, j) => ({ s, at: ["candidates", i, "skills", j] })),
+    ),
   ];
   for (const { s, at } of levels) {
     if (s.level.value > s.level.max) {
@@ -37,12 +40,20 @@ function crossFieldIssues(c: QualityCase, path: readonly (string | number)[], se
   const labels = new Set<string>();
   c.candidates.forEach((cand, i) => {
     if (labels.has(cand.label)) {
-      issues.push({ code: "unknown_value", path: [...path, "candidates", i, "label"], message: `duplicate label "${cand.label}"` });
+      issues.push({
+        code: "unknown_value",
+        path: [...path, "candidates", i, "label"],
+        message: `duplicate label "${cand.label}"`,
+      });
     }
     labels.add(cand.label);
   });
   if (new Set(c.candidates.map((cand) => cand.grade)).size < 2) {
-    issues.push({ code: "unknown_value", path: [...path, "candidates"], message: "all grades are equal; the case judges nothing" });
+    issues.push({
+      code: "unknown_value",
+      path: [...path, "candidates"],
+      message: "all grades are equal; the case judges nothing",
+    });
   }
   return issues;
 }
@@ -60,7 +71,11 @@ export function parseCases(schema: CaseSchema, files: readonly CaseFile[]): Qual
   const seenIds = new Set<string>();
   for (const file of files) {
     if (!Array.isArray(file.data)) {
-      issues.push({ code: "invalid_type", path: [file.theme], message: "a fixture file must be a JSON array of cases" });
+      issues.push({
+        code: "invalid_type",
+        path: [file.theme],
+        message: "a fixture file must be a JSON array of cases",
+      });
       continue;
     }
     file.data.forEach((raw: unknown, index: number) => {
@@ -78,7 +93,11 @@ export function parseCases(schema: CaseSchema, files: readonly CaseFile[]): Qual
       }
       const c = parsed.data as QualityCase;
       if (c.theme !== file.theme) {
-        issues.push({ code: "unknown_value", path: [...path, "theme"], message: `theme "${c.theme}" is in file "${file.theme}.json"` });
+        issues.push({
+          code: "unknown_value",
+          path: [...path, "theme"],
+          message: `theme "${c.theme}" is in file "${file.theme}.json"`,
+        });
       }
       issues.push(...crossFieldIssues(c, path, seenIds));
       cases.push(c);
@@ -87,7 +106,9 @@ export function parseCases(schema: CaseSchema, files: readonly CaseFile[]): Qual
   if (issues.length > 0) {
     const first = issues[0] as Issue;
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
-    throw new CompetencyError("SCHEMA_MISMATCH", `${first.path.join(".")}: ${first.message}${more}`, { details: { issues } });
+    throw new CompetencyError("SCHEMA_MISMATCH", `${first.path.join(".")}: ${first.message}${more}`, {
+      details: { issues },
+    });
   }
   return cases;
 }

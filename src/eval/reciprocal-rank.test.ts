@@ -29,7 +29,12 @@ describe("reciprocalRank", () => {
   });
 
   it("averages over orders when the top item ties with a lower one at rank 1", () => {
-    expect(reciprocalRank([{ score: 0.5, grade: 3 }, { score: 0.5, grade: 0 }])).toBe(0.75);
+    expect(
+      reciprocalRank([
+        { score: 0.5, grade: 3 },
+        { score: 0.5, grade: 0 },
+      ]),
+    ).toBe(0.75);
   });
 
   it("averages one top item in a three-way tie at rank 1 to (1 + 1/2 + 1/3) / 3", () => {

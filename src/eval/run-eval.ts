@@ -19,7 +19,9 @@ export async function runEval(
   cases: readonly QualityCase[],
   options: RunEvalOptions = {},
 ): Promise<EvalReport> {
-  const pairs = cases.flatMap((c) => c.candidates.map((candidate) => ({ candidate: candidate.skills, required: c.required })));
+  const pairs = cases.flatMap((c) =>
+    c.candidates.map((candidate) => ({ candidate: candidate.skills, required: c.required })),
+  );
   const results = await matcher.matchBatch(pairs);
   let next = 0;
   const evaluated = cases.map((c) => {

@@ -64,7 +64,7 @@ export function createFileCache(options: FileCacheOptions): FileCache {
         await rename(tmp, path);
       } catch (cause) {
         await rm(tmp, { force: true });
-        throw new CompetencyError("FILE_UNREADABLE", `cannot write ${path}`, { cause });
+        throw new CompetencyError("FILE_UNWRITABLE", path, { cause });
       }
     },
   };

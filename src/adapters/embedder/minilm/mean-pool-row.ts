@@ -35,7 +35,8 @@ export function meanPoolRow(
     if (Number(mask[b * seq + t]) === 0) continue;
     count++;
     const base = (b * seq + t) * dim;
-    for (let d = 0; d < dim; d++) out[outOffset + d] = (out[outOffset + d] as number) + (hidden[base + d] as number);
+    for (let d = 0; d < dim; d++)
+      out[outOffset + d] = (out[outOffset + d] as number) + (hidden[base + d] as number);
   }
   if (count === 0) return out;
   let sumSq = 0;

@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CASE_SCHEMA_FILE, loadCases } from "../src/eval/load-cases.js";
+import { QUALITY_FIXTURES_DIR } from "../src/eval/main.js";
+import { type CaseSchema, parseCases } from "../src/eval/parse-cases.js";
+import { runEval } from "../src/eval/run-eval.js";
+import type { EvalReport, QualityCase } from "../src/eval/types.js";
+import { createMatcher, type Matcher } from "../src/index.js";
+
+/** Floors on the case-averaged metrics of the real default matcher (docs/quality.md has the measured values). */
+const FLOORS = { pairwiseAccuracy: 0.85, meanReciprocalRank: 0.85, ndcg: 0.9 } as const;
+
+const THEMES = [
+  "synonyms-aliases",
+  "hierarchy",
+  "related",
+  "unrelated",
+  "false-friends",
+  "levels-and-scales",
+  "multi-skill-roles",
+  "non-tech-roles",
+];
+
+describe("quality fixtures", () => {
+  const schema = JSON.parse(readFileSync(`${QUALITY_FIXTURES_DIR}${CASE_SCHEMA_FILE}`, "utf8")) as CaseSchema;
+  const files = readdirSync(QUALITY_FIXTURES_DIR)
+    .filter((name) => name.endsWith(".json") && name !== CASE_SCHEMA_FILE)
+    .sort()
+    .map((name) => ({
+      theme: name.slice(0, -".json".length),
+      data: JSON.parse(readFileSync(`${QUALITY_FIXTURES_DIR}${name}`, "utf8")) as unknown,
+    }));
+
+  it("match the case schema and the cross-field rules", () => {
+    expect(() => parseCases(schema, files)).not.toThrow();
+  });
+
+  it("hold at least 160 cases, one file per theme, at least 15 per theme", () => {
+    const cases = parseCases(schema, files);
+    expect(cases.length).toBeGreaterThanOrEqual(160);
+    expect(files.map((f) => f.theme).sort()).toEqual([...THEMES].sort());
+    for (const theme of THEMES)
+      expect(cases.filter((c) => c.theme === theme).length).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe("quality of the default matcher", () => {
+  let matcher: Matcher;
+  let cases: QualityCase[];
+  let report: EvalReport;
+
+  beforeAll(async () => {
+    matcher = createMatcher();
+    cases = await loadCases(QUALITY_FIXTURES_DIR);
+    report = await runEval(matcher, cases);
+  });
+
+  afterAll(async () => {
+    await matcher.close();
+  });
+
+  it("scores every candidate of every case", () => {
+    expect(report.overall.cases).toBe(cases.length);
+    for (const r of report.cases) for (const c of r.candidates) expect(c.score).not.toBeNaN();
+  });
+
+  it(`keeps pairwise accuracy >= ${FLOORS.pairwiseAccuracy}`, () => {
+    expect(report.overall.pairwiseAccuracy).toBeGreaterThanOrEqual(FLOORS.pairwiseAccuracy);
+  });
+
+  it(`keeps MRR >= ${FLOORS.meanReciprocalRank}`, () => {
+    expect(report.overall.meanReciprocalRank).toBeGreaterThanOrEqual(FLOORS.meanReciprocalRank);
+  });
+
+  it(`keeps nDCG@all >= ${FLOORS.ndcg}`, () => {
+    expect(report.overall.ndcg).toBeGreaterThanOrEqual(FLOORS.ndcg);
+  });
+});
