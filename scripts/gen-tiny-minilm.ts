@@ -20,63 +20,11 @@ import { fileURLToPath } from "node:url";
 export const TINY_HIDDEN = 8;
 const TYPE_VOCAB = 2;
 const SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] as const;
-const WORDS = [
-  "java",
-  "##script",
-  "type",
-  "python",
-  "sql",
-  "no",
-  "##sql",
-  "node",
-  ".",
-  "js",
-  "react",
-  "machine",
-  "learning",
-  "c",
-  "+",
-  "#",
-  "go",
-  "rust",
-  "kotlin",
-  "swift",
-  "docker",
-  "kube",
-  "##rnetes",
-  "##ctl",
-  "aws",
-  "azure",
-  "git",
-  "linux",
-  "data",
-  "science",
-  "deep",
-  "web",
-  "dev",
-  "##ops",
-  "ci",
-  "/",
-  "cd",
-  "html",
-  "css",
-  "api",
-  "rest",
-  "graph",
-  "##ql",
-  "spark",
-  "scala",
-  "excel",
-  "x",
-  "a",
-  "post",
-  "##gres",
-  "mongo",
-  "##db",
-  "ruby",
-  "rails",
-  "php",
-] as const;
+const WORDS = (
+  "java ##script type python sql no ##sql node . js react machine learning c + # go rust kotlin swift " +
+  "docker kube ##rnetes ##ctl aws azure git linux data science deep web dev ##ops ci / cd html css api " +
+  "rest graph ##ql spark scala excel x a post ##gres mongo ##db ruby rails php"
+).split(" ");
 /** The vocabulary in id order: special tokens first, then words and `##` pieces. */
 export const TINY_VOCAB: readonly string[] = [...SPECIALS, ...WORDS];
 

@@ -45,7 +45,12 @@ export const NEAR_IDENTICAL_FADE_RATIO = 0.5;
 export const MIXTURE_SIMILARITY_EXPONENT = 4;
 
 // ── Conservative and aggressive strategies (upstream) ───────────────────────
-export const CONSERVATIVE_VARIANCE_FACTOR = 0.5;
+/**
+ * Conservative: each candidate level is read at this quantile of its Beta before scoring. Upstream multiplies
+ * scores by (1 − 0.5·variance), but a mixture's variance can grow when a level rises, which would let a
+ * better candidate score lower; Beta quantiles rise with the level, so this stays monotone.
+ */
+export const CONSERVATIVE_LEVEL_QUANTILE = 0.25;
 export const CONSERVATIVE_MEAN_WEIGHT = 0.7;
 /** Aggressive: related evidence transfers with sqrt instead of linear interpolation. */
 export const AGGRESSIVE_TRANSFER_EXPONENT = 0.5;

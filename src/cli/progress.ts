@@ -7,8 +7,8 @@ export type Progress = { update(done: number, total?: number): void; stop(): voi
 
 const NOOP: Progress = Object.freeze({ update() {}, stop() {} });
 
-/** Creates a progress bar on stderr when it is a TTY. `total` undefined shows a running count only. */
-export function createProgress(io: CliIo, label: string, total?: number): Progress {
+/** Creates a progress bar on stderr when it is a TTY. `total` undefined shows a running count of `unit`s only. */
+export function createProgress(io: CliIo, label: string, total?: number, unit = ""): Progress {
   if (!io.isTTY) return NOOP;
   const format =
     total === undefined
@@ -18,7 +18,7 @@ export function createProgress(io: CliIo, label: string, total?: number): Progre
     { stream: io.stderr, format, hideCursor: false, clearOnComplete: false, etaBuffer: 50, fps: 10 },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total ?? 0, 0, { unit: label === "model" ? "bytes" : "" });
+  bar.start(total ?? 0, 0, { unit });
   return {
     update(done, newTotal) {
       if (newTotal !== undefined) bar.setTotal(newTotal);

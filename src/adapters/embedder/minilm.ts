@@ -2,20 +2,14 @@ import { access } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { CompetencyError } from "../../errors.js";
 import type { Embedder } from "../../ports.js";
+import { type LoadedMiniLm, loadMiniLm } from "./minilm/load-mini-lm.js";
 import { meanPoolRow } from "./minilm/mean-pool-row.js";
-import type {
-  HfModel,
-  HfPretrainedOptions,
-  HfTokenizer,
-  HfTransformers,
-} from "./minilm/transformers-types.js";
+import type { HfPretrainedOptions } from "./minilm/transformers-types.js";
 
 /** Hub repository with the ONNX export of sentence-transformers all-MiniLM-L6-v2. */
 export const MINILM_HUB_MODEL_ID = "Xenova/all-MiniLM-L6-v2";
 /** Token limit of all-MiniLM-L6-v2 in sentence-transformers (`max_seq_length`); longer inputs are truncated. */
 const MINILM_MAX_TOKENS = 256;
-/** A variable specifier keeps bundlers and `tsc` from resolving the optional package eagerly. */
-const TRANSFORMERS_PACKAGE = "@huggingface/transformers";
 
 /** Options of {@link createMiniLmEmbedder}. */
 export type MiniLmEmbedderOptions = {
@@ -40,41 +34,11 @@ export type MiniLmEmbedderOptions = {
   batchSize?: number;
 };
 
-type Loaded = { readonly tokenizer: HfTokenizer; readonly model: HfModel };
-
-async function importTransformers(): Promise<HfTransformers> {
-  try {
-    return (await import(TRANSFORMERS_PACKAGE)) as HfTransformers;
-  } catch (cause) {
-    throw new CompetencyError(
-      "MODEL_UNAVAILABLE",
-      `the optional package ${TRANSFORMERS_PACKAGE} (with onnxruntime-node) cannot be imported; install it to use the minilm embedder`,
-      { cause },
-    );
-  }
-}
-
-async function loadModel(source: string, where: string, options: HfPretrainedOptions): Promise<Loaded> {
-  const hf = await importTransformers();
-  try {
-    const [tokenizer, model] = await Promise.all([
-      hf.AutoTokenizer.from_pretrained(source, options),
-      hf.AutoModel.from_pretrained(source, options),
-    ]);
-    return { tokenizer, model };
-  } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new CompetencyError("MODEL_UNAVAILABLE", `cannot load MiniLM model from ${where}: ${reason}`, {
-      cause,
-    });
-  }
-}
-
-/** Runs one batch of non-empty names and writes their pooled unit rows at `rows[i] * dim`. */
+/** Runs one batch of non-blank names and writes their pooled unit rows at `rows[b] * dim`. */
 async function embedBatch(
-  loaded: Loaded,
+  loaded: LoadedMiniLm,
   texts: string[],
-  rows: readonly number[],
+  rows: number[],
   out: Float32Array,
   dim: number,
 ) {
@@ -83,31 +47,16 @@ async function embedBatch(
     truncation: true,
     max_length: MINILM_MAX_TOKENS,
   });
-  const output = await loaded.model(encoding);
-  const hidden = output.last_hidden_state;
-  const [batch, seq, hiddenDim] = hidden?.dims ?? [];
-  if (
-    hidden === undefined ||
-    !(hidden.data instanceof Float32Array) ||
-    batch !== texts.length ||
-    hiddenDim !== dim
-  ) {
+  const hidden = (await loaded.model(encoding)).last_hidden_state;
+  const [batch, seq = 0, hiddenDim] = hidden?.dims ?? [];
+  if (!(hidden?.data instanceof Float32Array) || batch !== texts.length || hiddenDim !== dim) {
     throw new CompetencyError(
       "INTERNAL",
-      `MiniLM model output is not a float32 [${texts.length}, seq, ${dim}] tensor`,
+      `MiniLM output is not a float32 [${texts.length}, seq, ${dim}] tensor`,
     );
   }
-  for (let b = 0; b < batch; b++) {
-    meanPoolRow(
-      hidden.data,
-      encoding.attention_mask.data,
-      b,
-      seq as number,
-      dim,
-      out,
-      (rows[b] as number) * dim,
-    );
-  }
+  const mask = encoding.attention_mask.data;
+  for (let b = 0; b < batch; b++) meanPoolRow(hidden.data, mask, b, seq, dim, out, (rows[b] as number) * dim);
 }
 
 /**
@@ -132,11 +81,11 @@ export async function createMiniLmEmbedder(options: MiniLmEmbedderOptions): Prom
     dtype: quantized ? "q8" : "fp32",
     device: "cpu",
   };
-  let loaded: Loaded;
+  let loaded: LoadedMiniLm;
   let modelId: string;
   if (allowRemote) {
     modelId = options.modelId ?? MINILM_HUB_MODEL_ID;
-    loaded = await loadModel(modelId, `the hub (cached in ${modelPath})`, {
+    loaded = await loadMiniLm(modelId, `the hub (cached in ${modelPath})`, {
       ...pretrained,
       cache_dir: modelPath,
     });
@@ -146,31 +95,13 @@ export async function createMiniLmEmbedder(options: MiniLmEmbedderOptions): Prom
     try {
       await access(join(modelPath, "config.json"));
     } catch (cause) {
-      throw new CompetencyError(
-        "MODEL_UNAVAILABLE",
-        `no MiniLM model at ${modelPath} (config.json not found)`,
-        {
-          cause,
-        },
-      );
+      const message = `no MiniLM model at ${modelPath} (config.json not found)`;
+      throw new CompetencyError("MODEL_UNAVAILABLE", message, { cause });
     }
-    loaded = await loadModel(modelPath, modelPath, pretrained);
+    loaded = await loadMiniLm(modelPath, modelPath, pretrained);
   }
 
-  // The output size is read from the model itself rather than trusted from config.json.
-  const probe = (
-    await loaded.model(loaded.tokenizer(["a"], { padding: true, truncation: true, max_length: 8 }))
-  ).last_hidden_state;
-  const probeDim = probe?.dims[2];
-  if (probeDim === undefined || !(Number.isInteger(probeDim) && probeDim > 0)) {
-    await loaded.model.dispose();
-    throw new CompetencyError(
-      "MODEL_UNAVAILABLE",
-      `model at ${modelPath} has no [batch, seq, hidden] last_hidden_state`,
-    );
-  }
-  const dim = probeDim;
-
+  const { dim } = loaded;
   let closed = false;
   const inFlight = new Set<Promise<unknown>>();
 

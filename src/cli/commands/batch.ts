@@ -60,7 +60,7 @@ export function registerBatchCommand(program: Command, ctx: CliContext): void {
       await withMatcher(ctx, async (matcher) => {
         await matcher.ready();
         const scorer = createScorer(ctx, matcher, flags.workers ?? optionsFromEnv(ctx.io.env).workers ?? 0);
-        const progress = createProgress(ctx.io, "batch", total);
+        const progress = createProgress(ctx.io, "batch", total, "bytes");
         let bytes = 0;
         let bad = 0;
         const work = async (lines: Line[]): Promise<string> => {

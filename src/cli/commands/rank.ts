@@ -73,7 +73,7 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
       await withMatcher(ctx, async (matcher) => {
         await matcher.rank([], role); // validates the role once, before any candidate is read
         const scorer = createScorer(ctx, matcher, flags.workers ?? optionsFromEnv(ctx.io.env).workers ?? 0);
-        const progress = createProgress(ctx.io, "rank", total);
+        const progress = createProgress(ctx.io, "rank", total, "bytes");
         const top = createTopK<{ id: string; result: object }>(flags.top ?? Number.POSITIVE_INFINITY);
         const options = { strategy: flags.strategy };
         let index = 0;

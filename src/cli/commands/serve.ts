@@ -67,6 +67,7 @@ export function registerServeCommand(
       if (options.workers > 0 && ctx.workerMatcherOptions !== undefined) {
         await matcher.ready(); // workers load the store this builds on first run
         scorer = createPoolScorer(options.workers, { ...ctx.workerMatcherOptions, ...env.matcher });
+        await scorer.warm();
       }
       let handle: Awaited<ReturnType<typeof startServer>>;
       try {

@@ -30,7 +30,7 @@ export function assembleResult(
   for (let k = 0; k < nr; k++) {
     const i = order[k]!;
     const s = numbers.score[i]!;
-    probability[i] = conservative ? s * (1 - c.conservativeVarianceFactor * numbers.variance[i]!) : s;
+    probability[i] = s;
     similaritySum += numbers.maxSimilarity[i]!;
     agreeing += numbers.domainAgrees[i]!;
   }

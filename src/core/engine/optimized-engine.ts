@@ -24,7 +24,7 @@ import { createShapeTables, type ShapeTables } from "./shape-tables.js";
  */
 export function createOptimizedEngine(ctx: EngineContext): Engine {
   const c = ctx.config;
-  const tables = createShapeTables(c.betaConcentration, c.quantileGridSize);
+  const tables = createShapeTables(c.betaConcentration, c.quantileGridSize, c.conservativeLevelQuantile);
   const out = new Float64Array(1);
   const memo = createPairMemo();
   let cap = 0;
@@ -32,6 +32,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
   let groupRatio = new Float64Array(0);
   let groupWeight = new Float64Array(0);
   let groupExceed = new Float64Array(0);
+  let groupLevel = new Float64Array(0);
 
   function ensure(n: number): void {
     if (n <= cap) return;
@@ -40,6 +41,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
     groupRatio = new Float64Array(cap);
     groupWeight = new Float64Array(cap);
     groupExceed = new Float64Array(cap);
+    groupLevel = new Float64Array(cap);
   }
 
   function score(input: EngineInput, options: EngineOptions) {
@@ -47,6 +49,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
     const nc = candidate.names.length;
     const nr = required.names.length;
     const aggressive = options.strategy === "aggressive";
+    const conservative = options.strategy === "conservative";
     const gamma = c.mixtureSimilarityExponent;
     const tau = c.similarityThreshold;
     ensure(nc);
@@ -73,7 +76,11 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
       const r = candidate.ratios[j]!;
       let g = 0;
       while (g < groups && groupRatio[g] !== r) g++;
-      if (g === groups) groupRatio[groups++] = r;
+      if (g === groups) {
+        groupRatio[groups] = r;
+        // Conservative reads the candidate's level at the lower quartile of its Beta.
+        groupLevel[groups++] = conservative ? tables.quantile(r) : r;
+      }
       groupOf[j] = g;
     }
 
@@ -86,7 +93,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
       const reqId = required.ids[i]!;
       for (let g = 0; g < groups; g++) {
         groupWeight[g] = 0;
-        groupExceed[g] = t > 0 ? 1 - tables.cdfAt(groupRatio[g]!, t) : 1;
+        groupExceed[g] = t > 0 ? 1 - tables.cdfAt(groupLevel[g]!, t) : 1;
       }
       let best = -1;
       let bestScore = -1;
@@ -113,8 +120,9 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
           memo.store(candidate.ids[j]!, reqId, e, code);
         }
         const near = code === RELATION_EXACT || code === RELATION_ALIAS || e > c.nearIdenticalThreshold;
-        const r = candidate.ratios[j]!;
-        const p = pairScore(e, near, levelRatio(r, t), groupExceed[groupOf[j]!]!, r, aggressive, c);
+        const g = groupOf[j]!;
+        const r = groupLevel[g]!;
+        const p = pairScore(e, near, levelRatio(r, t), groupExceed[g]!, r, aggressive, c);
         if (code === RELATION_EMBEDDING && e < tau) code = RELATION_NONE;
         if (p > bestScore) {
           best = j;
@@ -128,7 +136,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
         }
         if (e >= tau) {
           const w = e ** gamma;
-          groupWeight[groupOf[j]!]! += w;
+          groupWeight[g]! += w;
           total += w;
         }
         if (numbers.similarities !== null) numbers.similarities[i * nc + j] = e;

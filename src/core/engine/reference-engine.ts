@@ -1,6 +1,7 @@
 import { betaAlpha, betaBeta } from "../beta/beta-shape.js";
 import { betaCdf } from "../beta/beta-cdf.js";
 import { betaMean } from "../beta/beta-mean.js";
+import { betaQuantile } from "../beta/beta-quantile.js";
 import { betaVariance } from "../beta/beta-variance.js";
 import { gridQuantile } from "../beta/grid-quantile.js";
 import { RELATION_ALIAS, RELATION_EXACT } from "../lexicon/lexicon-relation.js";
@@ -33,6 +34,7 @@ function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineO
   const nc = candidate.names.length;
   const nr = required.names.length;
   const aggressive = options.strategy === "aggressive";
+  const conservative = options.strategy === "conservative";
   const candVecs: number[][] = candidate.rows.map((row) => Array.from(row));
   const reqVecs: number[][] = required.rows.map((row) => Array.from(row));
   const candOrder = Array.from(canonicalOrder(candidate.norms, candidate.names, candidate.ratios));
@@ -61,7 +63,8 @@ function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineO
       const e =
         relation === RELATION_EMBEDDING ? effectiveSimilarity(s, domainPenalty(candidate.domains[j]!, required.domains[i]!)) : s;
       const near = relation === RELATION_EXACT || relation === RELATION_ALIAS || e > c.nearIdenticalThreshold;
-      const r = candidate.ratios[j] as number;
+      // Conservative reads the candidate's level at the lower quartile of its Beta.
+      const r = conservative ? shapeQuantile(c.conservativeLevelQuantile, candidate.ratios[j]!, c.betaConcentration) : candidate.ratios[j]!;
       const exceed = t > 0 ? 1 - shapeCdf(t, r, c.betaConcentration) : 1;
       const score = pairScore(e, near, levelRatio(r, t), exceed, r, aggressive, c);
       if (relation === RELATION_EMBEDDING && e < c.similarityThreshold) relation = 0;
@@ -145,6 +148,10 @@ function cosine(a: number[], b: number[]): number {
 
 function shapeCdf(x: number, ratio: number, concentration: number): number {
   return betaCdf(x, betaAlpha(ratio, concentration), betaBeta(ratio, concentration));
+}
+
+function shapeQuantile(p: number, ratio: number, concentration: number): number {
+  return betaQuantile(p, betaAlpha(ratio, concentration), betaBeta(ratio, concentration));
 }
 
 function component(weight: number, ratio: number, concentration: number): Component {

@@ -1,5 +1,6 @@
 import { betaAlpha, betaBeta } from "../beta/beta-shape.js";
 import { betaCdf } from "../beta/beta-cdf.js";
+import { betaQuantile } from "../beta/beta-quantile.js";
 
 /** Largest number of distinct Beta shapes whose CDF tables are kept (each is (grid + 1) doubles). */
 const MAX_SHAPES = 256;
@@ -14,10 +15,13 @@ export type ShapeTables = {
   gridCdf(ratio: number, k: number): number;
   /** CDF of the shape at x (the required level threshold). */
   cdfAt(ratio: number, x: number): number;
+  /** The shape's p-quantile, for the `p` the tables were created with. */
+  quantile(ratio: number): number;
 };
 
-export function createShapeTables(concentration: number, grid: number): ShapeTables {
+export function createShapeTables(concentration: number, grid: number, p: number): ShapeTables {
   const tables = new Map<number, Float64Array>();
+  const quantiles = new Map<number, number>();
   const thresholds = new Map<number, Map<number, number>>();
 
   function table(ratio: number): Float64Array | undefined {
@@ -36,6 +40,14 @@ export function createShapeTables(concentration: number, grid: number): ShapeTab
       if (Number.isNaN(v)) {
         v = betaCdf(k / grid, betaAlpha(ratio, concentration), betaBeta(ratio, concentration));
         if (t !== undefined) t[k] = v;
+      }
+      return v;
+    },
+    quantile(ratio) {
+      let v = quantiles.get(ratio);
+      if (v === undefined) {
+        v = betaQuantile(p, betaAlpha(ratio, concentration), betaBeta(ratio, concentration));
+        if (quantiles.size < MAX_SHAPES) quantiles.set(ratio, v);
       }
       return v;
     },

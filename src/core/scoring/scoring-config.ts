@@ -19,7 +19,7 @@ export type ScoringConfig = {
   readonly nearIdenticalFloor: number;
   readonly nearIdenticalFadeRatio: number;
   readonly mixtureSimilarityExponent: number;
-  readonly conservativeVarianceFactor: number;
+  readonly conservativeLevelQuantile: number;
   readonly conservativeMeanWeight: number;
   readonly aggressiveTransferExponent: number;
   readonly coherenceMinSkills: number;

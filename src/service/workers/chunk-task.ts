@@ -28,6 +28,8 @@ export type RankSummary = {
 export interface ChunkScorer {
   full(task: ChunkTask): Promise<ItemOutcome<MatchResult>[]>;
   summary(task: ChunkTask): Promise<ItemOutcome<RankSummary>[]>;
+  /** Loads the model in every thread ahead of the first chunk. */
+  warm(): Promise<void>;
   /** How many chunks it makes sense to keep in flight. */
   readonly parallelism: number;
   close(): Promise<void>;

@@ -7,6 +7,7 @@ export function createLocalScorer(matcher: Matcher): ChunkScorer {
   return {
     full: (task) => scoreChunk(matcher, task),
     summary: (task) => summarizeChunk(matcher, task),
+    warm: () => matcher.ready(),
     parallelism: 1,
     async close() {},
   };

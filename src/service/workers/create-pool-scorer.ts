@@ -21,6 +21,10 @@ export function createPoolScorer(threads: number, matcherOptions: MatcherOptions
   return {
     full: (task) => pool.run(task, { name: "full" }),
     summary: (task) => pool.run(task, { name: "summary" }),
+    // One task per thread: with minThreads = maxThreads and all tasks queued at once, each thread takes one.
+    async warm() {
+      await Promise.all(Array.from({ length: threads }, () => pool.run(undefined, { name: "warm" })));
+    },
     parallelism: threads,
     async close() {
       await pool.destroy();

@@ -10,6 +10,10 @@ import { scoreChunk, summarizeChunk } from "./score-chunk.js";
 
 const matcher = createMatcher((workerData as { matcherOptions: MatcherOptions }).matcherOptions);
 
+export function warm(): Promise<void> {
+  return matcher.ready();
+}
+
 export function full(task: ChunkTask) {
   return scoreChunk(matcher, task);
 }

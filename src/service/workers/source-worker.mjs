@@ -5,5 +5,6 @@ import { register } from "tsx/esm/api";
 register();
 const worker = await import(new URL("./match-worker.ts", import.meta.url).href);
 
+export const warm = worker.warm;
 export const full = worker.full;
 export const summary = worker.summary;
