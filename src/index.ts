@@ -11,6 +11,7 @@ export { createFileCache } from "./adapters/cache/file-cache.js";
 export { createWordVectorEmbedder } from "./adapters/embedder/word-vectors/create-word-vector-embedder.js";
 export { resolveCacheDir } from "./adapters/embedder/resolve-cache-dir.js";
 export { createFakeEmbedder } from "./adapters/embedder/fake.js";
+export { createMiniLmEmbedder, MINILM_HUB_MODEL_ID } from "./adapters/embedder/minilm.js";
 export { loadLexicon } from "./adapters/lexicon/load-lexicon.js";
 export { validateSkills } from "./validate/validate-skills.js";
 
@@ -45,6 +46,7 @@ export type {
   RankOptions,
 } from "./matcher-types.js";
 export type { Embedder, EmbeddingCache } from "./ports.js";
+export type { MiniLmEmbedderOptions } from "./adapters/embedder/minilm.js";
 export type { ScoringConfigOptions } from "./scoring-config.js";
 export type { ScoringConfig } from "./core/scoring/scoring-config.js";
 export type { CompiledLexicon, LexiconEntry, LexiconFile } from "./core/lexicon/types.js";

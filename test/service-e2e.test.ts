@@ -21,7 +21,10 @@ describe("service on a real loopback port", () => {
     try {
       const res = await post(`${handle.url}/v1/match`, { candidateSkills: candidate, requiredSkills: role });
       expect(res.status).toBe(200);
-      const result = (await res.json()) as { skillScores: { skillName: string; probability: number }[]; meta: { embedder: string } };
+      const result = (await res.json()) as {
+        skillScores: { skillName: string; probability: number }[];
+        meta: { embedder: string };
+      };
       const typescript = result.skillScores.find((s: { skillName: string }) => s.skillName === "TypeScript");
       expect(typescript?.probability).toBeGreaterThanOrEqual(0.95);
       expect(result.meta.embedder).not.toMatch(/fake/i);

@@ -13,6 +13,7 @@ const USER_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   "LIMIT_EXCEEDED",
   "FILE_NOT_FOUND",
   "FILE_UNREADABLE",
+  "FILE_UNWRITABLE",
   "INVALID_JSON",
   "SCHEMA_MISMATCH",
   "BASELINE_MISSING",

@@ -2,17 +2,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Embedder } from "../../ports.js";
+import { generateTinyMiniLm } from "../../../scripts/gen-tiny-minilm.js";
 import { createFakeEmbedder } from "./fake.js";
+import { createMiniLmEmbedder } from "./minilm.js";
 import { createWordVectorEmbedder } from "./word-vectors/create-word-vector-embedder.js";
 
 /** Shared with the other real-model tests so the store is built once per machine. */
 const TEST_CACHE_DIR = process.env.COMPETENCY_CACHE_DIR ?? join(tmpdir(), "competency-api-test-cache");
 const FLOAT32_EPS = 2 ** -23;
+let tiny: Promise<string> | undefined;
+/** The repo's own tiny BERT-style model, generated once per worker (pid keeps parallel workers apart). */
+const tinyMiniLm = () => (tiny ??= generateTinyMiniLm(join(tmpdir(), `competency-api-tiny-minilm-${process.pid}`)));
 
 const EMBEDDERS: ReadonlyArray<[string, () => Promise<Embedder>]> = [
   ["fake (dim 16)", async () => createFakeEmbedder(16)],
   ["fake (dim 3)", async () => createFakeEmbedder(3)],
   ["word vectors", () => createWordVectorEmbedder({ cacheDir: TEST_CACHE_DIR })],
+  ["minilm (tiny generated model)", async () => createMiniLmEmbedder({ modelPath: await tinyMiniLm() })],
 ];
 const NAMES = ["python", "machine learning", "c++", "node.js", "kubectlx", "ci/cd", "x", "+++", "python"];
 

@@ -5,8 +5,8 @@ import type { ScoringConfig } from "./scoring-config.js";
  * candidate's level (`levelRatioU`, `exceedance`, `candidateRatio`), which SPEC property 3 relies on.
  *
  * - near-identical (`near`): upstream's 0.6 + 0.4·u, faded out below half the required level;
- * - below the similarity floor: upstream's penalty factor, interpolated severe → moderate and scaled by
- *   level, never above `moderatePenalty`;
+ * - below the similarity floor: upstream's penalty factor, interpolated severe → moderate, with a level
+ *   boost weighted by similarity, never above `moderatePenalty`;
  * - otherwise: the near-identical level curve applied to upstream's blend of direct ratio and exceedance,
  *   times a transfer factor that grows from
  *   `moderatePenalty` at the floor to 1 at similarity 1, times upstream's similarity boosts.
@@ -33,7 +33,9 @@ export function pairScore(
     let x = (similarity - c.severeThreshold) / (c.similarityThreshold - c.severeThreshold);
     x = x > 0 ? x : 0;
     const factor = c.severePenalty + (c.moderatePenalty - c.severePenalty) * x;
-    return factor * (1 - c.penaltyLevelShare + c.penaltyLevelShare * candidateRatio);
+    // The level boost counts in proportion to similarity: a 5/5 in an irrelevant skill is no evidence.
+    const relevance = similarity / c.similarityThreshold;
+    return factor * (1 - c.penaltyLevelShare + c.penaltyLevelShare * candidateRatio * relevance);
   }
   const lambda = c.ratioWeightBelow + (c.ratioWeightMeets - c.ratioWeightBelow) * levelRatioU;
   // The same level curve as the near-identical path, with upstream's ratio/exceedance blend inside it, so
