@@ -104,10 +104,10 @@ export const FALSE_FRIEND_SIMILARITY = 0.05;
  * s = clamp((cos − EMBEDDING_COSINE_FLOOR) / (EMBEDDING_COSINE_CEIL − floor), 0, 1)·EMBEDDING_MAX_SIMILARITY.
  * Tuned on the quality fixtures (npm run eval).
  */
-export const EMBEDDING_COSINE_FLOOR = 0.35;
+export const EMBEDDING_COSINE_FLOOR = 0.25;
 export const EMBEDDING_COSINE_CEIL = 0.95;
 /** Embedding-only evidence never counts as near-identical; that needs the lexicon or the same name. */
-export const EMBEDDING_MAX_SIMILARITY = 0.85;
+export const EMBEDDING_MAX_SIMILARITY = 0.7;
 
 // ── Embedding ───────────────────────────────────────────────────────────────
 export const EMBEDDING_CACHE_SIZE = 50_000;

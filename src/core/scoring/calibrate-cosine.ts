@@ -5,7 +5,7 @@ import type { ScoringConfig } from "./scoring-config.js";
  * unrelated skills hover around 0.1–0.35, so anything at or below the floor is 0; embedding evidence alone
  * tops out at `embeddingMaxSimilarity`, below the near-identical threshold.
  *
- * @example calibrateCosine(0.95, DEFAULT_SCORING_CONFIG) // 0.85
+ * @example calibrateCosine(0.95, DEFAULT_SCORING_CONFIG) // 0.7
  */
 export function calibrateCosine(cosine: number, config: ScoringConfig): number {
   const x = (cosine - config.embeddingCosineFloor) / (config.embeddingCosineCeil - config.embeddingCosineFloor);
