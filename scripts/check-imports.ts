@@ -9,7 +9,11 @@ import { dirname, join, relative, resolve } from "node:path";
 const ROOT = resolve(import.meta.dirname, "..", "src");
 const IMPORT = /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
-type Rule = { readonly folder: string; readonly allowed: (target: string) => boolean; readonly packages: (name: string) => boolean };
+type Rule = {
+  readonly folder: string;
+  readonly allowed: (target: string) => boolean;
+  readonly packages: (name: string) => boolean;
+};
 
 const top = (file: string) => relative(ROOT, file).split("/")[0] ?? "";
 const RULES: readonly Rule[] = [

@@ -78,8 +78,14 @@ export class CompetencyError extends Error {
   readonly details: CompetencyErrorDetails | undefined;
 
   /** `message` adds specifics (the bad value, the file) to the code's base text. */
-  constructor(code: ErrorCode, message?: string, options?: { details?: CompetencyErrorDetails; cause?: unknown }) {
-    super(message === undefined ? MESSAGES[code] : `${MESSAGES[code]}: ${message}`, { cause: options?.cause });
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    options?: { details?: CompetencyErrorDetails; cause?: unknown },
+  ) {
+    super(message === undefined ? MESSAGES[code] : `${MESSAGES[code]}: ${message}`, {
+      cause: options?.cause,
+    });
     this.code = code;
     this.details = options?.details;
   }
@@ -102,5 +108,7 @@ export function throwIfIssues(issues: readonly Issue[], code: ErrorCode = "INVAL
   if (issues.length === 0) return;
   const first = issues[0] as Issue;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
-  throw new CompetencyError(code, `${formatPath(first.path)}: ${first.message}${more}`, { details: { issues } });
+  throw new CompetencyError(code, `${formatPath(first.path)}: ${first.message}${more}`, {
+    details: { issues },
+  });
 }

@@ -2,19 +2,18 @@
  * competency-api: score how well a candidate's skills match a role's required skills.
  * The public surface, listed by name.
  */
-export { createMatcher } from "./matcher.js";
-export { CompetencyError, MESSAGES, formatPath } from "./errors.js";
-export { DEFAULT_SCORING_CONFIG, resolveScoringConfig, hashScoringConfig } from "./scoring-config.js";
-export { normalizeName } from "./core/text/normalize-name.js";
-export { createMemoryLru } from "./adapters/cache/memory-lru.js";
-export { createFileCache } from "./adapters/cache/file-cache.js";
-export { createWordVectorEmbedder } from "./adapters/embedder/word-vectors/create-word-vector-embedder.js";
-export { resolveCacheDir } from "./adapters/embedder/resolve-cache-dir.js";
-export { createFakeEmbedder } from "./adapters/embedder/fake.js";
-export { createMiniLmEmbedder, MINILM_HUB_MODEL_ID } from "./adapters/embedder/minilm.js";
-export { loadLexicon } from "./adapters/lexicon/load-lexicon.js";
-export { validateSkills } from "./validate/validate-skills.js";
 
+export { createFileCache } from "./adapters/cache/file-cache.js";
+export { createMemoryLru } from "./adapters/cache/memory-lru.js";
+export { createFakeEmbedder } from "./adapters/embedder/fake.js";
+export type { MiniLmEmbedderOptions } from "./adapters/embedder/minilm.js";
+export { createMiniLmEmbedder, MINILM_HUB_MODEL_ID } from "./adapters/embedder/minilm.js";
+export { resolveCacheDir } from "./adapters/embedder/resolve-cache-dir.js";
+export { createWordVectorEmbedder } from "./adapters/embedder/word-vectors/create-word-vector-embedder.js";
+export { loadLexicon } from "./adapters/lexicon/load-lexicon.js";
+export type { CompiledLexicon, LexiconEntry, LexiconFile } from "./core/lexicon/types.js";
+export type { ScoringConfig } from "./core/scoring/scoring-config.js";
+export { normalizeName } from "./core/text/normalize-name.js";
 export type {
   BestMatch,
   Domain,
@@ -32,13 +31,15 @@ export type {
   SkillScore,
   Strategy,
 } from "./core/types.js";
-export type { ErrorCode, Issue, IssueCode, CompetencyErrorDetails } from "./errors.js";
+export type { CompetencyErrorDetails, ErrorCode, Issue, IssueCode } from "./errors.js";
+export { CompetencyError, formatPath, MESSAGES } from "./errors.js";
+export { createMatcher } from "./matcher.js";
 export type {
   CacheStats,
   Limits,
+  Matcher,
   MatcherOptions,
   MatchOptions,
-  Matcher,
   MatchPair,
   ProgressEvent,
   RankCandidate,
@@ -46,7 +47,6 @@ export type {
   RankOptions,
 } from "./matcher-types.js";
 export type { Embedder, EmbeddingCache } from "./ports.js";
-export type { MiniLmEmbedderOptions } from "./adapters/embedder/minilm.js";
 export type { ScoringConfigOptions } from "./scoring-config.js";
-export type { ScoringConfig } from "./core/scoring/scoring-config.js";
-export type { CompiledLexicon, LexiconEntry, LexiconFile } from "./core/lexicon/types.js";
+export { DEFAULT_SCORING_CONFIG, hashScoringConfig, resolveScoringConfig } from "./scoring-config.js";
+export { validateSkills } from "./validate/validate-skills.js";

@@ -1,12 +1,5 @@
 import type { CompiledLexicon } from "./core/lexicon/types.js";
-import type {
-  EngineName,
-  IncludeOption,
-  MatchResult,
-  RequiredSkill,
-  Skill,
-  Strategy,
-} from "./core/types.js";
+import type { EngineName, IncludeOption, MatchResult, RequiredSkill, Skill, Strategy } from "./core/types.js";
 import type { Embedder, EmbeddingCache } from "./ports.js";
 import type { ScoringConfigOptions } from "./scoring-config.js";
 

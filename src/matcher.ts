@@ -8,7 +8,14 @@ import { createReferenceEngine } from "./core/engine/reference-engine.js";
 import type { EngineName, MatchResult, RequiredSkill, ResultMeta, Skill } from "./core/types.js";
 import * as D from "./defaults.js";
 import { CompetencyError, type Issue, throwIfIssues } from "./errors.js";
-import type { Limits, Matcher, MatcherOptions, MatchPair, RankCandidate, RankEntry } from "./matcher-types.js";
+import type {
+  Limits,
+  Matcher,
+  MatcherOptions,
+  MatchPair,
+  RankCandidate,
+  RankEntry,
+} from "./matcher-types.js";
 import type { Embedder } from "./ports.js";
 import { createNameTable, type NameEntry, type NameTable } from "./prepare/name-table.js";
 import { prepareRequired, prepareSide } from "./prepare/prepare-side.js";
@@ -21,7 +28,10 @@ const ENGINES: readonly EngineName[] = ["reference", "optimized"];
 const NAME_TABLE_LIMIT = 200_000;
 
 /** The default word-vector embedder, imported on first use so callers with their own embedder never load it. */
-async function loadDefaultEmbedder(cacheDir: string | undefined, onProgress: MatcherOptions["onProgress"]): Promise<Embedder> {
+async function loadDefaultEmbedder(
+  cacheDir: string | undefined,
+  onProgress: MatcherOptions["onProgress"],
+): Promise<Embedder> {
   const [{ createWordVectorEmbedder }, { resolveCacheDir }] = await Promise.all([
     import("./adapters/embedder/word-vectors/create-word-vector-embedder.js"),
     import("./adapters/embedder/resolve-cache-dir.js"),
@@ -50,7 +60,10 @@ type Session = { embedder: Embedder; names: NameTable; engine: Engine; meta: Res
 export function createMatcher(options: MatcherOptions = {}): Matcher {
   const engineName = options.engine ?? D.DEFAULT_ENGINE;
   if (!ENGINES.includes(engineName)) {
-    throw new CompetencyError("INVALID_CONFIG", `engine must be one of ${ENGINES.join(", ")}; got ${JSON.stringify(engineName)}`);
+    throw new CompetencyError(
+      "INVALID_CONFIG",
+      `engine must be one of ${ENGINES.join(", ")}; got ${JSON.stringify(engineName)}`,
+    );
   }
   const config = resolveScoringConfig(options.config);
   const limits: Limits = {
@@ -74,7 +87,12 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       embedder,
       names: createNameTable(lexicon, keywords, embedder.id, NAME_TABLE_LIMIT),
       engine: engineName === "reference" ? createReferenceEngine(context) : createOptimizedEngine(context),
-      meta: Object.freeze({ engine: engineName, embedder: embedder.id, lexiconVersion: lexicon.version, configHash }),
+      meta: Object.freeze({
+        engine: engineName,
+        embedder: embedder.id,
+        lexiconVersion: lexicon.version,
+        configHash,
+      }),
     };
   }
 
@@ -82,7 +100,9 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     if (closed) throw new CompetencyError("CLOSED");
     if (loading === null) {
       loading = (async () => {
-        session = newSession(options.embedder ?? (await loadDefaultEmbedder(options.cacheDir, options.onProgress)));
+        session = newSession(
+          options.embedder ?? (await loadDefaultEmbedder(options.cacheDir, options.onProgress)),
+        );
         return session;
       })();
       loading.catch(() => {
@@ -97,7 +117,10 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
   }
 
   /** Name entries and embedding rows for each list; embeds every missing distinct name once. */
-  async function resolve(s: Session, lists: readonly (readonly Skill[])[]): Promise<{ entries: NameEntry[][]; rows: Float32Array[][] }> {
+  async function resolve(
+    s: Session,
+    lists: readonly (readonly Skill[])[],
+  ): Promise<{ entries: NameEntry[][]; rows: Float32Array[][] }> {
     const entries = lists.map((list) => list.map((skill) => s.names.entry(skill.name)));
     const rows = entries.map((list) => new Array<Float32Array>(list.length));
     let missing: Map<NameEntry, [number, number][]> | null = null;
@@ -127,7 +150,14 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     return { entries, rows };
   }
 
-  function scoreOne(s: Session, c: readonly Skill[], r: readonly RequiredSkill[], at: { entries: NameEntry[][]; rows: Float32Array[][] }, k: number, opts: CheckedMatchOptions): MatchResult {
+  function scoreOne(
+    s: Session,
+    c: readonly Skill[],
+    r: readonly RequiredSkill[],
+    at: { entries: NameEntry[][]; rows: Float32Array[][] },
+    k: number,
+    opts: CheckedMatchOptions,
+  ): MatchResult {
     return s.engine.score(
       {
         candidate: prepareSide(c, at.entries[k]!, at.rows[k]!),
@@ -151,9 +181,18 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
 
     async matchBatch(pairs, matchOptions) {
       const issues: Issue[] = [];
-      if (!Array.isArray(pairs)) issues.push({ code: "invalid_type", path: ["pairs"], message: `pairs must be an array, got ${typeof pairs}` });
+      if (!Array.isArray(pairs))
+        issues.push({
+          code: "invalid_type",
+          path: ["pairs"],
+          message: `pairs must be an array, got ${typeof pairs}`,
+        });
       else if (pairs.length > limits.maxPairsPerBatch) {
-        issues.push({ code: "too_many", path: ["pairs"], message: `at most ${limits.maxPairsPerBatch} pairs allowed, got ${pairs.length}` });
+        issues.push({
+          code: "too_many",
+          path: ["pairs"],
+          message: `at most ${limits.maxPairsPerBatch} pairs allowed, got ${pairs.length}`,
+        });
       }
       const opts = validateMatchOptions(matchOptions, D.DEFAULT_STRATEGY, issues);
       throwIfIssues(issues);
@@ -172,16 +211,29 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       const issues: Issue[] = [];
       const r = validateSkills(required, ["required"], limits, true, issues);
       const opts = validateMatchOptions(rankOptions, D.DEFAULT_STRATEGY, issues);
-      if (!Array.isArray(candidates)) issues.push({ code: "invalid_type", path: ["candidates"], message: `candidates must be an array, got ${typeof candidates}` });
+      if (!Array.isArray(candidates))
+        issues.push({
+          code: "invalid_type",
+          path: ["candidates"],
+          message: `candidates must be an array, got ${typeof candidates}`,
+        });
       else if (candidates.length > limits.maxRankCandidates) {
-        issues.push({ code: "too_many", path: ["candidates"], message: `at most ${limits.maxRankCandidates} candidates allowed, got ${candidates.length}` });
+        issues.push({
+          code: "too_many",
+          path: ["candidates"],
+          message: `at most ${limits.maxRankCandidates} candidates allowed, got ${candidates.length}`,
+        });
       }
       throwIfIssues(issues);
       const lists: (readonly Skill[])[] = [];
       const ids = candidates.map((cand: Partial<RankCandidate> | undefined, k) => {
         const id = cand?.id;
         if (typeof id !== "string" || id === "") {
-          issues.push({ code: "invalid_type", path: ["candidates", k, "id"], message: `id must be a non-empty string, got ${JSON.stringify(id)}` });
+          issues.push({
+            code: "invalid_type",
+            path: ["candidates", k, "id"],
+            message: `id must be a non-empty string, got ${JSON.stringify(id)}`,
+          });
         }
         lists.push(validateSkills(cand?.skills, ["candidates", k, "skills"], limits, false, issues));
         lists.push(r);
@@ -193,7 +245,14 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       const scored = ids.map((id, k) => ({ id, k, result: scoreOne(s, lists[2 * k]!, r, at, 2 * k, opts) }));
       scored.sort((a, b) => b.result.overallScore - a.result.overallScore || a.k - b.k);
       const top = scored.length > opts.topK ? scored.slice(0, opts.topK) : scored;
-      return top.map((x, k): RankEntry => ({ id: x.id, rank: k + 1, overallScore: x.result.overallScore, result: x.result }));
+      return top.map(
+        (x, k): RankEntry => ({
+          id: x.id,
+          rank: k + 1,
+          overallScore: x.result.overallScore,
+          result: x.result,
+        }),
+      );
     },
 
     async ready() {

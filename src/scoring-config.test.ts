@@ -18,7 +18,12 @@ describe("resolveScoringConfig", () => {
 
   it("collects every problem into one INVALID_CONFIG error", () => {
     try {
-      resolveScoringConfig({ similarityThreshold: 1.5, verySimilarBoost: -1, severePenalty: 0.5, nope: 1 } as never);
+      resolveScoringConfig({
+        similarityThreshold: 1.5,
+        verySimilarBoost: -1,
+        severePenalty: 0.5,
+        nope: 1,
+      } as never);
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(CompetencyError);
@@ -35,13 +40,15 @@ describe("resolveScoringConfig", () => {
 
   it("rejects NaN and infinite values naming the field", () => {
     expect(() => resolveScoringConfig({ moderatePenalty: Number.NaN })).toThrow(/moderatePenalty|finite/);
-    expect(() => resolveScoringConfig({ betaConcentration: Number.POSITIVE_INFINITY })).toThrow(CompetencyError);
+    expect(() => resolveScoringConfig({ betaConcentration: Number.POSITIVE_INFINITY })).toThrow(
+      CompetencyError,
+    );
   });
 
   it("requires ordered thresholds", () => {
-    expect(() => resolveScoringConfig({ moderatelySimilarThreshold: 0.9, verySimilarThreshold: 0.8 })).toThrow(
-      /moderatelySimilarThreshold.*verySimilarThreshold/,
-    );
+    expect(() =>
+      resolveScoringConfig({ moderatelySimilarThreshold: 0.9, verySimilarThreshold: 0.8 }),
+    ).toThrow(/moderatelySimilarThreshold.*verySimilarThreshold/);
   });
 });
 

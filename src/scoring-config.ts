@@ -99,13 +99,18 @@ export function resolveScoringConfig(options: ScoringConfigOptions = {}): Scorin
     if (!(key in DEFAULT_SCORING_CONFIG)) {
       issues.push({ code: "unknown_key", path: ["config", key], message: `unknown option "${key}"` });
     } else if (typeof value !== "number" || !Number.isFinite(value)) {
-      issues.push({ code: "not_finite", path: ["config", key], message: `must be a finite number, got ${String(value)}` });
+      issues.push({
+        code: "not_finite",
+        path: ["config", key],
+        message: `must be a finite number, got ${String(value)}`,
+      });
     } else merged[key] = value;
   }
   const config = merged as ScoringConfig;
   for (const key of UNIT_FIELDS) {
     const v = config[key];
-    if (v < 0 || v > 1) issues.push({ code: "out_of_range", path: ["config", key], message: `must be in [0, 1], got ${v}` });
+    if (v < 0 || v > 1)
+      issues.push({ code: "out_of_range", path: ["config", key], message: `must be in [0, 1], got ${v}` });
   }
   for (const [low, high] of ORDERED) {
     if (!(config[low] < config[high])) {
@@ -117,17 +122,34 @@ export function resolveScoringConfig(options: ScoringConfigOptions = {}): Scorin
     }
   }
   for (const key of ["verySimilarBoost", "moderatelySimilarBoost", "mixtureSimilarityExponent"] as const) {
-    if (!(config[key] > 0)) issues.push({ code: "out_of_range", path: ["config", key], message: `must be > 0, got ${config[key]}` });
+    if (!(config[key] > 0))
+      issues.push({
+        code: "out_of_range",
+        path: ["config", key],
+        message: `must be > 0, got ${config[key]}`,
+      });
   }
   if (!(config.betaConcentration > 2)) {
-    issues.push({ code: "out_of_range", path: ["config", "betaConcentration"], message: `must be > 2 so that α, β > 1, got ${config.betaConcentration}` });
+    issues.push({
+      code: "out_of_range",
+      path: ["config", "betaConcentration"],
+      message: `must be > 2 so that α, β > 1, got ${config.betaConcentration}`,
+    });
   }
   const grid = config.quantileGridSize;
   if (!Number.isInteger(grid) || grid < 16 || grid > 65_536) {
-    issues.push({ code: "out_of_range", path: ["config", "quantileGridSize"], message: `must be an integer in [16, 65536], got ${grid}` });
+    issues.push({
+      code: "out_of_range",
+      path: ["config", "quantileGridSize"],
+      message: `must be an integer in [16, 65536], got ${grid}`,
+    });
   }
   if (issues.length > 0) {
-    throw new CompetencyError("INVALID_CONFIG", `${issues.length} problem(s): ${issues.map((i) => i.message).join("; ")}`, { details: { issues } });
+    throw new CompetencyError(
+      "INVALID_CONFIG",
+      `${issues.length} problem(s): ${issues.map((i) => i.message).join("; ")}`,
+      { details: { issues } },
+    );
   }
   return Object.freeze({ ...config });
 }

@@ -46,11 +46,13 @@ function source(
   );
 }
 
-function sink(onLine: (line: string) => void): Writable {
+/** A slow consumer; `stats.maxBuffered` is the most output ever waiting in it, in bytes. */
+function sink(onLine: (line: string) => void, stats = { maxBuffered: 0 }): Writable {
   let rest = "";
   return new Writable({
     highWaterMark: 1024,
     write(chunk, _enc, done) {
+      stats.maxBuffered = Math.max(stats.maxBuffered, this.writableLength);
       const parts = (rest + String(chunk)).split("\n");
       rest = parts.pop() ?? "";
       for (const part of parts) onLine(part);
@@ -80,6 +82,7 @@ describe("streaming 100,000 lines", () => {
     const code = await main(["rank", role, "-", "--top", "5"], io, {
       createMatcher: countingFactory(counter),
     });
+    await new Promise((resolve) => io.stdout.end(resolve)); // let the slow sink take the buffered lines
     expect(code).toBe(0);
     expect(counter.scored).toBe(LINES);
     expect(lines).toHaveLength(5);
@@ -97,20 +100,24 @@ describe("streaming 100,000 lines", () => {
       });
     let seen = 0;
     let ordered = true;
+    const stats = { maxBuffered: 0 };
     const io: CliIo = {
       stdin: source(counter, pair),
       stdout: sink((l) => {
         if (!l.startsWith(`{"id":"p${seen}",`)) ordered = false;
         seen++;
-      }),
+      }, stats),
       stderr: sink(() => {}),
       env: {},
       isTTY: false,
     };
     const code = await main(["batch", "-"], io, { createMatcher: countingFactory(counter) });
+    await new Promise((resolve) => io.stdout.end(resolve));
     expect(code).toBe(0);
     expect(seen).toBe(LINES);
     expect(ordered).toBe(true);
     expect(counter.maxAhead).toBeLessThan(4_000);
+    // Without waiting for drain, ~100 MB of results would pile up here; with it, about one chunk's worth.
+    expect(stats.maxBuffered).toBeLessThan(4 * 1024 * 1024);
   });
 });

@@ -24,7 +24,12 @@ function expectAgree(a: unknown, b: unknown, tol: number, path = "result"): void
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {
     if (key === "meta") continue;
-    expectAgree((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], tol, `${path}.${key}`);
+    expectAgree(
+      (a as Record<string, unknown>)[key],
+      (b as Record<string, unknown>)[key],
+      tol,
+      `${path}.${key}`,
+    );
   }
 }
 

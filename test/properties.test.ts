@@ -51,16 +51,26 @@ describe("property 1: bounds", () => {
 describe("property 3: monotone in level", () => {
   it("never lowers any score when a candidate's level rises", async () => {
     await fc.assert(
-      fc.asyncProperty(candidateListArb, requiredListArb, fc.nat(), fc.constantFrom("default" as const, "aggressive" as const, "conservative" as const), async (c, r, pick, strategy) => {
-        const k = pick % c.length;
-        const skill = c[k] as Skill;
-        fc.pre(skill.level.value < skill.level.max);
-        const raised = c.map((s, i) => (i === k ? { name: s.name, level: { value: s.level.value + 1, max: s.level.max } } : s));
-        const before = await matcher.match(c, r, { strategy });
-        const after = await matcher.match(raised, r, { strategy });
-        expect(after.overallScore).toBeGreaterThanOrEqual(before.overallScore - 1e-12);
-        before.skillScores.forEach((s, i) => expect(after.skillScores[i]?.probability).toBeGreaterThanOrEqual(s.probability - 1e-12));
-      }),
+      fc.asyncProperty(
+        candidateListArb,
+        requiredListArb,
+        fc.nat(),
+        fc.constantFrom("default" as const, "aggressive" as const, "conservative" as const),
+        async (c, r, pick, strategy) => {
+          const k = pick % c.length;
+          const skill = c[k] as Skill;
+          fc.pre(skill.level.value < skill.level.max);
+          const raised = c.map((s, i) =>
+            i === k ? { name: s.name, level: { value: s.level.value + 1, max: s.level.max } } : s,
+          );
+          const before = await matcher.match(c, r, { strategy });
+          const after = await matcher.match(raised, r, { strategy });
+          expect(after.overallScore).toBeGreaterThanOrEqual(before.overallScore - 1e-12);
+          for (const [i, s] of before.skillScores.entries()) {
+            expect(after.skillScores[i]?.probability).toBeGreaterThanOrEqual(s.probability - 1e-12);
+          }
+        },
+      ),
       RUNS,
     );
   });
@@ -76,7 +86,9 @@ describe("property 4: no dilution", () => {
         const before = await matcher.match(c, r);
         const after = await matcher.match([...c, extra], r);
         expect(after.overallScore).toBeGreaterThanOrEqual(before.overallScore - 0.01);
-        before.skillScores.forEach((s, i) => expect(after.skillScores[i]?.probability).toBeGreaterThanOrEqual(s.probability - 0.01));
+        for (const [i, s] of before.skillScores.entries()) {
+          expect(after.skillScores[i]?.probability).toBeGreaterThanOrEqual(s.probability - 0.01);
+        }
       }),
       RUNS,
     );
@@ -86,23 +98,34 @@ describe("property 4: no dilution", () => {
 describe("property 5: order invariance", () => {
   it("gives the same bits when either list is permuted", async () => {
     await fc.assert(
-      fc.asyncProperty(candidateListArb, requiredListArb, fc.nat(), strategyArb, async (c, r, seed, strategy) => {
-        const shuffle = <T>(xs: readonly T[]) => xs.map((x, i) => ({ x, key: (i * 7919 + seed) % 104729 })).sort((a, b) => a.key - b.key);
-        const rc = shuffle(c);
-        const rr = shuffle(r.map((x, i) => ({ x, i })));
-        const before = await matcher.match(c, r, { strategy });
-        const after = await matcher.match(rc.map((e) => e.x), rr.map((e) => e.x.x), { strategy });
-        expect(after.overallScore).toBe(before.overallScore);
-        expect(after.overallInterval).toEqual(before.overallInterval);
-        rr.forEach((e, k) => {
-          const a = after.skillScores[k];
-          const b = before.skillScores[e.x.i];
-          expect(a?.probability).toBe(b?.probability);
-          expect(a?.confidenceInterval).toEqual(b?.confidenceInterval);
-          expect(a?.variance).toBe(b?.variance);
-          expect(a?.bestMatch?.similarity).toBe(b?.bestMatch?.similarity);
-        });
-      }),
+      fc.asyncProperty(
+        candidateListArb,
+        requiredListArb,
+        fc.nat(),
+        strategyArb,
+        async (c, r, seed, strategy) => {
+          const shuffle = <T>(xs: readonly T[]) =>
+            xs.map((x, i) => ({ x, key: (i * 7919 + seed) % 104729 })).sort((a, b) => a.key - b.key);
+          const rc = shuffle(c);
+          const rr = shuffle(r.map((x, i) => ({ x, i })));
+          const before = await matcher.match(c, r, { strategy });
+          const after = await matcher.match(
+            rc.map((e) => e.x),
+            rr.map((e) => e.x.x),
+            { strategy },
+          );
+          expect(after.overallScore).toBe(before.overallScore);
+          expect(after.overallInterval).toEqual(before.overallInterval);
+          rr.forEach((e, k) => {
+            const a = after.skillScores[k];
+            const b = before.skillScores[e.x.i];
+            expect(a?.probability).toBe(b?.probability);
+            expect(a?.confidenceInterval).toEqual(b?.confidenceInterval);
+            expect(a?.variance).toBe(b?.variance);
+            expect(a?.bestMatch?.similarity).toBe(b?.bestMatch?.similarity);
+          });
+        },
+      ),
       RUNS,
     );
   });
@@ -111,15 +134,20 @@ describe("property 5: order invariance", () => {
 describe("property 6: determinism", () => {
   it("returns the same output for the same input, and a batch equals single calls", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(candidateListArb, requiredListArb), { minLength: 1, maxLength: 4 }), async (pairs) => {
-        const batch = await matcher.matchBatch(pairs.map(([candidate, required]) => ({ candidate, required })));
-        for (let k = 0; k < pairs.length; k++) {
-          const [c, r] = pairs[k] as [Skill[], RequiredSkill[]];
-          const one = await matcher.match(c, r);
-          expect(batch[k]).toEqual(one);
-          expect(await matcher.match(c, r)).toEqual(one);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(candidateListArb, requiredListArb), { minLength: 1, maxLength: 4 }),
+        async (pairs) => {
+          const batch = await matcher.matchBatch(
+            pairs.map(([candidate, required]) => ({ candidate, required })),
+          );
+          for (let k = 0; k < pairs.length; k++) {
+            const [c, r] = pairs[k] as [Skill[], RequiredSkill[]];
+            const one = await matcher.match(c, r);
+            expect(batch[k]).toEqual(one);
+            expect(await matcher.match(c, r)).toEqual(one);
+          }
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -137,13 +165,19 @@ describe("property 10: mustHave and weight", () => {
     expect(welding).toBeLessThan(0.5);
     expect(result.overallScore).toBe(welding);
     expect(result.gaps[0]?.skillName).toBe("Welding");
-    const without = await matcher.match(candidate, required.map((s) => ({ name: s.name, level: s.level })));
+    const without = await matcher.match(
+      candidate,
+      required.map((s) => ({ name: s.name, level: s.level })),
+    );
     expect(without.overallScore).toBeGreaterThan(result.overallScore);
   });
 
   it("scales a skill's share of the mean by its weight", async () => {
     const candidate = [{ name: "Python", level: { value: 5, max: 5 } }];
-    const base = [{ name: "Python", level: { value: 3, max: 5 } }, { name: "Welding", level: { value: 4, max: 5 } }];
+    const base = [
+      { name: "Python", level: { value: 3, max: 5 } },
+      { name: "Welding", level: { value: 4, max: 5 } },
+    ];
     const light = await matcher.match(candidate, base);
     const heavy = await matcher.match(candidate, [{ ...base[0]!, weight: 3 }, base[1]!]);
     const [p, w] = light.skillScores.map((s) => s.probability) as [number, number];

@@ -3,7 +3,11 @@ import type { Domain, Level, RequiredSkill, Skill } from "../core/types.js";
 import type { NameEntry } from "./name-table.js";
 
 /** Builds an engine side from validated skills, their name entries and embedding rows (all index-aligned). */
-export function prepareSide(skills: readonly Skill[], entries: readonly NameEntry[], rows: readonly Float32Array[]): SideInput {
+export function prepareSide(
+  skills: readonly Skill[],
+  entries: readonly NameEntry[],
+  rows: readonly Float32Array[],
+): SideInput {
   const n = skills.length;
   const names: string[] = new Array(n);
   const norms: string[] = new Array(n);

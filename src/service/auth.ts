@@ -22,7 +22,7 @@ function isPublic(url: string): boolean {
 export function createAuthHook(apiKey: string): (request: FastifyRequest) => Promise<void> {
   const expected = digest(apiKey);
   return async (request) => {
-    if (isPublic(request.url.split("?")[0] ?? "")) return;
+    if (isPublic(request.routeOptions.url)) return;
     const header = request.headers.authorization;
     const match = typeof header === "string" ? /^Bearer\s+(.+)$/i.exec(header) : null;
     if (match === null || !timingSafeEqual(digest((match[1] as string).trim()), expected)) {

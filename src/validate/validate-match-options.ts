@@ -4,24 +4,46 @@ import type { Issue } from "../errors.js";
 const STRATEGIES: readonly Strategy[] = ["default", "conservative", "aggressive"];
 const INCLUDES: readonly IncludeOption[] = ["similarities", "pairwise"];
 
-export type CheckedMatchOptions = { readonly strategy: Strategy; readonly include: readonly IncludeOption[]; readonly topK: number };
+export type CheckedMatchOptions = {
+  readonly strategy: Strategy;
+  readonly include: readonly IncludeOption[];
+  readonly topK: number;
+};
 
 /** Validates `{ strategy?, include?, topK? }`, pushing problems onto `issues`. */
-export function validateMatchOptions(options: unknown, defaultStrategy: Strategy, issues: Issue[]): CheckedMatchOptions {
+export function validateMatchOptions(
+  options: unknown,
+  defaultStrategy: Strategy,
+  issues: Issue[],
+): CheckedMatchOptions {
   const o = (typeof options === "object" && options !== null ? options : {}) as Record<string, unknown>;
   let strategy = defaultStrategy;
   if (o.strategy !== undefined) {
-    if (typeof o.strategy === "string" && (STRATEGIES as readonly string[]).includes(o.strategy)) strategy = o.strategy as Strategy;
-    else issues.push({ code: "unknown_value", path: ["strategy"], message: `strategy must be one of ${STRATEGIES.join(", ")}; got ${JSON.stringify(o.strategy)}` });
+    if (typeof o.strategy === "string" && (STRATEGIES as readonly string[]).includes(o.strategy))
+      strategy = o.strategy as Strategy;
+    else
+      issues.push({
+        code: "unknown_value",
+        path: ["strategy"],
+        message: `strategy must be one of ${STRATEGIES.join(", ")}; got ${JSON.stringify(o.strategy)}`,
+      });
   }
   let include: readonly IncludeOption[] = [];
   if (o.include !== undefined) {
     if (!Array.isArray(o.include)) {
-      issues.push({ code: "invalid_type", path: ["include"], message: `include must be an array, got ${JSON.stringify(o.include)}` });
+      issues.push({
+        code: "invalid_type",
+        path: ["include"],
+        message: `include must be an array, got ${JSON.stringify(o.include)}`,
+      });
     } else {
       o.include.forEach((v, k) => {
         if (!(INCLUDES as readonly unknown[]).includes(v)) {
-          issues.push({ code: "unknown_value", path: ["include", k], message: `include entries must be one of ${INCLUDES.join(", ")}; got ${JSON.stringify(v)}` });
+          issues.push({
+            code: "unknown_value",
+            path: ["include", k],
+            message: `include entries must be one of ${INCLUDES.join(", ")}; got ${JSON.stringify(v)}`,
+          });
         }
       });
       include = o.include as IncludeOption[];
@@ -30,7 +52,12 @@ export function validateMatchOptions(options: unknown, defaultStrategy: Strategy
   let topK = Number.POSITIVE_INFINITY;
   if (o.topK !== undefined) {
     if (typeof o.topK === "number" && Number.isInteger(o.topK) && o.topK > 0) topK = o.topK;
-    else issues.push({ code: "out_of_range", path: ["topK"], message: `topK must be a positive integer, got ${JSON.stringify(o.topK)}` });
+    else
+      issues.push({
+        code: "out_of_range",
+        path: ["topK"],
+        message: `topK must be a positive integer, got ${JSON.stringify(o.topK)}`,
+      });
   }
   return { strategy, include, topK };
 }

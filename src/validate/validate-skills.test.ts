@@ -4,7 +4,12 @@ import type { Limits } from "../matcher-types.js";
 import { validateMatchOptions } from "./validate-match-options.js";
 import { validateSkills } from "./validate-skills.js";
 
-const LIMITS: Limits = { maxSkillsPerSide: 4, maxPairsPerBatch: 10, maxNameLength: 20, maxRankCandidates: 10 };
+const LIMITS: Limits = {
+  maxSkillsPerSide: 4,
+  maxPairsPerBatch: 10,
+  maxNameLength: 20,
+  maxRankCandidates: 10,
+};
 
 function check(value: unknown, required = false): Issue[] {
   const issues: Issue[] = [];
@@ -16,7 +21,9 @@ describe("validateSkills", () => {
   it("accepts an array and { skills: [...] } alike", () => {
     const skill = { name: " Python ", level: { value: 3, max: 5 } };
     const issues: Issue[] = [];
-    expect(validateSkills([skill], ["x"], LIMITS, false, issues)).toEqual([{ name: "Python", level: { value: 3, max: 5 } }]);
+    expect(validateSkills([skill], ["x"], LIMITS, false, issues)).toEqual([
+      { name: "Python", level: { value: 3, max: 5 } },
+    ]);
     expect(validateSkills({ skills: [skill] }, ["x"], LIMITS, false, issues)).toHaveLength(1);
     expect(issues).toEqual([]);
   });
@@ -52,7 +59,10 @@ describe("validateSkills", () => {
 
   it("checks weight and mustHave on required skills only", () => {
     const bad = [{ name: "a", level: { value: 1, max: 5 }, weight: 0, mustHave: "yes" }];
-    expect(check(bad, true).map((i) => i.path.join("."))).toEqual(["required.0.weight", "required.0.mustHave"]);
+    expect(check(bad, true).map((i) => i.path.join("."))).toEqual([
+      "required.0.weight",
+      "required.0.mustHave",
+    ]);
     expect(check(bad, false)).toEqual([]);
   });
 

@@ -35,7 +35,11 @@ export function validateSkills(
     listPath = [...path, "skills"];
   }
   if (!Array.isArray(list)) {
-    issues.push({ code: "invalid_type", path: listPath, message: `expected an array of skills or { "skills": [...] }, got ${describe(list)}` });
+    issues.push({
+      code: "invalid_type",
+      path: listPath,
+      message: `expected an array of skills or { "skills": [...] }, got ${describe(list)}`,
+    });
     return [];
   }
   if (list.length === 0) {
@@ -43,14 +47,20 @@ export function validateSkills(
     return [];
   }
   if (list.length > limits.maxSkillsPerSide) {
-    issues.push({ code: "too_many", path: listPath, message: `at most ${limits.maxSkillsPerSide} skills allowed, got ${list.length}` });
+    issues.push({
+      code: "too_many",
+      path: listPath,
+      message: `at most ${limits.maxSkillsPerSide} skills allowed, got ${list.length}`,
+    });
     return [];
   }
   const out: RequiredSkill[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const item: unknown = list[i];
     // Fast path for the common case: a clean skill is used as given, with no copy and no path arrays.
-    const skill = isCleanSkill(item, limits, required) ? item : validateSkill(item, [...listPath, i], limits, required, issues);
+    const skill = isCleanSkill(item, limits, required)
+      ? item
+      : validateSkill(item, [...listPath, i], limits, required, issues);
     if (skill !== null) out[i] = skill;
   }
   return out;
@@ -60,47 +70,88 @@ function isCleanSkill(item: unknown, limits: Limits, required: boolean): item is
   if (!isRecord(item)) return false;
   const { name, level } = item;
   if (typeof name !== "string" || name.length === 0 || name.length > limits.maxNameLength) return false;
-  if (name.charCodeAt(0) <= 32 || name.charCodeAt(name.length - 1) <= 32 || name.trim() !== name) return false;
+  if (name.charCodeAt(0) <= 32 || name.charCodeAt(name.length - 1) <= 32 || name.trim() !== name)
+    return false;
   if (!isRecord(level)) return false;
   const { value, max } = level;
-  if (typeof value !== "number" || typeof max !== "number" || !Number.isFinite(max) || !(max >= 1)) return false;
+  if (typeof value !== "number" || typeof max !== "number" || !Number.isFinite(max) || !(max >= 1))
+    return false;
   if (!Number.isFinite(value) || value < 0 || value > max) return false;
   if (!required) return true;
   const { weight, mustHave } = item;
-  if (weight !== undefined && !(typeof weight === "number" && Number.isFinite(weight) && weight > 0)) return false;
+  if (weight !== undefined && !(typeof weight === "number" && Number.isFinite(weight) && weight > 0))
+    return false;
   return mustHave === undefined || typeof mustHave === "boolean";
 }
 
-function validateSkill(item: unknown, path: Path, limits: Limits, required: boolean, issues: Issue[]): RequiredSkill | null {
+function validateSkill(
+  item: unknown,
+  path: Path,
+  limits: Limits,
+  required: boolean,
+  issues: Issue[],
+): RequiredSkill | null {
   if (!isRecord(item)) {
-    issues.push({ code: "invalid_type", path, message: `expected a skill object { name, level }, got ${describe(item)}` });
+    issues.push({
+      code: "invalid_type",
+      path,
+      message: `expected a skill object { name, level }, got ${describe(item)}`,
+    });
     return null;
   }
   const before = issues.length;
   const name = item.name;
   if (typeof name !== "string") {
-    issues.push({ code: "invalid_type", path: [...path, "name"], message: `name must be a string, got ${describe(name)}` });
+    issues.push({
+      code: "invalid_type",
+      path: [...path, "name"],
+      message: `name must be a string, got ${describe(name)}`,
+    });
   } else if (name.trim() === "") {
-    issues.push({ code: "blank", path: [...path, "name"], message: `name must not be blank, got ${describe(name)}` });
+    issues.push({
+      code: "blank",
+      path: [...path, "name"],
+      message: `name must not be blank, got ${describe(name)}`,
+    });
   } else if (name.trim().length > limits.maxNameLength) {
-    issues.push({ code: "too_long", path: [...path, "name"], message: `name must be at most ${limits.maxNameLength} characters, got ${name.trim().length}` });
+    issues.push({
+      code: "too_long",
+      path: [...path, "name"],
+      message: `name must be at most ${limits.maxNameLength} characters, got ${name.trim().length}`,
+    });
   }
   const level = item.level;
   let value = Number.NaN;
   let max = Number.NaN;
   if (!isRecord(level)) {
-    issues.push({ code: "invalid_type", path: [...path, "level"], message: `level must be an object { value, max }, got ${describe(level)}` });
+    issues.push({
+      code: "invalid_type",
+      path: [...path, "level"],
+      message: `level must be an object { value, max }, got ${describe(level)}`,
+    });
   } else {
     value = checkNumber(level.value, [...path, "level", "value"], issues);
     max = checkNumber(level.max, [...path, "level", "max"], issues);
     if (Number.isFinite(max) && max < 1) {
-      issues.push({ code: "out_of_range", path: [...path, "level", "max"], message: `level.max must be >= 1, got ${max}` });
+      issues.push({
+        code: "out_of_range",
+        path: [...path, "level", "max"],
+        message: `level.max must be >= 1, got ${max}`,
+      });
     }
     if (Number.isFinite(value) && value < 0) {
-      issues.push({ code: "out_of_range", path: [...path, "level", "value"], message: `level.value must be >= 0, got ${value}` });
+      issues.push({
+        code: "out_of_range",
+        path: [...path, "level", "value"],
+        message: `level.value must be >= 0, got ${value}`,
+      });
     }
     if (Number.isFinite(value) && Number.isFinite(max) && max >= 1 && value > max) {
-      issues.push({ code: "out_of_range", path: [...path, "level", "value"], message: `level.value ${value} exceeds level.max ${max}` });
+      issues.push({
+        code: "out_of_range",
+        path: [...path, "level", "value"],
+        message: `level.value ${value} exceeds level.max ${max}`,
+      });
     }
   }
   let weight: number | undefined;
@@ -109,20 +160,29 @@ function validateSkill(item: unknown, path: Path, limits: Limits, required: bool
     if (item.weight !== undefined) {
       weight = checkNumber(item.weight, [...path, "weight"], issues);
       if (Number.isFinite(weight) && !(weight > 0)) {
-        issues.push({ code: "out_of_range", path: [...path, "weight"], message: `weight must be > 0, got ${weight}` });
+        issues.push({
+          code: "out_of_range",
+          path: [...path, "weight"],
+          message: `weight must be > 0, got ${weight}`,
+        });
       }
     }
     if (item.mustHave !== undefined) {
       if (typeof item.mustHave !== "boolean") {
-        issues.push({ code: "invalid_type", path: [...path, "mustHave"], message: `mustHave must be a boolean, got ${describe(item.mustHave)}` });
+        issues.push({
+          code: "invalid_type",
+          path: [...path, "mustHave"],
+          message: `mustHave must be a boolean, got ${describe(item.mustHave)}`,
+        });
       } else mustHave = item.mustHave;
     }
   }
   if (issues.length > before) return null;
-  const skill: { name: string; level: { value: number; max: number }; weight?: number; mustHave?: boolean } = {
-    name: (name as string).trim(),
-    level: { value, max },
-  };
+  const skill: { name: string; level: { value: number; max: number }; weight?: number; mustHave?: boolean } =
+    {
+      name: (name as string).trim(),
+      level: { value, max },
+    };
   if (weight !== undefined) skill.weight = weight;
   if (mustHave !== undefined) skill.mustHave = mustHave;
   return skill;

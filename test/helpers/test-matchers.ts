@@ -1,8 +1,8 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createFakeEmbedder } from "../../src/adapters/embedder/fake.js";
-import { createMatcher } from "../../src/index.js";
 import type { EngineName, Matcher } from "../../src/index.js";
+import { createMatcher } from "../../src/index.js";
 
 /** Where tests keep the real model store, so it is built once per machine, not per test file. */
 export const TEST_CACHE_DIR = process.env.COMPETENCY_CACHE_DIR ?? join(tmpdir(), "competency-api-test-cache");

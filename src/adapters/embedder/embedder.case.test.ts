@@ -1,8 +1,8 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Embedder } from "../../ports.js";
 import { generateTinyMiniLm } from "../../../scripts/gen-tiny-minilm.js";
+import type { Embedder } from "../../ports.js";
 import { createFakeEmbedder } from "./fake.js";
 import { createMiniLmEmbedder } from "./minilm.js";
 import { createWordVectorEmbedder } from "./word-vectors/create-word-vector-embedder.js";
@@ -12,7 +12,8 @@ const TEST_CACHE_DIR = process.env.COMPETENCY_CACHE_DIR ?? join(tmpdir(), "compe
 const FLOAT32_EPS = 2 ** -23;
 let tiny: Promise<string> | undefined;
 /** The repo's own tiny BERT-style model, generated once per worker (pid keeps parallel workers apart). */
-const tinyMiniLm = () => (tiny ??= generateTinyMiniLm(join(tmpdir(), `competency-api-tiny-minilm-${process.pid}`)));
+const tinyMiniLm = () =>
+  (tiny ??= generateTinyMiniLm(join(tmpdir(), `competency-api-tiny-minilm-${process.pid}`)));
 
 const EMBEDDERS: ReadonlyArray<[string, () => Promise<Embedder>]> = [
   ["fake (dim 16)", async () => createFakeEmbedder(16)],

@@ -3,8 +3,8 @@ import fixtures from "../../../test/fixtures/beta/scipy-beta.json" with { type: 
 import { betaCdf } from "./beta-cdf.js";
 import { betaMean } from "./beta-mean.js";
 import { betaAlpha, betaBeta } from "./beta-shape.js";
-import { gridQuantile } from "./grid-quantile.js";
 import { betaVariance } from "./beta-variance.js";
+import { gridQuantile } from "./grid-quantile.js";
 
 const EPS = Number.EPSILON;
 
@@ -21,7 +21,8 @@ describe("beta kernels against SciPy", () => {
     for (const c of fixtures.cases) expectClose(betaVariance(c.alpha, c.beta), c.variance, 16);
   });
   it("computes the cdf within 1e-12", () => {
-    for (const c of fixtures.cases) expect(Math.abs(betaCdf(c.x, c.alpha, c.beta) - c.cdf)).toBeLessThan(1e-12);
+    for (const c of fixtures.cases)
+      expect(Math.abs(betaCdf(c.x, c.alpha, c.beta) - c.cdf)).toBeLessThan(1e-12);
   });
   it("returns NaN if alpha <= 0 or beta <= 0", () => {
     expect(betaMean(0, 1)).toBeNaN();
@@ -49,7 +50,10 @@ describe("gridQuantile on Beta mixtures", () => {
     const grid = 512;
     for (const m of fixtures.mixtures) {
       const cdfAt = (k: number) =>
-        m.ratios.reduce((f, r, i) => f + (m.weights[i] as number) * betaCdf(k / grid, betaAlpha(r, 12), betaBeta(r, 12)), 0);
+        m.ratios.reduce(
+          (f, r, i) => f + (m.weights[i] as number) * betaCdf(k / grid, betaAlpha(r, 12), betaBeta(r, 12)),
+          0,
+        );
       expect(Math.abs(gridQuantile(0.025, grid, cdfAt) - m.qLow)).toBeLessThan(2e-3);
       expect(Math.abs(gridQuantile(0.975, grid, cdfAt) - m.qHigh)).toBeLessThan(2e-3);
     }

@@ -36,7 +36,17 @@ export function assembleResult(
   }
   const bonus = coherenceBonus(nc, nr, similaritySum / nr, agreeing / nr, c);
   const combine = (values: Float64Array) =>
-    combineOverall(nr, order, values, probability, required.weights, required.mustHave, conservative, bonus, c);
+    combineOverall(
+      nr,
+      order,
+      values,
+      probability,
+      required.weights,
+      required.mustHave,
+      conservative,
+      bonus,
+      c,
+    );
   const overallScore = combine(probability);
   const lower = combine(numbers.lower);
   const upper = combine(numbers.upper);
@@ -61,8 +71,22 @@ export function assembleResult(
       mean: numbers.score[i]!,
       variance: numbers.variance[i]!,
       evidence,
-      bestMatch: { skillName: candidate.names[best]!, similarity: sim, levelRatio: u, relation: evidence === "none" ? "none" : relation },
-      explanation: explain(required.names[i]!, required.levels[i]!, candidate.names[best]!, candidate.levels[best]!, relation, evidence, sim, u),
+      bestMatch: {
+        skillName: candidate.names[best]!,
+        similarity: sim,
+        levelRatio: u,
+        relation: evidence === "none" ? "none" : relation,
+      },
+      explanation: explain(
+        required.names[i]!,
+        required.levels[i]!,
+        candidate.names[best]!,
+        candidate.levels[best]!,
+        relation,
+        evidence,
+        sim,
+        u,
+      ),
     };
     const held = probability[i]!;
     if (held < 1) {
@@ -72,7 +96,9 @@ export function assembleResult(
       if (impact >= c.gapMinImpact) gaps.push({ skillName: required.names[i]!, probability: held, impact });
     }
   }
-  gaps.sort((a, b) => b.impact - a.impact || (a.skillName < b.skillName ? -1 : a.skillName > b.skillName ? 1 : 0));
+  gaps.sort(
+    (a, b) => b.impact - a.impact || (a.skillName < b.skillName ? -1 : a.skillName > b.skillName ? 1 : 0),
+  );
 
   const result: {
     -readonly [K in keyof MatchResult]: MatchResult[K];
@@ -84,7 +110,9 @@ export function assembleResult(
     gaps,
     meta: options.meta,
   };
-  if (numbers.similarities !== null) result.skillSimilarities = pairMap(required.names, candidate.names, numbers.similarities);
-  if (numbers.pairScores !== null) result.pairwiseScores = pairMap(required.names, candidate.names, numbers.pairScores);
+  if (numbers.similarities !== null)
+    result.skillSimilarities = pairMap(required.names, candidate.names, numbers.similarities);
+  if (numbers.pairScores !== null)
+    result.pairwiseScores = pairMap(required.names, candidate.names, numbers.pairScores);
   return result;
 }

@@ -1,6 +1,14 @@
 import type { CompiledLexicon } from "../lexicon/types.js";
 import type { ScoringConfig } from "../scoring/scoring-config.js";
-import type { Domain, EngineName, IncludeOption, Level, MatchResult, ResultMeta, Strategy } from "../types.js";
+import type {
+  Domain,
+  EngineName,
+  IncludeOption,
+  Level,
+  MatchResult,
+  ResultMeta,
+  Strategy,
+} from "../types.js";
 
 /** One side of a match, prepared by the matcher: names resolved, levels checked, embeddings looked up. */
 export type SideInput = {

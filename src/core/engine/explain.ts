@@ -23,7 +23,10 @@ export function explain(
 ): string {
   const req = formatLevel(requiredLevel);
   const cand = `${candidateName} ${formatLevel(candidateLevel)}`;
-  const level = levelRatio >= 1 ? "level meets the requirement" : `level is ${Math.round(levelRatio * 100)}% of the requirement`;
+  const level =
+    levelRatio >= 1
+      ? "level meets the requirement"
+      : `level is ${Math.round(levelRatio * 100)}% of the requirement`;
   if (evidence === "none") {
     return `No related skill for ${requiredName} (required ${req}); closest is ${candidateName} (similarity ${similarity.toFixed(2)})`;
   }

@@ -1,21 +1,20 @@
-import { betaAlpha, betaBeta } from "../beta/beta-shape.js";
 import { betaMean } from "../beta/beta-mean.js";
+import { betaAlpha, betaBeta } from "../beta/beta-shape.js";
 import { betaVariance } from "../beta/beta-variance.js";
 import { RELATION_ALIAS, RELATION_EXACT, RELATION_NONE } from "../lexicon/lexicon-relation.js";
 import { calibrateCosine } from "../scoring/calibrate-cosine.js";
 import { domainPenalty } from "../scoring/domain-penalty.js";
 import { effectiveSimilarity } from "../scoring/effective-similarity.js";
-import { lexicalSimilarity, RELATION_EMBEDDING } from "../scoring/lexical-similarity.js";
 import { levelRatio } from "../scoring/level-ratio.js";
+import { lexicalSimilarity, RELATION_EMBEDDING } from "../scoring/lexical-similarity.js";
 import { pairScore } from "../scoring/pair-score.js";
 import { dot } from "../vector/dot.js";
 import { assembleResult } from "./assemble-result.js";
 import { canonicalOrder } from "./canonical-order.js";
 import type { Engine, EngineContext, EngineInput, EngineOptions, SkillNumbers } from "./engine-types.js";
-import { requiredTie } from "./required-tie.js";
 import { createPairMemo } from "./pair-memo.js";
+import { requiredTie } from "./required-tie.js";
 import { createShapeTables, type ShapeTables } from "./shape-tables.js";
-
 
 /**
  * The optimized engine: the reference engine's model over flat typed arrays. Candidates are grouped by
@@ -111,11 +110,22 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
           code = memo.code(slot);
           e = memo.similarity(slot);
         } else {
-          code = lexicalSimilarity(ctx.lexicon, candidate.lexIndex[j]!, reqLex, candidate.norms[j]!, reqNorm, c, out);
+          code = lexicalSimilarity(
+            ctx.lexicon,
+            candidate.lexIndex[j]!,
+            reqLex,
+            candidate.norms[j]!,
+            reqNorm,
+            c,
+            out,
+          );
           e = out[0]!;
           // Curated lexicon relations already know the domains; only embedding evidence pays the penalty.
           if (code === RELATION_EMBEDDING) {
-            e = effectiveSimilarity(calibrateCosine(dot(dim, candidate.rows[j]!, 0, reqRow, 0), c), domainPenalty(candidate.domains[j]!, reqDomain));
+            e = effectiveSimilarity(
+              calibrateCosine(dot(dim, candidate.rows[j]!, 0, reqRow, 0), c),
+              domainPenalty(candidate.domains[j]!, reqDomain),
+            );
           }
           memo.store(candidate.ids[j]!, reqId, e, code);
         }
@@ -158,7 +168,14 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
   }
 
   /** Moments and grid quantiles of the shape-grouped mixture, scaled onto the skill's score. */
-  function mixtureInterval(i: number, groups: number, total: number, score: number, numbers: SkillNumbers, tb: ShapeTables): void {
+  function mixtureInterval(
+    i: number,
+    groups: number,
+    total: number,
+    score: number,
+    numbers: SkillNumbers,
+    tb: ShapeTables,
+  ): void {
     let mean = 0;
     let second = 0;
     for (let g = 0; g < groups; g++) {
@@ -171,14 +188,14 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
       mean += w * mu;
       second += w * (betaVariance(a, b) + mu * mu);
     }
-    const varX = second - mean * mean > 0 ? second - mean * mean : 0;
+    const varX = Math.max(second - mean * mean, 0);
     const qLow = quantile(c.intervalLowerQuantile, groups, tb);
     const qHigh = quantile(c.intervalUpperQuantile, groups, tb);
     numbers.variance[i] = (score * score * varX) / (mean * mean);
     const lower = (score * qLow) / mean;
     const upper = (score * qHigh) / mean;
-    numbers.lower[i] = lower < score ? lower : score;
-    numbers.upper[i] = upper > score ? (upper < 1 ? upper : 1) : score;
+    numbers.lower[i] = Math.min(lower, score);
+    numbers.upper[i] = upper > score ? Math.min(upper, 1) : score;
   }
 
   function mixtureCdf(k: number, groups: number, tb: ShapeTables): number {

@@ -18,7 +18,8 @@ describe("createPairMemo", () => {
 
   it("finds every stored pair after growing past its initial size", () => {
     const memo = createPairMemo();
-    for (let c = 0; c < 200; c++) for (let r = 0; r < 50; r++) memo.store(c, r, (c * 50 + r) / 10_000, (c + r) % 8);
+    for (let c = 0; c < 200; c++)
+      for (let r = 0; r < 50; r++) memo.store(c, r, (c * 50 + r) / 10_000, (c + r) % 8);
     for (let c = 0; c < 200; c++) {
       for (let r = 0; r < 50; r++) {
         const slot = memo.find(c, r);

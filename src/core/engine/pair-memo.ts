@@ -68,7 +68,8 @@ export function createPairMemo(): PairMemo {
     similarity: (slot) => similarities[slot]!,
     code: (slot) => codes[slot]!,
     store(c, r, similarity, code) {
-      if ((size + 1) * 2 > mask + 1) resize(mask + 1 < MAX_SLOTS ? (mask + 1) * 2 : mask + 1, mask + 1 < MAX_SLOTS);
+      if ((size + 1) * 2 > mask + 1)
+        resize(mask + 1 < MAX_SLOTS ? (mask + 1) * 2 : mask + 1, mask + 1 < MAX_SLOTS);
       insert(c, r, similarity, code);
     },
   };

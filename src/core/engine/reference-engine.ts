@@ -1,15 +1,15 @@
-import { betaAlpha, betaBeta } from "../beta/beta-shape.js";
 import { betaCdf } from "../beta/beta-cdf.js";
 import { betaMean } from "../beta/beta-mean.js";
 import { betaQuantile } from "../beta/beta-quantile.js";
+import { betaAlpha, betaBeta } from "../beta/beta-shape.js";
 import { betaVariance } from "../beta/beta-variance.js";
 import { gridQuantile } from "../beta/grid-quantile.js";
 import { RELATION_ALIAS, RELATION_EXACT } from "../lexicon/lexicon-relation.js";
 import { calibrateCosine } from "../scoring/calibrate-cosine.js";
 import { domainPenalty } from "../scoring/domain-penalty.js";
 import { effectiveSimilarity } from "../scoring/effective-similarity.js";
-import { lexicalSimilarity, RELATION_EMBEDDING } from "../scoring/lexical-similarity.js";
 import { levelRatio } from "../scoring/level-ratio.js";
+import { lexicalSimilarity, RELATION_EMBEDDING } from "../scoring/lexical-similarity.js";
 import { pairScore } from "../scoring/pair-score.js";
 import { assembleResult } from "./assemble-result.js";
 import { canonicalOrder } from "./canonical-order.js";
@@ -58,13 +58,18 @@ function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineO
         out,
       );
       let s = out[0] as number;
-      if (relation === RELATION_EMBEDDING) s = calibrateCosine(cosine(candVecs[j] as number[], reqVecs[i] as number[]), c);
+      if (relation === RELATION_EMBEDDING)
+        s = calibrateCosine(cosine(candVecs[j] as number[], reqVecs[i] as number[]), c);
       // Curated lexicon relations already know the domains; only embedding evidence pays the penalty.
       const e =
-        relation === RELATION_EMBEDDING ? effectiveSimilarity(s, domainPenalty(candidate.domains[j]!, required.domains[i]!)) : s;
+        relation === RELATION_EMBEDDING
+          ? effectiveSimilarity(s, domainPenalty(candidate.domains[j]!, required.domains[i]!))
+          : s;
       const near = relation === RELATION_EXACT || relation === RELATION_ALIAS || e > c.nearIdenticalThreshold;
       // Conservative reads the candidate's level at the lower quartile of its Beta.
-      const r = conservative ? shapeQuantile(c.conservativeLevelQuantile, candidate.ratios[j]!, c.betaConcentration) : candidate.ratios[j]!;
+      const r = conservative
+        ? shapeQuantile(c.conservativeLevelQuantile, candidate.ratios[j]!, c.betaConcentration)
+        : candidate.ratios[j]!;
       const exceed = t > 0 ? 1 - shapeCdf(t, r, c.betaConcentration) : 1;
       const score = pairScore(e, near, levelRatio(r, t), exceed, r, aggressive, c);
       if (relation === RELATION_EMBEDDING && e < c.similarityThreshold) relation = 0;
@@ -114,7 +119,10 @@ function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineO
     const components: Component[] = [];
     for (const j of candOrder) {
       const e = similarity[i]?.[j] as number;
-      if (e >= c.similarityThreshold) components.push(component(e ** c.mixtureSimilarityExponent, candidate.ratios[j]!, c.betaConcentration));
+      if (e >= c.similarityThreshold)
+        components.push(
+          component(e ** c.mixtureSimilarityExponent, candidate.ratios[j]!, c.betaConcentration),
+        );
     }
     if (components.length === 0) components.push(component(1, candidate.ratios[best]!, c.betaConcentration));
     const total = components.reduce((sum, k) => sum + k.weight, 0);
@@ -129,7 +137,8 @@ function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineO
     }
     const varX = Math.max(0, second - mean * mean);
     const grid = c.quantileGridSize;
-    const mixtureCdf = (k: number) => components.reduce((sum, m) => sum + m.weight * betaCdf(k / grid, m.alpha, m.beta), 0);
+    const mixtureCdf = (k: number) =>
+      components.reduce((sum, m) => sum + m.weight * betaCdf(k / grid, m.alpha, m.beta), 0);
     const qLow = gridQuantile(c.intervalLowerQuantile, grid, mixtureCdf);
     const qHigh = gridQuantile(c.intervalUpperQuantile, grid, mixtureCdf);
     const score = bestEntry.score;

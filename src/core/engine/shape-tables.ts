@@ -1,6 +1,6 @@
-import { betaAlpha, betaBeta } from "../beta/beta-shape.js";
 import { betaCdf } from "../beta/beta-cdf.js";
 import { betaQuantile } from "../beta/beta-quantile.js";
+import { betaAlpha, betaBeta } from "../beta/beta-shape.js";
 
 /** Largest number of distinct Beta shapes whose CDF tables are kept (each is (grid + 1) doubles). */
 const MAX_SHAPES = 256;

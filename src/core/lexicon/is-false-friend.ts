@@ -97,7 +97,11 @@ function isBarePrefix(a: string, b: string): boolean {
   while (start < long.length) {
     let end = start;
     while (end < long.length && long.charCodeAt(end) !== SPACE) end++;
-    if (end - start > short.length && long.startsWith(short, start) && !isInflection(long.slice(0, end), start + short.length)) {
+    if (
+      end - start > short.length &&
+      long.startsWith(short, start) &&
+      !isInflection(long.slice(0, end), start + short.length)
+    ) {
       return true;
     }
     start = end + 1;

@@ -8,7 +8,8 @@ import type { ScoringConfig } from "./scoring-config.js";
  * @example calibrateCosine(0.95, DEFAULT_SCORING_CONFIG) // 0.7
  */
 export function calibrateCosine(cosine: number, config: ScoringConfig): number {
-  const x = (cosine - config.embeddingCosineFloor) / (config.embeddingCosineCeil - config.embeddingCosineFloor);
+  const x =
+    (cosine - config.embeddingCosineFloor) / (config.embeddingCosineCeil - config.embeddingCosineFloor);
   if (!(x > 0)) return 0;
   return (x >= 1 ? 1 : x) * config.embeddingMaxSimilarity;
 }

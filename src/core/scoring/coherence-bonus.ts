@@ -13,7 +13,11 @@ export function coherenceBonus(
   c: ScoringConfig,
 ): number {
   if (candidateCount < c.coherenceMinSkills || requiredCount < c.coherenceMinSkills) return 0;
-  if (!(meanBestSimilarity > c.coherenceMinMeanSimilarity) || !(domainAgreement > c.coherenceMinDomainAgreement)) return 0;
+  if (
+    !(meanBestSimilarity > c.coherenceMinMeanSimilarity) ||
+    !(domainAgreement > c.coherenceMinDomainAgreement)
+  )
+    return 0;
   const x = (domainAgreement - c.coherenceMinDomainAgreement) / (1 - c.coherenceMinDomainAgreement);
   return c.coherenceBonusMin + (c.coherenceBonusMax - c.coherenceBonusMin) * (x >= 1 ? 1 : x);
 }

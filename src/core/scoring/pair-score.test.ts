@@ -22,7 +22,8 @@ describe("pairScore", () => {
   });
 
   it("never exceeds the moderate penalty below the similarity floor", () => {
-    for (const s of [0, 0.05, 0.1, 0.149]) for (const r of [0, 0.5, 1]) expect(pairScore(s, false, 1, 1, r, false, C)).toBeLessThanOrEqual(0.3);
+    for (const s of [0, 0.05, 0.1, 0.149])
+      for (const r of [0, 0.5, 1]) expect(pairScore(s, false, 1, 1, r, false, C)).toBeLessThanOrEqual(0.3);
   });
 
   it("is monotone in level for every similarity", () => {
@@ -40,7 +41,9 @@ describe("pairScore", () => {
 
   it("gives aggressive at least as much credit as default for related skills", () => {
     for (const s of [0.2, 0.4, 0.6, 0.8]) {
-      expect(pairScore(s, false, 0.8, 0.5, 0.5, true, C)).toBeGreaterThanOrEqual(pairScore(s, false, 0.8, 0.5, 0.5, false, C));
+      expect(pairScore(s, false, 0.8, 0.5, 0.5, true, C)).toBeGreaterThanOrEqual(
+        pairScore(s, false, 0.8, 0.5, 0.5, false, C),
+      );
     }
   });
 });
