@@ -54,7 +54,7 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   FILE_NOT_FOUND: "file not found",
   FILE_UNREADABLE: "file cannot be read",
   FILE_UNWRITABLE: "file cannot be written",
-  INVALID_JSON: "file is not valid JSON",
+  INVALID_JSON: "not valid JSON",
   SCHEMA_MISMATCH: "file does not match the expected schema",
   BASELINE_MISSING: "baseline results are missing",
   ALLOCATOR_UNAVAILABLE: "allocator library not found",

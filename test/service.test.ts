@@ -350,6 +350,14 @@ describe("API key, rate limit and logs", () => {
     expect((await a.inject({ url: "/openapi.json" })).statusCode).toBe(200);
   });
 
+  it("decides public routes by the matched route, not by the raw URL", async () => {
+    const a = app({ apiKey: "s3cret" });
+    for (const url of ["/docs/../metrics", "/docs/%2e%2e/metrics", "/healthz/../metrics", "//metrics"]) {
+      const res = await a.inject({ url });
+      expect(res.body).not.toContain("http_request_duration_seconds");
+    }
+  });
+
   it("answers 429 RATE_LIMITED past the limit, with retry headers", async () => {
     const a = app({ rateLimitMax: 2 });
     const codes: number[] = [];

@@ -4,14 +4,11 @@ import { CompetencyError } from "../errors.js";
 
 const digest = (text: string): Buffer => createHash("sha256").update(text).digest();
 
-/** Paths anyone may call: probes and API docs. */
-function isPublic(url: string): boolean {
+/** Routes anyone may call: probes and API docs. Matched on the route pattern, never on the raw URL. */
+function isPublic(route: string | undefined): boolean {
+  if (route === undefined) return false;
   return (
-    url === "/healthz" ||
-    url === "/readyz" ||
-    url === "/openapi.json" ||
-    url === "/docs" ||
-    url.startsWith("/docs/")
+    route === "/healthz" || route === "/readyz" || route === "/openapi.json" || route.startsWith("/docs")
   );
 }
 
