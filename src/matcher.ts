@@ -225,7 +225,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
         });
       }
       throwIfIssues(issues);
-      const lists: (readonly Skill[])[] = [];
+      const lists: (readonly Skill[])[] = [r];
       const ids = candidates.map((cand: Partial<RankCandidate> | undefined, k) => {
         const id = cand?.id;
         if (typeof id !== "string" || id === "") {
@@ -236,23 +236,25 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
           });
         }
         lists.push(validateSkills(cand?.skills, ["candidates", k, "skills"], limits, false, issues));
-        lists.push(r);
         return id as string;
       });
       throwIfIssues(issues);
       const s = await load();
       const at = await resolve(s, lists);
-      const scored = ids.map((id, k) => ({ id, k, result: scoreOne(s, lists[2 * k]!, r, at, 2 * k, opts) }));
-      scored.sort((a, b) => b.result.overallScore - a.result.overallScore || a.k - b.k);
-      const top = scored.length > opts.topK ? scored.slice(0, opts.topK) : scored;
-      return top.map(
-        (x, k): RankEntry => ({
-          id: x.id,
-          rank: k + 1,
-          overallScore: x.result.overallScore,
-          result: x.result,
-        }),
+      // The role is prepared once; every candidate gets only its overall score, and full results (intervals,
+      // explanations, gaps) are built for the top K alone. Both paths share the overall computation.
+      const role = prepareRequired(r, at.entries[0]!, at.rows[0]!);
+      const sides = ids.map((_, k) => prepareSide(lists[k + 1]!, at.entries[k + 1]!, at.rows[k + 1]!));
+      const scores = sides.map((candidate) =>
+        s.engine.overall({ candidate, required: role, dim: s.embedder.dim }, opts.strategy),
       );
+      const order = ids.map((_, k) => k).sort((a, b) => scores[b]! - scores[a]! || a - b);
+      const top = order.length > opts.topK ? order.slice(0, opts.topK) : order;
+      const meta = { strategy: opts.strategy, include: opts.include, meta: s.meta };
+      return top.map((k, rank): RankEntry => {
+        const result = s.engine.score({ candidate: sides[k]!, required: role, dim: s.embedder.dim }, meta);
+        return { id: ids[k]!, rank: rank + 1, overallScore: result.overallScore, result };
+      });
     },
 
     async ready() {

@@ -1,10 +1,9 @@
-import { coherenceBonus } from "../scoring/coherence-bonus.js";
-import { combineOverall } from "../scoring/combine-overall.js";
 import { levelRatio } from "../scoring/level-ratio.js";
 import type { ScoringConfig } from "../scoring/scoring-config.js";
 import type { Evidence, Gap, MatchResult, SkillScore } from "../types.js";
 import type { EngineInput, EngineOptions, SkillNumbers } from "./engine-types.js";
 import { explain } from "./explain.js";
+import { matchBonus, overallOf } from "./overall-score.js";
 import { pairMap } from "./pair-map.js";
 import { relationName } from "./relation-name.js";
 
@@ -22,31 +21,11 @@ export function assembleResult(
   const { candidate, required } = input;
   const nr = required.names.length;
   const nc = candidate.names.length;
-  const conservative = options.strategy === "conservative";
-  const order = numbers.requiredOrder;
-  const probability = new Float64Array(nr);
-  let similaritySum = 0;
-  let agreeing = 0;
-  for (let k = 0; k < nr; k++) {
-    const i = order[k]!;
-    const s = numbers.score[i]!;
-    probability[i] = s;
-    similaritySum += numbers.maxSimilarity[i]!;
-    agreeing += numbers.domainAgrees[i]!;
-  }
-  const bonus = coherenceBonus(nc, nr, similaritySum / nr, agreeing / nr, c);
+  // A copy, because gaps below set one skill to 1 at a time to measure its impact.
+  const probability = numbers.score.slice();
+  const bonus = matchBonus(numbers, nc, nr, c);
   const combine = (values: Float64Array) =>
-    combineOverall(
-      nr,
-      order,
-      values,
-      probability,
-      required.weights,
-      required.mustHave,
-      conservative,
-      bonus,
-      c,
-    );
+    overallOf(values, probability, numbers, required, options.strategy, bonus, c);
   const overallScore = combine(probability);
   const lower = combine(numbers.lower);
   const upper = combine(numbers.upper);

@@ -60,6 +60,8 @@ export type EngineContext = {
 export interface Engine {
   readonly name: EngineName;
   score(input: EngineInput, options: EngineOptions): MatchResult;
+  /** Only the overall score, equal bit for bit to `score(...).overallScore`; skips intervals and result objects. */
+  overall(input: EngineInput, strategy: Strategy): number;
 }
 
 /**

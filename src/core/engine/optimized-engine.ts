@@ -8,10 +8,12 @@ import { effectiveSimilarity } from "../scoring/effective-similarity.js";
 import { levelRatio } from "../scoring/level-ratio.js";
 import { lexicalSimilarity, RELATION_EMBEDDING } from "../scoring/lexical-similarity.js";
 import { pairScore } from "../scoring/pair-score.js";
+import type { IncludeOption, Strategy } from "../types.js";
 import { dot } from "../vector/dot.js";
 import { assembleResult } from "./assemble-result.js";
 import { canonicalOrder } from "./canonical-order.js";
 import type { Engine, EngineContext, EngineInput, EngineOptions, SkillNumbers } from "./engine-types.js";
+import { matchBonus, overallOf } from "./overall-score.js";
 import { createPairMemo } from "./pair-memo.js";
 import { requiredTie } from "./required-tie.js";
 import { createShapeTables, type ShapeTables } from "./shape-tables.js";
@@ -21,6 +23,9 @@ import { createShapeTables, type ShapeTables } from "./shape-tables.js";
  * Beta shape (level ratio), so a mixture over 100 skills costs a handful of table reads per grid point;
  * no matrix, no per-pair object, and scratch buffers live as long as the engine.
  */
+const NO_INCLUDE: readonly IncludeOption[] = [];
+const NO_META = { engine: "optimized", embedder: "", lexiconVersion: "", configHash: "" } as const;
+
 export function createOptimizedEngine(ctx: EngineContext): Engine {
   const c = ctx.config;
   const tables = createShapeTables(c.betaConcentration, c.quantileGridSize, c.conservativeLevelQuantile);
@@ -43,7 +48,8 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
     groupLevel = new Float64Array(cap);
   }
 
-  function score(input: EngineInput, options: EngineOptions) {
+  /** Per-skill numbers; intervals only when `withIntervals` (ranking needs scores alone). */
+  function computeNumbers(input: EngineInput, options: EngineOptions, withIntervals: boolean): SkillNumbers {
     const { candidate, required, dim } = input;
     const nc = candidate.names.length;
     const nr = required.names.length;
@@ -162,9 +168,19 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
       numbers.bestRelation[i] = bestCode;
       numbers.maxSimilarity[i] = maxSim;
       numbers.domainAgrees[i] = maxSim >= tau && candidate.domains[mostSimilar] === reqDomain ? 1 : 0;
-      mixtureInterval(i, groups, total, bestScore, numbers, tables);
+      if (withIntervals) mixtureInterval(i, groups, total, bestScore, numbers, tables);
     }
-    return assembleResult(input, numbers, options, c);
+    return numbers;
+  }
+
+  function score(input: EngineInput, options: EngineOptions) {
+    return assembleResult(input, computeNumbers(input, options, true), options, c);
+  }
+
+  function overall(input: EngineInput, strategy: Strategy): number {
+    const numbers = computeNumbers(input, { strategy, include: NO_INCLUDE, meta: NO_META }, false);
+    const bonus = matchBonus(numbers, input.candidate.names.length, input.required.names.length, c);
+    return overallOf(numbers.score, numbers.score, numbers, input.required, strategy, bonus, c);
   }
 
   /** Moments and grid quantiles of the shape-grouped mixture, scaled onto the skill's score. */
@@ -221,5 +237,5 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
     return (lo - 1 + (f > fPrev ? (q - fPrev) / (f - fPrev) : 0)) / grid;
   }
 
-  return { name: "optimized", score };
+  return { name: "optimized", score, overall };
 }

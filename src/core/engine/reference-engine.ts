@@ -16,6 +16,8 @@ import { canonicalOrder } from "./canonical-order.js";
 import type { Engine, EngineContext, EngineInput, EngineOptions, SkillNumbers } from "./engine-types.js";
 import { requiredTie } from "./required-tie.js";
 
+const NO_META = { engine: "reference", embedder: "", lexiconVersion: "", configHash: "" } as const;
+
 type PairEntry = { similarity: number; relation: number; score: number };
 type Component = { weight: number; alpha: number; beta: number };
 
@@ -25,7 +27,12 @@ type Component = { weight: number; alpha: number; beta: number };
  * engine must match to 1e-9, so clarity beats speed here.
  */
 export function createReferenceEngine(ctx: EngineContext): Engine {
-  return { name: "reference", score: (input, options) => scoreReference(ctx, input, options) };
+  return {
+    name: "reference",
+    score: (input, options) => scoreReference(ctx, input, options),
+    overall: (input, strategy) =>
+      scoreReference(ctx, input, { strategy, include: [], meta: NO_META }).overallScore,
+  };
 }
 
 function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineOptions) {
