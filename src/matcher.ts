@@ -4,7 +4,7 @@ import { loadDomainKeywords } from "./adapters/lexicon/load-domain-keywords.js";
 import { loadLexicon } from "./adapters/lexicon/load-lexicon.js";
 import type { Engine } from "./core/engine/engine-types.js";
 import { createOptimizedEngine } from "./core/engine/optimized-engine.js";
-import { createReferenceEngine } from "./core/engine/reference-engine.js";
+import { createReferenceEngine } from "./oracle/reference-engine.js";
 import type { EngineName, MatchResult, RequiredSkill, ResultMeta, Skill } from "./core/types.js";
 import * as D from "./defaults.js";
 import { CompetencyError, type Issue, throwIfIssues } from "./errors.js";

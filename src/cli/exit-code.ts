@@ -17,6 +17,7 @@ const USER_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   "INVALID_JSON",
   "SCHEMA_MISMATCH",
   "BASELINE_MISSING",
+  "ALLOCATOR_UNAVAILABLE",
   "UNAUTHORIZED",
   "PAYLOAD_TOO_LARGE",
 ]);

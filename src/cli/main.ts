@@ -10,7 +10,7 @@ import { registerRankCommand } from "./commands/rank.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, formatErrorLine } from "./exit-code.js";
 import type { CliIo } from "./io.js";
-import { mountMemoryCommands } from "./mount-memory.js";
+import { registerMemoryCommands } from "./commands/memory.js";
 
 /** Injection points for tests and embedding; production uses the defaults. */
 export type CliDeps = {
@@ -58,7 +58,7 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
     registerBatchCommand(program, ctx);
     registerRankCommand(program, ctx);
     registerServeCommand(program, ctx, deps.signals);
-    await mountMemoryCommands(program, io);
+    registerMemoryCommands(program, ctx, argv);
     await program.parseAsync([...argv], { from: "user" });
     return ctx.exitCode;
   } catch (error) {

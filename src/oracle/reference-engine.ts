@@ -1,20 +1,20 @@
-import { betaCdf } from "../beta/beta-cdf.js";
-import { betaMean } from "../beta/beta-mean.js";
-import { betaQuantile } from "../beta/beta-quantile.js";
-import { betaAlpha, betaBeta } from "../beta/beta-shape.js";
-import { betaVariance } from "../beta/beta-variance.js";
-import { gridQuantile } from "../beta/grid-quantile.js";
-import { RELATION_ALIAS, RELATION_EXACT } from "../lexicon/lexicon-relation.js";
-import { calibrateCosine } from "../scoring/calibrate-cosine.js";
-import { domainPenalty } from "../scoring/domain-penalty.js";
-import { effectiveSimilarity } from "../scoring/effective-similarity.js";
-import { levelRatio } from "../scoring/level-ratio.js";
-import { lexicalSimilarity, RELATION_EMBEDDING } from "../scoring/lexical-similarity.js";
-import { pairScore } from "../scoring/pair-score.js";
-import { assembleResult } from "./assemble-result.js";
-import { canonicalOrder } from "./canonical-order.js";
-import type { Engine, EngineContext, EngineInput, EngineOptions, SkillNumbers } from "./engine-types.js";
-import { requiredTie } from "./required-tie.js";
+import { betaCdf } from "../core/beta/beta-cdf.js";
+import { betaMean } from "../core/beta/beta-mean.js";
+import { betaQuantile } from "../core/beta/beta-quantile.js";
+import { betaAlpha, betaBeta } from "../core/beta/beta-shape.js";
+import { betaVariance } from "../core/beta/beta-variance.js";
+import { gridQuantile } from "../core/beta/grid-quantile.js";
+import { RELATION_ALIAS, RELATION_EXACT } from "../core/lexicon/lexicon-relation.js";
+import { calibrateCosine } from "../core/scoring/calibrate-cosine.js";
+import { domainPenalty } from "../core/scoring/domain-penalty.js";
+import { effectiveSimilarity } from "../core/scoring/effective-similarity.js";
+import { levelRatio } from "../core/scoring/level-ratio.js";
+import { lexicalSimilarity, RELATION_EMBEDDING } from "../core/scoring/lexical-similarity.js";
+import { pairScore } from "../core/scoring/pair-score.js";
+import { assembleResult } from "../core/engine/assemble-result.js";
+import { canonicalOrder } from "../core/engine/canonical-order.js";
+import type { Engine, EngineContext, EngineInput, EngineOptions, SkillNumbers } from "../core/engine/engine-types.js";
+import { requiredTie } from "../core/engine/required-tie.js";
 
 const NO_META = { engine: "reference", embedder: "", lexiconVersion: "", configHash: "" } as const;
 
