@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LexiconEntry, LexiconFile } from "../src/core/lexicon/types.js";
-import { validateLexicon } from "../src/core/lexicon/validate-lexicon.js";
+import { validateLexicon } from "../src/lexicon/validate-lexicon.js";
 import type { Domain } from "../src/core/types.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");

@@ -4,6 +4,16 @@ import { betaQuantile } from "../core/beta/beta-quantile.js";
 import { betaAlpha, betaBeta } from "../core/beta/beta-shape.js";
 import { betaVariance } from "../core/beta/beta-variance.js";
 import { gridQuantile } from "../core/beta/grid-quantile.js";
+import { assembleResult } from "../core/engine/assemble-result.js";
+import { canonicalOrder } from "../core/engine/canonical-order.js";
+import type {
+  Engine,
+  EngineContext,
+  EngineInput,
+  EngineOptions,
+  SkillNumbers,
+} from "../core/engine/engine-types.js";
+import { requiredTie } from "../core/engine/required-tie.js";
 import { RELATION_ALIAS, RELATION_EXACT } from "../core/lexicon/lexicon-relation.js";
 import { calibrateCosine } from "../core/scoring/calibrate-cosine.js";
 import { domainPenalty } from "../core/scoring/domain-penalty.js";
@@ -11,10 +21,6 @@ import { effectiveSimilarity } from "../core/scoring/effective-similarity.js";
 import { levelRatio } from "../core/scoring/level-ratio.js";
 import { lexicalSimilarity, RELATION_EMBEDDING } from "../core/scoring/lexical-similarity.js";
 import { pairScore } from "../core/scoring/pair-score.js";
-import { assembleResult } from "../core/engine/assemble-result.js";
-import { canonicalOrder } from "../core/engine/canonical-order.js";
-import type { Engine, EngineContext, EngineInput, EngineOptions, SkillNumbers } from "../core/engine/engine-types.js";
-import { requiredTie } from "../core/engine/required-tie.js";
 
 const NO_META = { engine: "reference", embedder: "", lexiconVersion: "", configHash: "" } as const;
 

@@ -1,6 +1,6 @@
-import { classifyDomain } from "../core/lexicon/classify-domain.js";
-import type { DomainKeywords } from "../core/lexicon/compile-domain-keywords.js";
-import { findSkill } from "../core/lexicon/find-skill.js";
+import { classifyDomain } from "../lexicon/classify-domain.js";
+import type { DomainKeywords } from "../lexicon/compile-domain-keywords.js";
+import { findSkill } from "../lexicon/find-skill.js";
 import type { CompiledLexicon } from "../core/lexicon/types.js";
 import { normalizeName } from "../core/text/normalize-name.js";
 import type { Domain } from "../core/types.js";

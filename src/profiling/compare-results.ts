@@ -27,7 +27,13 @@ export function compareResults(a: MemoryResults, b: MemoryResults, tolerancePct:
       const y = after[field];
       const changePct = x === 0 ? (y === 0 ? 0 : 100) : ((y - x) / x) * 100;
       const limit = field === "meanMs" ? tolerancePct * 2 : tolerancePct;
-      changes.push({ metric: `${name}.${field}`, before: x, after: y, changePct, regression: changePct > limit });
+      changes.push({
+        metric: `${name}.${field}`,
+        before: x,
+        after: y,
+        changePct,
+        regression: changePct > limit,
+      });
     }
   }
   return { status: changes.some((c) => c.regression) ? "fail" : "pass", changes };

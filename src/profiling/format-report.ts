@@ -1,12 +1,22 @@
 import type { MemoryResults } from "./results-types.js";
 
 const KIB = 1024;
-const fmtBytes = (b: number) => (b >= 1024 * KIB ? `${(b / (1024 * KIB)).toFixed(2)} MiB` : `${(b / KIB).toFixed(1)} KiB`);
+const fmtBytes = (b: number) =>
+  b >= 1024 * KIB ? `${(b / (1024 * KIB)).toFixed(2)} MiB` : `${(b / KIB).toFixed(1)} KiB`;
 
 /** The allocation-sites table: the sampled call sites with the most bytes, as Markdown. */
 export function formatAllocationSites(results: MemoryResults): string {
-  const rows = results.topSites.map((s, k) => `| ${k + 1} | \`${s.site}\` | ${fmtBytes(s.bytes)} | ${(s.share * 100).toFixed(1)}% |`);
-  return [`# Top allocation sites (${results.engine} engine, last dataset, sampling heap profiler)`, "", "| # | site | sampled bytes | share |", "|---|---|---|---|", ...rows, ""].join("\n");
+  const rows = results.topSites.map(
+    (s, k) => `| ${k + 1} | \`${s.site}\` | ${fmtBytes(s.bytes)} | ${(s.share * 100).toFixed(1)}% |`,
+  );
+  return [
+    `# Top allocation sites (${results.engine} engine, last dataset, sampling heap profiler)`,
+    "",
+    "| # | site | sampled bytes | share |",
+    "|---|---|---|---|",
+    ...rows,
+    "",
+  ].join("\n");
 }
 
 /**
@@ -25,7 +35,9 @@ export function formatBaselineReport(results: MemoryResults): string {
   const first = growth[0];
   const last = growth[growth.length - 1];
   const exponent =
-    first && last && last.size > first.size ? Math.log(last.allocatedBytes / first.allocatedBytes) / Math.log(last.size / first.size) : Number.NaN;
+    first && last && last.size > first.size
+      ? Math.log(last.allocatedBytes / first.allocatedBytes) / Math.log(last.size / first.size)
+      : Number.NaN;
   const scaling = Number.isFinite(exponent)
     ? `bytes per match grow as size^${exponent.toFixed(2)} from ${first?.size} to ${last?.size} candidate skills (pairs grow as size^2)`
     : "growth series not run";
@@ -50,18 +62,24 @@ export function formatBaselineReport(results: MemoryResults): string {
     "",
     "| component | allocated | mean time |",
     "|---|---|---|",
-    ...Object.entries(results.components).map(([k, c]) => `| ${k} | ${fmtBytes(c.allocatedBytes)} | ${c.meanMs.toFixed(3)} ms |`),
+    ...Object.entries(results.components).map(
+      ([k, c]) => `| ${k} | ${fmtBytes(c.allocatedBytes)} | ${c.meanMs.toFixed(3)} ms |`,
+    ),
     "",
     "## Growth pattern",
     "",
     "| candidate skills | required | allocated | mean time |",
     "|---|---|---|---|",
-    ...growth.map((g) => `| ${g.size} | ${g.size / 2} | ${fmtBytes(g.allocatedBytes)} | ${g.meanMs.toFixed(3)} ms |`),
+    ...growth.map(
+      (g) => `| ${g.size} | ${g.size / 2} | ${fmtBytes(g.allocatedBytes)} | ${g.meanMs.toFixed(3)} ms |`,
+    ),
     "",
     "## Identified issues",
     "",
     `- Scaling: ${scaling}.`,
-    ...results.topSites.slice(0, 5).map((s) => `- Hotspot: \`${s.site}\` — ${(s.share * 100).toFixed(1)}% of sampled bytes.`),
+    ...results.topSites
+      .slice(0, 5)
+      .map((s) => `- Hotspot: \`${s.site}\` — ${(s.share * 100).toFixed(1)}% of sampled bytes.`),
     "",
   ].join("\n");
 }

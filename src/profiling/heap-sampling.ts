@@ -9,7 +9,12 @@ export type SamplingHeapProfile = {
 type ProfileNode = {
   readonly id: number;
   readonly selfSize: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number; readonly columnNumber: number };
+  readonly callFrame: {
+    readonly functionName: string;
+    readonly url: string;
+    readonly lineNumber: number;
+    readonly columnNumber: number;
+  };
   readonly children: readonly ProfileNode[];
 };
 
@@ -21,7 +26,10 @@ const SAMPLING_INTERVAL = 256;
  * returns the profile plus an estimate of allocations per call: each sampled object of size s stands for
  * about interval/s objects (Horvitz–Thompson), so the estimate is unbiased but only as exact as the sample.
  */
-export async function sampleHeap(fn: () => unknown, times: number): Promise<{ profile: SamplingHeapProfile; allocationsPerCall: number }> {
+export async function sampleHeap(
+  fn: () => unknown,
+  times: number,
+): Promise<{ profile: SamplingHeapProfile; allocationsPerCall: number }> {
   const session = new Session();
   session.connect();
   try {
@@ -31,7 +39,9 @@ export async function sampleHeap(fn: () => unknown, times: number): Promise<{ pr
       includeObjectsCollectedByMinorGC: true,
     });
     for (let i = 0; i < times; i++) fn();
-    const { profile } = (await session.post("HeapProfiler.stopSampling")) as unknown as { profile: SamplingHeapProfile };
+    const { profile } = (await session.post("HeapProfiler.stopSampling")) as unknown as {
+      profile: SamplingHeapProfile;
+    };
     let count = 0;
     for (const s of profile.samples) count += Math.max(1, SAMPLING_INTERVAL / Math.max(1, s.size));
     return { profile, allocationsPerCall: count / times };
@@ -49,7 +59,8 @@ export function topAllocationSites(profile: SamplingHeapProfile, limit: number):
     const node = stack.pop() as ProfileNode;
     if (node.selfSize > 0) {
       const f = node.callFrame;
-      const file = f.url === "" ? "(native)" : f.url.replace(/^file:\/\//, "").replace(`${process.cwd()}/`, "");
+      const file =
+        f.url === "" ? "(native)" : f.url.replace(/^file:\/\//, "").replace(`${process.cwd()}/`, "");
       const site = `${f.functionName || "(anonymous)"} ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
       bytes.set(site, (bytes.get(site) ?? 0) + node.selfSize);
       total += node.selfSize;

@@ -1,6 +1,6 @@
 import type { EngineInput } from "../core/engine/engine-types.js";
-import type { DomainKeywords } from "../core/lexicon/compile-domain-keywords.js";
 import type { CompiledLexicon } from "../core/lexicon/types.js";
+import type { DomainKeywords } from "../lexicon/compile-domain-keywords.js";
 import type { Embedder } from "../ports.js";
 import { createNameTable } from "../prepare/name-table.js";
 import { prepareRequired, prepareSide } from "../prepare/prepare-side.js";
@@ -23,8 +23,16 @@ export async function prepareDataset(
   const dim = embedder.dim;
   const row = (k: number) => all.slice(k * dim, (k + 1) * dim);
   return {
-    candidate: prepareSide(dataset.candidate, c, c.map((_, k) => row(k))),
-    required: prepareRequired(dataset.required, r, r.map((_, k) => row(c.length + k))),
+    candidate: prepareSide(
+      dataset.candidate,
+      c,
+      c.map((_, k) => row(k)),
+    ),
+    required: prepareRequired(
+      dataset.required,
+      r,
+      r.map((_, k) => row(c.length + k)),
+    ),
     dim,
   };
 }

@@ -1,7 +1,12 @@
 import { PerformanceObserver } from "node:perf_hooks";
 import { CompetencyError } from "../errors.js";
 
-export type MemorySnapshot = { readonly heapUsed: number; readonly arrayBuffers: number; readonly external: number; readonly rss: number };
+export type MemorySnapshot = {
+  readonly heapUsed: number;
+  readonly arrayBuffers: number;
+  readonly external: number;
+  readonly rss: number;
+};
 
 export type MemoryProfile<T> = {
   readonly name: string;
@@ -60,7 +65,14 @@ function median(xs: number[]): number {
   return s[s.length >> 1] ?? Number.NaN;
 }
 
-type Samples<T> = { sizes: number[]; times: number[]; discarded: number; result: T | undefined; before: MemorySnapshot; after: MemorySnapshot };
+type Samples<T> = {
+  sizes: number[];
+  times: number[];
+  discarded: number;
+  result: T | undefined;
+  before: MemorySnapshot;
+  after: MemorySnapshot;
+};
 
 /** GC-free samples of one call each; see profileMemoryUsage. */
 async function sample<T>(gc: Gc, fn: () => T | Promise<T>, wanted: number): Promise<Samples<T>> {
@@ -112,9 +124,14 @@ async function sample<T>(gc: Gc, fn: () => T | Promise<T>, wanted: number): Prom
  * freed without GC). The harness's own cost (promises, snapshots), measured the same way around an empty
  * call, is subtracted. Requires `node --expose-gc`.
  */
-export async function profileMemoryUsage<T>(name: string, fn: () => T | Promise<T>, options: ProfileOptions = {}): Promise<MemoryProfile<T>> {
+export async function profileMemoryUsage<T>(
+  name: string,
+  fn: () => T | Promise<T>,
+  options: ProfileOptions = {},
+): Promise<MemoryProfile<T>> {
   const gc = (globalThis as { gc?: Gc }).gc;
-  if (gc === undefined) throw new CompetencyError("INVALID_CONFIG", "profileMemoryUsage needs node --expose-gc");
+  if (gc === undefined)
+    throw new CompetencyError("INVALID_CONFIG", "profileMemoryUsage needs node --expose-gc");
   const warmup = options.warmup ?? 2000;
   const wanted = options.samples ?? 9;
   for (let i = 0; i < warmup; i++) await fn();
@@ -124,7 +141,11 @@ export async function profileMemoryUsage<T>(name: string, fn: () => T | Promise<
   const overhead = calibration.sizes.length > 0 ? median(calibration.sizes) : 0;
   for (let i = 0; i < sizes.length; i++) sizes[i] = (sizes[i] as number) - overhead;
   const { result, before, after } = measured;
-  if (sizes.length === 0) throw new CompetencyError("INTERNAL", `${name}: every sample saw a GC; the operation allocates too much for a no-GC window`);
+  if (sizes.length === 0)
+    throw new CompetencyError(
+      "INTERNAL",
+      `${name}: every sample saw a GC; the operation allocates too much for a no-GC window`,
+    );
   const allocated = median(sizes);
   return {
     name,

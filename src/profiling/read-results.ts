@@ -19,7 +19,10 @@ export function readResults(path: string): MemoryResults {
   }
   const r = value as Partial<MemoryResults> | null;
   if (typeof r !== "object" || r === null || r.schemaVersion !== RESULTS_SCHEMA_VERSION) {
-    throw new CompetencyError("SCHEMA_MISMATCH", `${path}: expected schemaVersion ${RESULTS_SCHEMA_VERSION}, got ${JSON.stringify(r?.schemaVersion)}`);
+    throw new CompetencyError(
+      "SCHEMA_MISMATCH",
+      `${path}: expected schemaVersion ${RESULTS_SCHEMA_VERSION}, got ${JSON.stringify(r?.schemaVersion)}`,
+    );
   }
   if (typeof r.datasets !== "object" || r.datasets === null) {
     throw new CompetencyError("SCHEMA_MISMATCH", `${path}: "datasets" is missing`);
@@ -27,7 +30,10 @@ export function readResults(path: string): MemoryResults {
   for (const [name, d] of Object.entries(r.datasets)) {
     for (const field of ["allocatedBytes", "peakBytes", "meanMs"] as const) {
       if (typeof d?.[field] !== "number" || !Number.isFinite(d[field])) {
-        throw new CompetencyError("SCHEMA_MISMATCH", `${path}: datasets.${name}.${field} must be a finite number, got ${JSON.stringify(d?.[field])}`);
+        throw new CompetencyError(
+          "SCHEMA_MISMATCH",
+          `${path}: datasets.${name}.${field} must be a finite number, got ${JSON.stringify(d?.[field])}`,
+        );
       }
     }
   }

@@ -40,7 +40,12 @@ export type MemoryResults = {
   readonly components: Readonly<Record<"embedding" | "similarity" | "scoring", ComponentResult>>;
   readonly growth: readonly ({ readonly size: number } & ComponentResult)[];
   /** Process memory at the end of the run, in bytes (maxRss from process.resourceUsage). */
-  readonly process: { readonly rss: number; readonly maxRss: number; readonly external: number; readonly arrayBuffers: number };
+  readonly process: {
+    readonly rss: number;
+    readonly maxRss: number;
+    readonly external: number;
+    readonly arrayBuffers: number;
+  };
   readonly topSites: readonly AllocationSite[];
 };
 

@@ -2,8 +2,8 @@ import { loadDomainKeywords } from "../adapters/lexicon/load-domain-keywords.js"
 import { loadLexicon } from "../adapters/lexicon/load-lexicon.js";
 import type { Engine } from "../core/engine/engine-types.js";
 import { createOptimizedEngine } from "../core/engine/optimized-engine.js";
-import { createReferenceEngine } from "../oracle/reference-engine.js";
 import type { EngineName } from "../core/types.js";
+import { createReferenceEngine } from "../oracle/reference-engine.js";
 import type { Embedder } from "../ports.js";
 import { resolveScoringConfig } from "../scoring-config.js";
 import { buildDataset, DATASET_SIZES, type DatasetName, GROWTH_SIZES } from "./build-dataset.js";
@@ -11,7 +11,12 @@ import { collectEnv } from "./collect-env.js";
 import { type SamplingHeapProfile, sampleHeap, topAllocationSites } from "./heap-sampling.js";
 import { prepareDataset } from "./prepare-dataset.js";
 import { profileMemoryUsage } from "./profile-memory-usage.js";
-import { type ComponentResult, type DatasetResult, type MemoryResults, RESULTS_SCHEMA_VERSION } from "./results-types.js";
+import {
+  type ComponentResult,
+  type DatasetResult,
+  type MemoryResults,
+  RESULTS_SCHEMA_VERSION,
+} from "./results-types.js";
 import { timePerCall } from "./time-per-call.js";
 
 export type RunMemoryOptions = {
@@ -39,12 +44,20 @@ function warmupFor(ms: number): number {
  * (embeddings cached), its peak, an allocation-count estimate and its speed; components (embedding,
  * similarity + evidence, full scoring with intervals and explanations); and the growth series.
  */
-export async function runMemory(options: RunMemoryOptions): Promise<{ results: MemoryResults; profile: SamplingHeapProfile }> {
+export async function runMemory(
+  options: RunMemoryOptions,
+): Promise<{ results: MemoryResults; profile: SamplingHeapProfile }> {
   const lexicon = loadLexicon();
   const keywords = loadDomainKeywords();
   const context = { lexicon, config: resolveScoringConfig() };
-  const engine: Engine = options.engine === "reference" ? createReferenceEngine(context) : createOptimizedEngine(context);
-  const meta = { engine: options.engine, embedder: options.embedder.id, lexiconVersion: lexicon.version, configHash: "toolkit" };
+  const engine: Engine =
+    options.engine === "reference" ? createReferenceEngine(context) : createOptimizedEngine(context);
+  const meta = {
+    engine: options.engine,
+    embedder: options.embedder.id,
+    lexiconVersion: lexicon.version,
+    configHash: "toolkit",
+  };
   const scoreOptions = { strategy: "default" as const, include: [] as const, meta };
   const datasets: Record<string, DatasetResult> = {};
   let largestProfile: SamplingHeapProfile | null = null;
@@ -52,7 +65,12 @@ export async function runMemory(options: RunMemoryOptions): Promise<{ results: M
   for (const name of options.datasets) {
     options.onStep?.(`dataset ${name}`);
     const size = DATASET_SIZES[name];
-    const input = await prepareDataset(buildDataset(lexicon, name, size.candidate, size.required), options.embedder, lexicon, keywords);
+    const input = await prepareDataset(
+      buildDataset(lexicon, name, size.candidate, size.required),
+      options.embedder,
+      lexicon,
+      keywords,
+    );
     const run = () => engine.score(input, scoreOptions);
     const meanMs = timePerCall(run, 300);
     const memory = await profileMemoryUsage(name, run, { warmup: warmupFor(meanMs), samples: 7 });
@@ -70,9 +88,17 @@ export async function runMemory(options: RunMemoryOptions): Promise<{ results: M
   }
 
   options.onStep?.("components");
-  const large = await prepareDataset(buildDataset(lexicon, "large", 100, 50), options.embedder, lexicon, keywords);
+  const large = await prepareDataset(
+    buildDataset(lexicon, "large", 100, 50),
+    options.embedder,
+    lexicon,
+    keywords,
+  );
   const norms = [...large.candidate.norms, ...large.required.norms];
-  const embedding = await profileMemoryUsage("embedding", () => options.embedder.embed(norms), { warmup: 5, samples: 5 });
+  const embedding = await profileMemoryUsage("embedding", () => options.embedder.embed(norms), {
+    warmup: 5,
+    samples: 5,
+  });
   const embedStart = performance.now();
   for (let i = 0; i < 10; i++) await options.embedder.embed(norms);
   const embedMs = (performance.now() - embedStart) / 10;
@@ -91,7 +117,12 @@ export async function runMemory(options: RunMemoryOptions): Promise<{ results: M
   for (const size of GROWTH_SIZES) {
     if (size > (options.maxGrowth ?? (options.engine === "reference" ? REFERENCE_MAX_GROWTH : 1000))) break;
     options.onStep?.(`growth ${size}`);
-    const input = await prepareDataset(buildDataset(lexicon, `growth-${size}`, size, size / 2), options.embedder, lexicon, keywords);
+    const input = await prepareDataset(
+      buildDataset(lexicon, `growth-${size}`, size, size / 2),
+      options.embedder,
+      lexicon,
+      keywords,
+    );
     growth.push({ size, ...(await component(`growth-${size}`, () => engine.score(input, scoreOptions))) });
   }
 
@@ -105,8 +136,24 @@ export async function runMemory(options: RunMemoryOptions): Promise<{ results: M
     datasets,
     components,
     growth,
-    process: { rss: usage.rss, maxRss: process.resourceUsage().maxRSS * 1024, external: usage.external, arrayBuffers: usage.arrayBuffers },
+    process: {
+      rss: usage.rss,
+      maxRss: process.resourceUsage().maxRSS * 1024,
+      external: usage.external,
+      arrayBuffers: usage.arrayBuffers,
+    },
     topSites: largestProfile === null ? [] : topAllocationSites(largestProfile, 15),
   };
-  return { results, profile: largestProfile ?? { head: { id: 0, selfSize: 0, callFrame: { functionName: "", url: "", lineNumber: 0, columnNumber: 0 }, children: [] }, samples: [] } };
+  return {
+    results,
+    profile: largestProfile ?? {
+      head: {
+        id: 0,
+        selfSize: 0,
+        callFrame: { functionName: "", url: "", lineNumber: 0, columnNumber: 0 },
+        children: [],
+      },
+      samples: [],
+    },
+  };
 }

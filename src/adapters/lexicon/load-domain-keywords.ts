@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { compileDomainKeywords, type DomainKeywords } from "../../core/lexicon/compile-domain-keywords.js";
+import { compileDomainKeywords, type DomainKeywords } from "../../lexicon/compile-domain-keywords.js";
 import { packageDataDir } from "./package-data-dir.js";
 import { readJsonFile } from "./read-json-file.js";
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { compileLexicon } from "../../core/lexicon/compile-lexicon.js";
+import { compileLexicon } from "../../lexicon/compile-lexicon.js";
 import type { CompiledLexicon, LexiconFile } from "../../core/lexicon/types.js";
 import { CompetencyError } from "../../errors.js";
 import { packageDataDir } from "./package-data-dir.js";

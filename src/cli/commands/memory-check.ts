@@ -8,7 +8,8 @@ import { EXIT_CHECK_FAILED } from "../exit-code.js";
 
 function threshold(name: string, raw: string): number {
   const mb = Number(raw);
-  if (!Number.isFinite(mb) || mb < 0 || raw.trim() === "") throw new CompetencyError("INVALID_INPUT", `--${name} must be a non-negative number of MB, got "${raw}"`);
+  if (!Number.isFinite(mb) || mb < 0 || raw.trim() === "")
+    throw new CompetencyError("INVALID_INPUT", `--${name} must be a non-negative number of MB, got "${raw}"`);
   return mb;
 }
 
@@ -20,13 +21,25 @@ export function registerCheckCommands(memory: Command, ctx: CliContext): void {
     .argument("<a.json>", "before: memory_results.json")
     .argument("<b.json>", "after: memory_results.json")
     .option("--tolerance <pct>", "allowed growth in percent (timings get twice this)", "5")
-    .addHelpText("after", "\nExample:\n  $ competency memory compare profiling_results/baseline/memory_results.json profiling_results/current/memory_results.json\n")
+    .addHelpText(
+      "after",
+      "\nExample:\n  $ competency memory compare profiling_results/baseline/memory_results.json profiling_results/current/memory_results.json\n",
+    )
     .action((a: string, b: string, flags: { tolerance: string }) => {
       const tolerance = Number(flags.tolerance);
-      if (!Number.isFinite(tolerance) || tolerance < 0) throw new CompetencyError("INVALID_INPUT", `--tolerance must be a non-negative number, got "${flags.tolerance}"`);
+      if (!Number.isFinite(tolerance) || tolerance < 0)
+        throw new CompetencyError(
+          "INVALID_INPUT",
+          `--tolerance must be a non-negative number, got "${flags.tolerance}"`,
+        );
       const outcome = compareResults(readResults(a), readResults(b), tolerance);
-      const lines = outcome.changes.map((c) => `${c.metric.padEnd(26)} ${c.before.toPrecision(6).padStart(14)} ${c.after.toPrecision(6).padStart(14)} ${`${c.changePct >= 0 ? "+" : ""}${c.changePct.toFixed(1)}%`.padStart(9)}${c.regression ? "  REGRESSION" : ""}`);
-      ctx.io.stdout.write(`${"metric".padEnd(26)} ${"before".padStart(14)} ${"after".padStart(14)} ${"change".padStart(9)}\n${lines.join("\n")}\n${outcome.status === "pass" ? "no regression" : "regression found"}\n`);
+      const lines = outcome.changes.map(
+        (c) =>
+          `${c.metric.padEnd(26)} ${c.before.toPrecision(6).padStart(14)} ${c.after.toPrecision(6).padStart(14)} ${`${c.changePct >= 0 ? "+" : ""}${c.changePct.toFixed(1)}%`.padStart(9)}${c.regression ? "  REGRESSION" : ""}`,
+      );
+      ctx.io.stdout.write(
+        `${"metric".padEnd(26)} ${"before".padStart(14)} ${"after".padStart(14)} ${"change".padStart(9)}\n${lines.join("\n")}\n${outcome.status === "pass" ? "no regression" : "regression found"}\n`,
+      );
       if (outcome.status === "fail") ctx.exitCode = EXIT_CHECK_FAILED;
     });
   memory
@@ -36,16 +49,28 @@ export function registerCheckCommands(memory: Command, ctx: CliContext): void {
     .option("--small <mb>", "threshold for small", String(DEFAULT_THRESHOLDS_MB.small))
     .option("--medium <mb>", "threshold for medium", String(DEFAULT_THRESHOLDS_MB.medium))
     .option("--large <mb>", "threshold for large", String(DEFAULT_THRESHOLDS_MB.large))
-    .addHelpText("after", "\nExample:\n  $ competency memory check profiling_results/current/memory_results.json --small 0.03125 --large 0.25\n")
+    .addHelpText(
+      "after",
+      "\nExample:\n  $ competency memory check profiling_results/current/memory_results.json --small 0.03125 --large 0.25\n",
+    )
     .action((path: string, flags: { small: string; medium: string; large: string }) => {
-      const limits = { small: threshold("small", flags.small), medium: threshold("medium", flags.medium), large: threshold("large", flags.large) };
+      const limits = {
+        small: threshold("small", flags.small),
+        medium: threshold("medium", flags.medium),
+        large: threshold("large", flags.large),
+      };
       const results = readResults(path);
       const outcome = checkThresholds(results, limits);
       for (const [name, d] of Object.entries(results.datasets)) {
-        ctx.io.stdout.write(`${name.padEnd(8)} ${(d.peakBytes / 2 ** 20).toFixed(4)} MB (threshold ${limits[name as keyof typeof limits] ?? "none"} MB)\n`);
+        ctx.io.stdout.write(
+          `${name.padEnd(8)} ${(d.peakBytes / 2 ** 20).toFixed(4)} MB (threshold ${limits[name as keyof typeof limits] ?? "none"} MB)\n`,
+        );
       }
       if (outcome.status === "fail") {
-        for (const b of outcome.breaches) ctx.io.stderr.write(`over threshold: ${b.dataset} ${b.peakMb.toFixed(4)} MB > ${b.thresholdMb} MB\n`);
+        for (const b of outcome.breaches)
+          ctx.io.stderr.write(
+            `over threshold: ${b.dataset} ${b.peakMb.toFixed(4)} MB > ${b.thresholdMb} MB\n`,
+          );
         ctx.exitCode = EXIT_CHECK_FAILED;
       } else ctx.io.stdout.write("all datasets within thresholds\n");
     });

@@ -11,10 +11,17 @@ export function registerDashboardCommand(memory: Command, ctx: CliContext): void
   memory
     .command("dashboard")
     .description("render one static HTML page with memory charts over the runs and the optimisation history")
-    .option("--history <dir>", "folder with one subfolder per run (each with memory_results.json)", "profiling_results")
+    .option(
+      "--history <dir>",
+      "folder with one subfolder per run (each with memory_results.json)",
+      "profiling_results",
+    )
     .option("--out <file>", "output HTML file", "profiling_results/dashboard.html")
     .option("--log <file>", "optimisation log (Markdown, one ## section per optimisation)")
-    .addHelpText("after", "\nExample:\n  $ competency memory dashboard --history profiling_results --out profiling_results/dashboard.html\n")
+    .addHelpText(
+      "after",
+      "\nExample:\n  $ competency memory dashboard --history profiling_results --out profiling_results/dashboard.html\n",
+    )
     .action((flags: { history: string; out: string; log?: string }) => {
       const runs = loadHistory(flags.history);
       const log = loadOptimizationLog(flags.log ?? join(flags.history, "OPTIMIZATION_LOG.md"));

@@ -17,8 +17,14 @@ function readAllowList(path: string, required: boolean): AllowEntry[] {
     throw new CompetencyError("INVALID_JSON", `${path}: ${(cause as Error).message}`, { cause });
   }
   const allow = (value as { allow?: unknown } | null)?.allow;
-  if (!Array.isArray(allow) || !allow.every((a) => typeof a?.path === "string" && typeof a?.reason === "string")) {
-    throw new CompetencyError("SCHEMA_MISMATCH", `${path}: expected { "allow": [{ "path", "rule"?, "reason" }] }`);
+  if (
+    !Array.isArray(allow) ||
+    !allow.every((a) => typeof a?.path === "string" && typeof a?.reason === "string")
+  ) {
+    throw new CompetencyError(
+      "SCHEMA_MISMATCH",
+      `${path}: expected { "allow": [{ "path", "rule"?, "reason" }] }`,
+    );
   }
   return allow as AllowEntry[];
 }
@@ -31,15 +37,23 @@ export function registerDetectCommand(memory: Command, ctx: CliContext): void {
     .argument("[paths...]", "files or directories", ["src"])
     .option("--json", "print { findings: [...] } as JSON")
     .option("--allow <file>", "allow-list of accepted findings", ".memory-allowlist.json")
-    .addHelpText("after", "\nRules: push-with-known-size, nested-number-array, map-chain, copy-in-loop, allocation-in-loop,\n       string-concat-in-loop, json-clone, collection-per-call.\n\nExamples:\n  $ competency memory detect src/core\n  $ competency memory detect src --json > findings.json\n")
+    .addHelpText(
+      "after",
+      "\nRules: push-with-known-size, nested-number-array, map-chain, copy-in-loop, allocation-in-loop,\n       string-concat-in-loop, json-clone, collection-per-call.\n\nExamples:\n  $ competency memory detect src/core\n  $ competency memory detect src --json > findings.json\n",
+    )
     .action((paths: string[], flags: { json?: true; allow: string }, command: Command) => {
       const explicit = command.getOptionValueSource("allow") === "cli";
       const outcome = detect(paths, readAllowList(flags.allow, explicit), process.cwd());
       if (flags.json === true) {
-        ctx.io.stdout.write(`${JSON.stringify({ findings: outcome.findings, allowed: outcome.allowed.length, files: outcome.files }, null, 2)}\n`);
+        ctx.io.stdout.write(
+          `${JSON.stringify({ findings: outcome.findings, allowed: outcome.allowed.length, files: outcome.files }, null, 2)}\n`,
+        );
       } else {
-        for (const f of outcome.findings) ctx.io.stdout.write(`${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}\n`);
-        ctx.io.stdout.write(`${outcome.findings.length} finding(s) in ${outcome.files} file(s); ${outcome.allowed.length} allowed by ${flags.allow}\n`);
+        for (const f of outcome.findings)
+          ctx.io.stdout.write(`${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}\n`);
+        ctx.io.stdout.write(
+          `${outcome.findings.length} finding(s) in ${outcome.files} file(s); ${outcome.allowed.length} allowed by ${flags.allow}\n`,
+        );
       }
       if (outcome.findings.length > 0) ctx.exitCode = EXIT_CHECK_FAILED;
     });

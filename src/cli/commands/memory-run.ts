@@ -24,41 +24,65 @@ type RunFlags = { out: string; engine: string; datasets: string; allocator: stri
 function parseDatasets(list: string): DatasetName[] {
   const names = list.split(",").map((s) => s.trim());
   const bad = names.filter((n) => !(DATASET_NAMES as string[]).includes(n));
-  if (bad.length > 0) throw new CompetencyError("INVALID_INPUT", `unknown dataset(s) ${bad.join(", ")}; choose from ${DATASET_NAMES.join(", ")}`);
+  if (bad.length > 0)
+    throw new CompetencyError(
+      "INVALID_INPUT",
+      `unknown dataset(s) ${bad.join(", ")}; choose from ${DATASET_NAMES.join(", ")}`,
+    );
   return names as DatasetName[];
 }
 
 function parseEngine(engine: string): EngineName {
-  if (engine !== "reference" && engine !== "optimized") throw new CompetencyError("INVALID_INPUT", `unknown engine "${engine}"; choose reference or optimized`);
+  if (engine !== "reference" && engine !== "optimized")
+    throw new CompetencyError("INVALID_INPUT", `unknown engine "${engine}"; choose reference or optimized`);
   return engine;
 }
 
 /** `memory run` and `memory baseline`: measure, then write results, heap profile, sites (and the report). */
 export function registerRunCommands(memory: Command, ctx: CliContext, argv: () => readonly string[]): void {
-  const add = (name: "run" | "baseline", description: string, defaults: { out: string; engine: EngineName }) =>
+  const add = (
+    name: "run" | "baseline",
+    description: string,
+    defaults: { out: string; engine: EngineName },
+  ) =>
     memory
       .command(name)
       .description(description)
       .option("--out <dir>", "output directory", defaults.out)
       .option("--engine <name>", "reference | optimized", defaults.engine)
       .option("--datasets <list>", "comma-separated datasets", DATASET_NAMES.join(","))
-      .option("--allocator <name>", "default | jemalloc (re-runs under LD_PRELOAD and reports RSS side by side)", "default")
-      .addHelpText("after", `\nExamples:\n  $ competency memory ${name} --out profiling_results/${name === "run" ? "current" : "baseline"}\n  $ competency memory run --out /tmp/run --engine reference --datasets small,large --allocator jemalloc\n`)
+      .option(
+        "--allocator <name>",
+        "default | jemalloc (re-runs under LD_PRELOAD and reports RSS side by side)",
+        "default",
+      )
+      .addHelpText(
+        "after",
+        `\nExamples:\n  $ competency memory ${name} --out profiling_results/${name === "run" ? "current" : "baseline"}\n  $ competency memory run --out /tmp/run --engine reference --datasets small,large --allocator jemalloc\n`,
+      )
       .action(async (flags: RunFlags) => {
         const engine = parseEngine(flags.engine);
         const datasets = parseDatasets(flags.datasets);
         if (flags.allocator !== "default" && flags.allocator !== "jemalloc") {
-          throw new CompetencyError("INVALID_INPUT", `unknown allocator "${flags.allocator}"; choose default or jemalloc`);
+          throw new CompetencyError(
+            "INVALID_INPUT",
+            `unknown allocator "${flags.allocator}"; choose default or jemalloc`,
+          );
         }
         if (flags.allocator === "jemalloc" && !existsSync(JEMALLOC_PATH)) {
-          throw new CompetencyError("ALLOCATOR_UNAVAILABLE", `${JEMALLOC_PATH} not found; install Debian's libjemalloc2`);
+          throw new CompetencyError(
+            "ALLOCATOR_UNAVAILABLE",
+            `${JEMALLOC_PATH} not found; install Debian's libjemalloc2`,
+          );
         }
         if ((globalThis as { gc?: unknown }).gc === undefined) {
           ctx.exitCode = reexec(argv(), NODE_FLAGS, ctx.io.env, ctx.io);
           return;
         }
         const label = ctx.io.env.COMPETENCY_ALLOCATOR_LABEL === "jemalloc" ? "jemalloc" : "default";
-        const embedder = await createWordVectorEmbedder({ cacheDir: ctx.io.env.COMPETENCY_CACHE_DIR ?? resolveCacheDir(ctx.io.env, homedir()) });
+        const embedder = await createWordVectorEmbedder({
+          cacheDir: ctx.io.env.COMPETENCY_CACHE_DIR ?? resolveCacheDir(ctx.io.env, homedir()),
+        });
         const { results, profile } = await runMemory({
           engine,
           datasets,
@@ -71,8 +95,13 @@ export function registerRunCommands(memory: Command, ctx: CliContext, argv: () =
         writeAtomic(join(flags.out, "memory_results.json"), `${JSON.stringify(results, null, 2)}\n`);
         writeAtomic(join(flags.out, "heap.heapprofile"), JSON.stringify(profile));
         writeAtomic(join(flags.out, "allocation_sites.md"), formatAllocationSites(results));
-        if (name === "baseline") writeAtomic(join(flags.out, "BASELINE_REPORT.md"), formatBaselineReport(results));
-        ctx.io.stdout.write(`${Object.entries(results.datasets).map(([k, d]) => `${k}: ${(d.allocatedBytes / 1024).toFixed(1)} KiB, ${d.meanMs.toFixed(3)} ms`).join("\n")}\nwrote ${flags.out}\n`);
+        if (name === "baseline")
+          writeAtomic(join(flags.out, "BASELINE_REPORT.md"), formatBaselineReport(results));
+        ctx.io.stdout.write(
+          `${Object.entries(results.datasets)
+            .map(([k, d]) => `${k}: ${(d.allocatedBytes / 1024).toFixed(1)} KiB, ${d.meanMs.toFixed(3)} ms`)
+            .join("\n")}\nwrote ${flags.out}\n`,
+        );
         if (flags.allocator === "jemalloc") {
           const dir = join(flags.out, "jemalloc");
           const args = ["memory", name, "--out", dir, "--engine", engine, "--datasets", datasets.join(",")];
@@ -84,12 +113,24 @@ export function registerRunCommands(memory: Command, ctx: CliContext, argv: () =
           const table = [
             "| allocator | RSS at end | max RSS | external | arrayBuffers |",
             "|---|---|---|---|---|",
-            ...[results, other].map((r) => `| ${r.allocator} | ${mb(r.process.rss)} | ${mb(r.process.maxRss)} | ${mb(r.process.external)} | ${mb(r.process.arrayBuffers)} |`),
+            ...[results, other].map(
+              (r) =>
+                `| ${r.allocator} | ${mb(r.process.rss)} | ${mb(r.process.maxRss)} | ${mb(r.process.external)} | ${mb(r.process.arrayBuffers)} |`,
+            ),
           ].join("\n");
-          writeAtomic(join(flags.out, "allocator_comparison.md"), `# Allocator comparison (${engine})\n\n${table}\n`);
+          writeAtomic(
+            join(flags.out, "allocator_comparison.md"),
+            `# Allocator comparison (${engine})\n\n${table}\n`,
+          );
           ctx.io.stdout.write(`${table}\n`);
         }
       });
-  add("run", "measure the current code: memory_results.json, heap.heapprofile, allocation_sites.md", { out: "profiling_results/current", engine: "optimized" });
-  add("baseline", "capture a baseline (reference engine by default) plus BASELINE_REPORT.md", { out: "profiling_results/baseline", engine: "reference" });
+  add("run", "measure the current code: memory_results.json, heap.heapprofile, allocation_sites.md", {
+    out: "profiling_results/current",
+    engine: "optimized",
+  });
+  add("baseline", "capture a baseline (reference engine by default) plus BASELINE_REPORT.md", {
+    out: "profiling_results/baseline",
+    engine: "reference",
+  });
 }

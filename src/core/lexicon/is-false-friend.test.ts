@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileLexicon } from "./compile-lexicon.js";
+import { compileLexicon } from "../../lexicon/compile-lexicon.js";
 import { isFalseFriend } from "./is-false-friend.js";
 
 const lex = compileLexicon(

@@ -100,7 +100,7 @@ function isBarePrefix(a: string, b: string): boolean {
     if (
       end - start > short.length &&
       long.startsWith(short, start) &&
-      !isInflection(long.slice(0, end), start + short.length)
+      !isInflection(long, start + short.length, end)
     ) {
       return true;
     }
@@ -114,12 +114,12 @@ function hasSpace(s: string): boolean {
   return false;
 }
 
-function isInflection(long: string, from: number): boolean {
-  const rest = long.length - from;
+function isInflection(s: string, from: number, end: number): boolean {
+  const rest = end - from;
   if (rest > 6) return false;
   for (let k = 0; k < INFLECTIONS.length; k++) {
     const ending = INFLECTIONS[k]!;
-    if (ending.length === rest && long.endsWith(ending)) return true;
+    if (ending.length === rest && s.startsWith(ending, from)) return true;
   }
   return false;
 }

@@ -6,7 +6,7 @@ import {
   LEXICON_SIMILARITY_RELATED,
   LEXICON_SIMILARITY_SIBLING,
 } from "../../defaults.js";
-import { compileLexicon } from "./compile-lexicon.js";
+import { compileLexicon } from "../../lexicon/compile-lexicon.js";
 import {
   lexiconRelation,
   RELATION_ALIAS,

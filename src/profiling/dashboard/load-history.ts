@@ -13,9 +13,11 @@ export function loadHistory(dir: string): HistoryRun[] {
   const runs: HistoryRun[] = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name, "memory_results.json");
-    if (statSync(join(dir, name)).isDirectory() && existsSync(path)) runs.push({ label: name, results: readResults(path) });
+    if (statSync(join(dir, name)).isDirectory() && existsSync(path))
+      runs.push({ label: name, results: readResults(path) });
   }
-  if (runs.length === 0) throw new CompetencyError("BASELINE_MISSING", `no */memory_results.json under ${dir}`);
+  if (runs.length === 0)
+    throw new CompetencyError("BASELINE_MISSING", `no */memory_results.json under ${dir}`);
   return runs.sort((a, b) => a.results.createdAt.localeCompare(b.results.createdAt));
 }
 

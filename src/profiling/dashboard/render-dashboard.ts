@@ -5,11 +5,20 @@ const H = 220;
 const PAD = 44;
 
 function escape(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] as string);
+  return text.replace(
+    /[&<>"]/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] as string,
+  );
 }
 
 /** One SVG bar chart: a bar per run, a dashed red threshold line when given. Values in `unit`. */
-function chart(title: string, unit: string, labels: readonly string[], values: readonly number[], threshold?: number): string {
+function chart(
+  title: string,
+  unit: string,
+  labels: readonly string[],
+  values: readonly number[],
+  threshold?: number,
+): string {
   const max = Math.max(...values, threshold ?? 0) * 1.15 || 1;
   const bw = (W - 2 * PAD) / Math.max(1, values.length);
   const y = (v: number) => H - PAD - (v / max) * (H - 2 * PAD);
@@ -30,7 +39,11 @@ function chart(title: string, unit: string, labels: readonly string[], values: r
  * One self-contained HTML page (inline SVG, no scripts, no network): per dataset the bytes allocated per
  * match and the allocation count over the runs, thresholds drawn, and the optimisation history.
  */
-export function renderDashboard(runs: readonly HistoryRun[], log: readonly LogEntry[], thresholdsMb: Readonly<Record<string, number>>): string {
+export function renderDashboard(
+  runs: readonly HistoryRun[],
+  log: readonly LogEntry[],
+  thresholdsMb: Readonly<Record<string, number>>,
+): string {
   const labels = runs.map((r) => `${r.label} (${r.results.engine})`);
   const datasets = [...new Set(runs.flatMap((r) => Object.keys(r.results.datasets)))];
   const charts = datasets
@@ -41,6 +54,12 @@ export function renderDashboard(runs: readonly HistoryRun[], log: readonly LogEn
       return `<section class="dataset"><h2>${escape(d)}</h2>${chart(`${d}: peak heap per match`, "KiB", labels, kib, limit === undefined ? undefined : limit * 1024)}${chart(`${d}: allocations per match (estimated)`, "allocations", labels, count)}</section>`;
     })
     .join("");
-  const history = log.map((e) => `<li><strong>${escape(e.title)}</strong><pre>${escape(e.body)}</pre></li>`).join("");
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>competency-api memory dashboard</title><style>body{font:14px system-ui,sans-serif;margin:24px;color:#222}section.dataset{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}h2{width:100%;margin:16px 0 0}figure{margin:0;border:1px solid #ddd;padding:8px}figcaption{font-weight:600;margin-bottom:4px}pre{white-space:pre-wrap;background:#f6f6f6;padding:8px}</style></head><body><h1>competency-api memory dashboard</h1><p>${runs.length} run(s): ${escape(labels.join(", "))}. Thresholds: ${escape(Object.entries(thresholdsMb).map(([k, v]) => `${k} ${v} MB`).join(", "))}.</p>${charts}<h2>Optimisation history</h2><ol class="history">${history || "<li>No OPTIMIZATION_LOG.md entries.</li>"}</ol></body></html>\n`;
+  const history = log
+    .map((e) => `<li><strong>${escape(e.title)}</strong><pre>${escape(e.body)}</pre></li>`)
+    .join("");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>competency-api memory dashboard</title><style>body{font:14px system-ui,sans-serif;margin:24px;color:#222}section.dataset{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}h2{width:100%;margin:16px 0 0}figure{margin:0;border:1px solid #ddd;padding:8px}figcaption{font-weight:600;margin-bottom:4px}pre{white-space:pre-wrap;background:#f6f6f6;padding:8px}</style></head><body><h1>competency-api memory dashboard</h1><p>${runs.length} run(s): ${escape(labels.join(", "))}. Thresholds: ${escape(
+    Object.entries(thresholdsMb)
+      .map(([k, v]) => `${k} ${v} MB`)
+      .join(", "),
+  )}.</p>${charts}<h2>Optimisation history</h2><ol class="history">${history || "<li>No OPTIMIZATION_LOG.md entries.</li>"}</ol></body></html>\n`;
 }

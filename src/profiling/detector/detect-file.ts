@@ -9,7 +9,13 @@ export function detectFile(file: string, text: string, rules: readonly Rule[]): 
     for (const rule of rules) {
       if (rule.matches(node, sf)) {
         const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-        findings.push({ file, line: line + 1, column: character + 1, rule: rule.name, message: rule.message });
+        findings.push({
+          file,
+          line: line + 1,
+          column: character + 1,
+          rule: rule.name,
+          message: rule.message,
+        });
       }
     }
     node.forEachChild(visit);

@@ -8,7 +8,11 @@ import { RULES } from "./rules.js";
 /** An allow-list entry: findings of `rule` (or any rule) in files under `path` are accepted, with a reason. */
 export type AllowEntry = { readonly path: string; readonly rule?: string; readonly reason: string };
 
-export type DetectOutcome = { readonly findings: readonly Finding[]; readonly allowed: readonly Finding[]; readonly files: number };
+export type DetectOutcome = {
+  readonly findings: readonly Finding[];
+  readonly allowed: readonly Finding[];
+  readonly files: number;
+};
 
 function collect(path: string, out: string[]): void {
   let stat: ReturnType<typeof statSync>;
@@ -18,7 +22,8 @@ function collect(path: string, out: string[]): void {
     throw new CompetencyError("FILE_NOT_FOUND", path, { cause });
   }
   if (stat.isDirectory()) {
-    for (const name of readdirSync(path).sort()) if (name !== "node_modules" && name !== "dist") collect(join(path, name), out);
+    for (const name of readdirSync(path).sort())
+      if (name !== "node_modules" && name !== "dist") collect(join(path, name), out);
   } else if (path.endsWith(".ts") && !path.endsWith(".d.ts") && !path.endsWith(".test.ts")) out.push(path);
 }
 

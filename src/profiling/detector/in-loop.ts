@@ -6,7 +6,14 @@ export function inLoop(node: ts.Node): boolean {
   let parent = node.parent;
   while (parent !== undefined) {
     if (ts.isFunctionLike(parent)) return false;
-    if ((ts.isForStatement(parent) || ts.isForOfStatement(parent) || ts.isForInStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.statement === child) {
+    if (
+      (ts.isForStatement(parent) ||
+        ts.isForOfStatement(parent) ||
+        ts.isForInStatement(parent) ||
+        ts.isWhileStatement(parent) ||
+        ts.isDoStatement(parent)) &&
+      parent.statement === child
+    ) {
       return true;
     }
     child = parent;
@@ -17,5 +24,7 @@ export function inLoop(node: ts.Node): boolean {
 
 /** The name of a call's method (`a.b.push(x)` → "push"), or "". */
 export function methodName(node: ts.Node): string {
-  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : "";
+  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)
+    ? node.expression.name.text
+    : "";
 }

@@ -1,4 +1,4 @@
-import { tokenize } from "../../../core/text/tokenize.js";
+import { tokenize } from "../../../lexicon/tokenize.js";
 import { SIF_A } from "../../../defaults.js";
 import { CompetencyError } from "../../../errors.js";
 import type { Embedder } from "../../../ports.js";

@@ -2,7 +2,8 @@ import ts from "typescript";
 import type { Rule } from "../rule-types.js";
 
 function isConstant(node: ts.Expression): boolean {
-  if (ts.isStringLiteral(node) || ts.isNumericLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return true;
+  if (ts.isStringLiteral(node) || ts.isNumericLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))
+    return true;
   return ts.isArrayLiteralExpression(node) && node.elements.every((e) => isConstant(e));
 }
 

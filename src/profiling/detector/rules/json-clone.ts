@@ -1,11 +1,12 @@
-import ts from "typescript";
+import type ts from "typescript";
 import { methodName } from "../in-loop.js";
 import type { Rule } from "../rule-types.js";
 
 /** `JSON.parse(JSON.stringify(x))`: a deep copy through a string; use structuredClone or avoid the copy. */
 export const jsonClone: Rule = {
   name: "json-clone",
-  message: "JSON.parse(JSON.stringify()) deep copy serialises the whole value; use structuredClone or share it",
+  message:
+    "JSON.parse(JSON.stringify()) deep copy serialises the whole value; use structuredClone or share it",
   matches(node) {
     if (methodName(node) !== "parse") return false;
     const call = node as ts.CallExpression;

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import type ts from "typescript";
 import { methodName } from "../in-loop.js";
 import type { Rule } from "../rule-types.js";
 

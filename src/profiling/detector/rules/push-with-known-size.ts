@@ -5,7 +5,8 @@ import type { Rule } from "../rule-types.js";
 /** `out.push(x)` in a counted `for` loop on an array declared `[]`: the size is known, preallocate. */
 export const pushWithKnownSize: Rule = {
   name: "push-with-known-size",
-  message: "array grown by push in a counted loop; the size is known, so preallocate (new Array(n) or a typed array)",
+  message:
+    "array grown by push in a counted loop; the size is known, so preallocate (new Array(n) or a typed array)",
   matches(node) {
     if (methodName(node) !== "push" || !inLoop(node)) return false;
     let loop: ts.Node | undefined = node.parent;
@@ -21,7 +22,12 @@ export const pushWithKnownSize: Rule = {
     while (scope !== undefined && !ts.isBlock(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
     let emptyInit = false;
     scope?.forEachChild(function visit(n) {
-      if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === target.text && n.initializer !== undefined) {
+      if (
+        ts.isVariableDeclaration(n) &&
+        ts.isIdentifier(n.name) &&
+        n.name.text === target.text &&
+        n.initializer !== undefined
+      ) {
         emptyInit = ts.isArrayLiteralExpression(n.initializer) && n.initializer.elements.length === 0;
       }
       if (!ts.isFunctionLike(n)) n.forEachChild(visit);

@@ -1,8 +1,8 @@
-import { tokenize } from "../text/tokenize.js";
-import type { Domain } from "../types.js";
+import type { CompiledLexicon } from "../core/lexicon/types.js";
+import type { Domain } from "../core/types.js";
 import type { DomainKeywords } from "./compile-domain-keywords.js";
 import { findSkill } from "./find-skill.js";
-import type { CompiledLexicon } from "./types.js";
+import { tokenize } from "./tokenize.js";
 
 /** A multi-word phrase that names a lexicon skill is stronger evidence than a keyword or a single word. */
 const SKILL_WEIGHT = 2;

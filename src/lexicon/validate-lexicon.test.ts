@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LexiconEntry, LexiconFile } from "./types.js";
+import type { LexiconEntry, LexiconFile } from "../core/lexicon/types.js";
 import { validateLexicon } from "./validate-lexicon.js";
 
 const file = (...skills: LexiconEntry[]): LexiconFile[] => [{ domain: "SoftwareDevelopment", skills }];

@@ -1,5 +1,5 @@
-import type { Domain } from "../types.js";
-import type { CompiledLexicon } from "./types.js";
+import type { CompiledLexicon } from "../core/lexicon/types.js";
+import type { Domain } from "../core/types.js";
 
 type Suffix = { readonly text: string; readonly domains: readonly Domain[] | null };
 

@@ -1,4 +1,4 @@
-import type { LexiconEntry } from "./types.js";
+import type { LexiconEntry } from "../core/lexicon/types.js";
 
 const WHITE = 0;
 const GREY = 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CompetencyError } from "../../errors.js";
+import { CompetencyError } from "../errors.js";
 import { classifyDomain } from "./classify-domain.js";
 import { compileDomainKeywords } from "./compile-domain-keywords.js";
 import { compileLexicon } from "./compile-lexicon.js";

@@ -1,7 +1,7 @@
-import { CompetencyError } from "../../errors.js";
-import { normalizeName } from "../text/normalize-name.js";
-import type { Domain } from "../types.js";
-import type { CompiledLexicon, LexiconEntry, LexiconFile } from "./types.js";
+import type { CompiledLexicon, LexiconEntry, LexiconFile } from "../core/lexicon/types.js";
+import { normalizeName } from "../core/text/normalize-name.js";
+import type { Domain } from "../core/types.js";
+import { CompetencyError } from "../errors.js";
 import { validateLexicon } from "./validate-lexicon.js";
 
 /**

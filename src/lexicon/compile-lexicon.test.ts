@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { CompetencyError } from "../../errors.js";
+import type { LexiconFile } from "../core/lexicon/types.js";
+import { CompetencyError } from "../errors.js";
 import { compileLexicon } from "./compile-lexicon.js";
-import type { LexiconFile } from "./types.js";
 
 const FILES: LexiconFile[] = [
   {

@@ -1,8 +1,8 @@
-import type { Issue, IssueCode } from "../../errors.js";
-import { normalizeName } from "../text/normalize-name.js";
-import { DOMAINS } from "./domains.js";
+import { DOMAINS } from "../core/lexicon/domains.js";
+import type { LexiconEntry, LexiconFile } from "../core/lexicon/types.js";
+import { normalizeName } from "../core/text/normalize-name.js";
+import type { Issue, IssueCode } from "../errors.js";
 import { findIsACycles } from "./find-is-a-cycles.js";
-import type { LexiconEntry, LexiconFile } from "./types.js";
 
 /** IssueCode has no dedicated codes for these; the message says which problem it is. */
 const DUPLICATE: IssueCode = "too_many";

@@ -1,8 +1,8 @@
-import { CompetencyError, type Issue } from "../../errors.js";
-import { normalizeName } from "../text/normalize-name.js";
-import { tokenize } from "../text/tokenize.js";
-import type { Domain } from "../types.js";
-import { DOMAINS } from "./domains.js";
+import { DOMAINS } from "../core/lexicon/domains.js";
+import { normalizeName } from "../core/text/normalize-name.js";
+import type { Domain } from "../core/types.js";
+import { CompetencyError, type Issue } from "../errors.js";
+import { tokenize } from "./tokenize.js";
 
 /** Compiled keyword table for `classifyDomain`: a whole-token phrase (1..maxWords tokens) → domain. */
 export type DomainKeywords = {
