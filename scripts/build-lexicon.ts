@@ -12,8 +12,8 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LexiconEntry, LexiconFile } from "../src/core/lexicon/types.js";
-import { validateLexicon } from "../src/lexicon/validate-lexicon.js";
 import type { Domain } from "../src/core/types.js";
+import { validateLexicon } from "../src/lexicon/validate-lexicon.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SOURCE_DIR = join(ROOT, "scripts", "lexicon");

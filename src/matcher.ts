@@ -4,7 +4,6 @@ import { loadDomainKeywords } from "./adapters/lexicon/load-domain-keywords.js";
 import { loadLexicon } from "./adapters/lexicon/load-lexicon.js";
 import type { Engine } from "./core/engine/engine-types.js";
 import { createOptimizedEngine } from "./core/engine/optimized-engine.js";
-import { createReferenceEngine } from "./oracle/reference-engine.js";
 import type { EngineName, MatchResult, RequiredSkill, ResultMeta, Skill } from "./core/types.js";
 import * as D from "./defaults.js";
 import { CompetencyError, type Issue, throwIfIssues } from "./errors.js";
@@ -16,6 +15,7 @@ import type {
   RankCandidate,
   RankEntry,
 } from "./matcher-types.js";
+import { createReferenceEngine } from "./oracle/reference-engine.js";
 import type { Embedder } from "./ports.js";
 import { createNameTable, type NameEntry, type NameTable } from "./prepare/name-table.js";
 import { prepareRequired, prepareSide } from "./prepare/prepare-side.js";

@@ -6,11 +6,11 @@ import { VERSION } from "../service/version.js";
 import type { CliContext, MatcherFactory } from "./cli-context.js";
 import { registerBatchCommand } from "./commands/batch.js";
 import { registerMatchCommand } from "./commands/match.js";
+import { registerMemoryCommands } from "./commands/memory.js";
 import { registerRankCommand } from "./commands/rank.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, formatErrorLine } from "./exit-code.js";
 import type { CliIo } from "./io.js";
-import { registerMemoryCommands } from "./commands/memory.js";
 
 /** Injection points for tests and embedding; production uses the defaults. */
 export type CliDeps = {

@@ -1,9 +1,9 @@
-import { classifyDomain } from "../lexicon/classify-domain.js";
-import type { DomainKeywords } from "../lexicon/compile-domain-keywords.js";
-import { findSkill } from "../lexicon/find-skill.js";
 import type { CompiledLexicon } from "../core/lexicon/types.js";
 import { normalizeName } from "../core/text/normalize-name.js";
 import type { Domain } from "../core/types.js";
+import { classifyDomain } from "../lexicon/classify-domain.js";
+import type { DomainKeywords } from "../lexicon/compile-domain-keywords.js";
+import { findSkill } from "../lexicon/find-skill.js";
 
 /** What a matcher knows about one normalised name. Immutable once created. */
 export type NameEntry = {

@@ -2,9 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import AjvModule from "ajv";
 import { describe, expect, it } from "vitest";
-import { classifyDomain } from "../../lexicon/classify-domain.js";
 import { DOMAIN_LIST } from "../../core/lexicon/domains.js";
-import { findSkill } from "../../lexicon/find-skill.js";
 import { isFalseFriend } from "../../core/lexicon/is-false-friend.js";
 import {
   lexiconRelation,
@@ -15,8 +13,10 @@ import {
   RELATION_RELATED,
 } from "../../core/lexicon/lexicon-relation.js";
 import type { LexiconFile } from "../../core/lexicon/types.js";
-import { validateLexicon } from "../../lexicon/validate-lexicon.js";
 import { normalizeName } from "../../core/text/normalize-name.js";
+import { classifyDomain } from "../../lexicon/classify-domain.js";
+import { findSkill } from "../../lexicon/find-skill.js";
+import { validateLexicon } from "../../lexicon/validate-lexicon.js";
 import { loadDomainKeywords } from "./load-domain-keywords.js";
 import { loadLexicon } from "./load-lexicon.js";
 import { packageDataDir } from "./package-data-dir.js";

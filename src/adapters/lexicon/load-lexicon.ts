@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { compileLexicon } from "../../lexicon/compile-lexicon.js";
 import type { CompiledLexicon, LexiconFile } from "../../core/lexicon/types.js";
 import { CompetencyError } from "../../errors.js";
+import { compileLexicon } from "../../lexicon/compile-lexicon.js";
 import { packageDataDir } from "./package-data-dir.js";
 import { readJsonFile } from "./read-json-file.js";
 

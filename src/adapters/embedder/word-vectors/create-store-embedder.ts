@@ -1,6 +1,6 @@
-import { tokenize } from "../../../lexicon/tokenize.js";
 import { SIF_A } from "../../../defaults.js";
 import { CompetencyError } from "../../../errors.js";
+import { tokenize } from "../../../lexicon/tokenize.js";
 import type { Embedder } from "../../../ports.js";
 import { addNgramVector } from "./add-ngram-vector.js";
 import type { WordStore } from "./load-store.js";
