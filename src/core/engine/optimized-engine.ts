@@ -37,6 +37,9 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
   let groupWeight = new Float64Array(0);
   let groupExceed = new Float64Array(0);
   let groupLevel = new Float64Array(0);
+  let groupTable: (Float64Array | null)[] = [];
+  /** Interval quantiles, written by `quantile` (a returned double would be boxed when not inlined). */
+  const qOut = new Float64Array(2);
 
   function ensure(n: number): void {
     if (n <= cap) return;
@@ -46,6 +49,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
     groupWeight = new Float64Array(cap);
     groupExceed = new Float64Array(cap);
     groupLevel = new Float64Array(cap);
+    groupTable = new Array<Float64Array | null>(cap).fill(null);
   }
 
   /** Per-skill numbers; intervals only when `withIntervals` (ranking needs scores alone). */
@@ -83,6 +87,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
       while (g < groups && groupRatio[g] !== r) g++;
       if (g === groups) {
         groupRatio[groups] = r;
+        groupTable[groups] = tables.table(r);
         // Conservative reads the candidate's level at the lower quartile of its Beta.
         groupLevel[groups++] = conservative ? tables.quantile(r) : r;
       }
@@ -205,8 +210,10 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
       second += w * (betaVariance(a, b) + mu * mu);
     }
     const varX = Math.max(second - mean * mean, 0);
-    const qLow = quantile(c.intervalLowerQuantile, groups, tb);
-    const qHigh = quantile(c.intervalUpperQuantile, groups, tb);
+    quantile(c.intervalLowerQuantile, groups, tb, 0);
+    quantile(c.intervalUpperQuantile, groups, tb, 1);
+    const qLow = qOut[0]!;
+    const qHigh = qOut[1]!;
     numbers.variance[i] = (score * score * varX) / (mean * mean);
     const lower = (score * qLow) / mean;
     const upper = (score * qHigh) / mean;
@@ -218,12 +225,17 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
     let f = 0;
     for (let g = 0; g < groups; g++) {
       const w = groupWeight[g]!;
-      if (w !== 0) f += w * tb.gridCdf(groupRatio[g]!, k);
+      if (w === 0) continue;
+      // Read the group's table directly; only a missing entry calls out (and fills it).
+      const t = groupTable[g]!;
+      let v = t === null ? Number.NaN : t[k]!;
+      if (v !== v) v = tb.gridCdf(groupRatio[g]!, k);
+      f += w * v;
     }
     return f;
   }
 
-  function quantile(q: number, groups: number, tb: ShapeTables): number {
+  function quantile(q: number, groups: number, tb: ShapeTables, slot: number): void {
     const grid = c.quantileGridSize;
     let lo = 1;
     let hi = grid;
@@ -234,7 +246,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
     }
     const fPrev = lo === 1 ? 0 : mixtureCdf(lo - 1, groups, tb);
     const f = mixtureCdf(lo, groups, tb);
-    return (lo - 1 + (f > fPrev ? (q - fPrev) / (f - fPrev) : 0)) / grid;
+    qOut[slot] = (lo - 1 + (f > fPrev ? (q - fPrev) / (f - fPrev) : 0)) / grid;
   }
 
   return { name: "optimized", score, overall };

@@ -15,6 +15,11 @@ export type ShapeTables = {
   gridCdf(ratio: number, k: number): number;
   /** CDF of the shape at x (the required level threshold). */
   cdfAt(ratio: number, x: number): number;
+  /**
+   * The shape's lazily filled grid table (NaN = not computed yet), or null once MAX_SHAPES tables exist.
+   * Engines hold it per group so the hot loop indexes a typed array instead of passing doubles to calls.
+   */
+  table(ratio: number): Float64Array | null;
   /** The shape's p-quantile, for the `p` the tables were created with. */
   quantile(ratio: number): number;
 };
@@ -24,9 +29,9 @@ export function createShapeTables(concentration: number, grid: number, p: number
   const quantiles = new Map<number, number>();
   const thresholds = new Map<number, Map<number, number>>();
 
-  function table(ratio: number): Float64Array | undefined {
-    let t = tables.get(ratio);
-    if (t === undefined && tables.size < MAX_SHAPES) {
+  function table(ratio: number): Float64Array | null {
+    let t = tables.get(ratio) ?? null;
+    if (t === null && tables.size < MAX_SHAPES) {
       t = new Float64Array(grid + 1).fill(Number.NaN);
       tables.set(ratio, t);
     }
@@ -34,12 +39,13 @@ export function createShapeTables(concentration: number, grid: number, p: number
   }
 
   return {
+    table,
     gridCdf(ratio, k) {
       const t = table(ratio);
-      let v = t === undefined ? Number.NaN : t[k]!;
+      let v = t === null ? Number.NaN : t[k]!;
       if (Number.isNaN(v)) {
         v = betaCdf(k / grid, betaAlpha(ratio, concentration), betaBeta(ratio, concentration));
-        if (t !== undefined) t[k] = v;
+        if (t !== null) t[k] = v;
       }
       return v;
     },
