@@ -164,7 +164,9 @@ async function quantisationError(s: WordStore, sourcePath: string, pairs: number
   };
   const q8 = (r: number): Float32Array => {
     const out = new Float32Array(dim);
-    for (let d = 0; d < dim; d++) out[d] = (s.rows[r * dim + d] as number) * (s.scales[r] as number);
+    const q = new Int8Array(dim);
+    s.row(r, q);
+    for (let d = 0; d < dim; d++) out[d] = (q[d] as number) * (s.scales[r] as number);
     return out;
   };
   const errQ8: number[] = [];

@@ -47,8 +47,8 @@ export type {
   RankOptions,
 } from "./matcher-types.js";
 export type { Embedder, EmbeddingCache } from "./ports.js";
+export type { MemoryProfile, ProfileOptions } from "./profiling/profile-memory-usage.js";
+export { profileMemoryUsage } from "./profiling/profile-memory-usage.js";
 export type { ScoringConfigOptions } from "./scoring-config.js";
 export { DEFAULT_SCORING_CONFIG, hashScoringConfig, resolveScoringConfig } from "./scoring-config.js";
 export { validateSkills } from "./validate/validate-skills.js";
-export { profileMemoryUsage } from "./profiling/profile-memory-usage.js";
-export type { MemoryProfile, ProfileOptions } from "./profiling/profile-memory-usage.js";

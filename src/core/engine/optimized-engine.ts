@@ -229,7 +229,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
       // Read the group's table directly; only a missing entry calls out (and fills it).
       const t = groupTable[g]!;
       let v = t === null ? Number.NaN : t[k]!;
-      if (v !== v) v = tb.gridCdf(groupRatio[g]!, k);
+      if (Number.isNaN(v)) v = tb.gridCdf(groupRatio[g]!, k);
       f += w * v;
     }
     return f;

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { buildStore } from "./build-store.js";
 import { loadStore, type WordStore } from "./load-store.js";
 import { lookupWord } from "./lookup-word.js";
+import { storeLayout } from "./store-format.js";
 import { writeWinkJson } from "./write-wink-json.js";
 
 const dir = mkdtempSync(join(tmpdir(), "competency-build-store-"));
@@ -21,12 +22,25 @@ function find(store: WordStore, word: string): number {
   return lookupWord(store, bytes, bytes.length);
 }
 
+/** Every row of a (small) store, read through `row()`. */
+function allRows(store: WordStore): Int8Array {
+  const out = new Int8Array(store.count * store.dim);
+  const one = new Int8Array(store.dim);
+  for (let i = 0; i < store.count; i++) {
+    store.row(i, one);
+    out.set(one, i * store.dim);
+  }
+  return out;
+}
+
 function cosineToSource(store: WordStore, row: number): number {
+  const values = new Int8Array(DIM);
+  store.row(row, values);
   let dot = 0;
   let sourceSq = 0;
   for (let d = 0; d < DIM; d++) {
     const x = vectors[row * DIM + d] as number;
-    dot += x * (store.rows[row * DIM + d] as number) * (store.scales[row] as number);
+    dot += x * (values[d] as number) * (store.scales[row] as number);
     sourceSq += x * x;
   }
   return dot / Math.sqrt(sourceSq);
@@ -76,7 +90,7 @@ describe("buildStore + loadStore", () => {
     });
     const store = loadStore(await build("shuffled", text));
     expect([find(store, "a"), find(store, "b"), find(store, "c")]).toEqual([0, 1, 2]);
-    expect(Array.from(store.rows)).toEqual([127, 0, 95, 127, 0, 127]);
+    expect(Array.from(allRows(store))).toEqual([127, 0, 95, 127, 0, 127]);
   });
 
   it("rejects a malformed or inconsistent source with MODEL_UNAVAILABLE", async () => {
@@ -98,9 +112,10 @@ describe("buildStore + loadStore", () => {
     ).rejects.toMatchObject({ code: "MODEL_UNAVAILABLE" });
   });
 
-  it("detects a flipped byte anywhere, a truncated file and a missing file", async () => {
+  it("detects a flipped byte in the header or index at load, a truncated file and a missing file", async () => {
     const storePath = await build("corrupt");
     const good = readFileSync(storePath);
+    expect(await loadStore(storePath).verify()).toBe(true);
     for (const at of [0, 9, 20, 40, 70, good.length - 1]) {
       const flipped = Uint8Array.from(good);
       flipped[at] = (flipped[at] as number) ^ 0x01;
@@ -109,6 +124,18 @@ describe("buildStore + loadStore", () => {
         expect.objectContaining({ code: "CACHE_CORRUPT" }),
       );
     }
+    // A flipped byte in a row leaves the index intact: the load succeeds and verify() finds it.
+    const header = new DataView(good.buffer, good.byteOffset, 64);
+    const layout = storeLayout(
+      header.getUint32(16, true),
+      header.getUint32(12, true),
+      header.getUint32(20, true),
+      header.getUint32(24, true),
+    );
+    const rowFlip = Uint8Array.from(good);
+    rowFlip[layout.rows] = (rowFlip[layout.rows] as number) ^ 0x01;
+    writeFileSync(storePath, rowFlip);
+    expect(await loadStore(storePath).verify()).toBe(false);
     writeFileSync(storePath, good.subarray(0, good.length - 1));
     expect(() => loadStore(storePath)).toThrow(expect.objectContaining({ code: "CACHE_CORRUPT" }));
     writeFileSync(storePath, good.subarray(0, 10));

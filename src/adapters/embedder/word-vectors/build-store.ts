@@ -6,8 +6,11 @@ import { fillSlots } from "./fill-slots.js";
 import { quantizeRow } from "./quantize-row.js";
 import { readWinkVectors } from "./read-wink-vectors.js";
 import {
+  indexChecksum,
   STORE_CHECKSUM_OFFSET,
   STORE_FORMAT_VERSION,
+  STORE_HEADER_BYTES,
+  STORE_INDEX_CHECKSUM_OFFSET,
   STORE_MAGIC,
   STORE_VERSION_BYTES,
   STORE_VERSION_OFFSET,
@@ -100,6 +103,13 @@ export async function buildStore(options: BuildStoreOptions): Promise<{ words: n
   const blob = wordsInRankOrder(keyBlob, keyOffsets, keyRank, n, offsets);
   fillSlots(blob, offsets, n, new Uint32Array(fixed.buffer, layout.slots, slotCount));
   writeHeader(fixed, { dim, n, slotCount, blobBytes: blob.length, sourceVersion: options.sourceVersion });
+  // The index checksum is part of the header, so it is written before the whole-file checksum.
+  const indexCrc = indexChecksum(
+    fixed.subarray(0, STORE_HEADER_BYTES),
+    fixed.subarray(STORE_HEADER_BYTES, layout.rows),
+    blob,
+  );
+  new DataView(fixed.buffer).setUint32(STORE_INDEX_CHECKSUM_OFFSET, indexCrc, true);
   let crc = crc32(fixed.subarray(0, STORE_CHECKSUM_OFFSET));
   crc = crc32(fixed.subarray(STORE_CHECKSUM_OFFSET + 4), crc);
   crc = crc32(blob, crc);

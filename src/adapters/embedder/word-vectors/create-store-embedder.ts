@@ -28,6 +28,7 @@ export function createStoreEmbedder(store: WordStore): Embedder {
   const encoder = new TextEncoder();
   const acc = new Float32Array(dim);
   const scratch = new Float32Array(dim);
+  const rowBuffer = new Int8Array(dim);
   let utf8 = new Uint8Array(256);
   let current: WordStore | null = store;
 
@@ -37,10 +38,9 @@ export function createStoreEmbedder(store: WordStore): Embedder {
   }
 
   function addRow(s: WordStore, row: number): void {
-    const { rows } = s;
+    s.row(row, rowBuffer);
     const scale = (s.scales[row] as number) * weightOf(row);
-    const base = row * dim;
-    for (let d = 0; d < dim; d++) acc[d] = (acc[d] as number) + (rows[base + d] as number) * scale;
+    for (let d = 0; d < dim; d++) acc[d] = (acc[d] as number) + (rowBuffer[d] as number) * scale;
   }
 
   /** Adds the parts of a compound token; false when it has no parts or none of them is known. */
@@ -99,6 +99,7 @@ export function createStoreEmbedder(store: WordStore): Embedder {
       return out;
     },
     async close() {
+      current?.close();
       current = null;
     },
   };

@@ -27,7 +27,7 @@ async function cosine(a: string, b: string): Promise<number> {
 describe("createWordVectorEmbedder on the wink model", () => {
   it("is the 100-d wink model, stamped with source and store format versions", () => {
     expect(embedder.dim).toBe(100);
-    expect(embedder.id).toMatch(/^wink-sg-100d@\d+\.\d+\.\d+\+q8v1$/);
+    expect(embedder.id).toMatch(/^wink-sg-100d@\d+\.\d+\.\d+\+q8v2$/);
   });
 
   it("puts python closer to django than to accounting", async () => {
@@ -67,7 +67,7 @@ describe("the real store's integrity check", () => {
   const dir = mkdtempSync(join(tmpdir(), "competency-real-store-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("detects a flipped byte in a row and a truncated file", () => {
+  it("detects a flipped byte in a row (in the background check) and a truncated file (at load)", async () => {
     const name = storeFileName(resolveWinkSource().sourceVersion);
     const copy = join(dir, name);
     copyFileSync(join(TEST_CACHE_DIR, name), copy);
@@ -76,7 +76,9 @@ describe("the real store's integrity check", () => {
     const at = Math.floor(bytes.length * 0.6);
     bytes[at] = (bytes[at] as number) ^ 0x10;
     writeFileSync(copy, bytes);
-    expect(() => loadStore(copy)).toThrow(expect.objectContaining({ code: "CACHE_CORRUPT" }));
+    const store = loadStore(copy);
+    expect(await store.verify()).toBe(false);
+    store.close();
     bytes[at] = (bytes[at] as number) ^ 0x10;
     writeFileSync(copy, bytes.subarray(0, bytes.length - 4096));
     expect(() => loadStore(copy)).toThrow(expect.objectContaining({ code: "CACHE_CORRUPT" }));

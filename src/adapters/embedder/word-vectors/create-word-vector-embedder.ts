@@ -1,7 +1,10 @@
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { CompetencyError } from "../../../errors.js";
 import type { ProgressEvent } from "../../../matcher-types.js";
 import type { Embedder } from "../../../ports.js";
 import { createStoreEmbedder } from "./create-store-embedder.js";
-import { ensureWordStore } from "./ensure-word-store.js";
+import { ensureWordStore, storeFileName } from "./ensure-word-store.js";
 import { resolveWinkSource } from "./resolve-wink-source.js";
 
 /** Options of {@link createWordVectorEmbedder}. */
@@ -29,5 +32,26 @@ export type WordVectorEmbedderOptions = {
 export async function createWordVectorEmbedder(options: WordVectorEmbedderOptions): Promise<Embedder> {
   const source = resolveWinkSource(options.sourcePath);
   const store = await ensureWordStore(options.cacheDir, source, options.onProgress);
-  return createStoreEmbedder(store);
+  const embedder = createStoreEmbedder(store);
+  // The load checked the header and the index; the rows are checked here, in the background, so loading
+  // stays fast. A mismatch removes the store (the next start rebuilds it) and fails every later embed.
+  let corrupt: CompetencyError | null = null;
+  void store.verify().then(async (intact) => {
+    if (intact) return;
+    const path = join(options.cacheDir, storeFileName(source.sourceVersion));
+    corrupt = new CompetencyError(
+      "CACHE_CORRUPT",
+      `${path}: row checksum mismatch; the store was removed and is rebuilt on the next start`,
+    );
+    await rm(path, { force: true }).catch(() => undefined);
+  });
+  return {
+    id: embedder.id,
+    dim: embedder.dim,
+    async embed(names) {
+      if (corrupt !== null) throw corrupt;
+      return embedder.embed(names);
+    },
+    close: () => embedder.close(),
+  };
 }

@@ -1,26 +1,29 @@
-import { readFileSync } from "node:fs";
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
 import { crc32 } from "node:zlib";
 import { CompetencyError } from "../../../errors.js";
 import {
+  indexChecksum,
   STORE_CHECKSUM_OFFSET,
   STORE_FORMAT_VERSION,
   STORE_HEADER_BYTES,
+  STORE_INDEX_CHECKSUM_OFFSET,
   STORE_MAGIC,
   STORE_VERSION_BYTES,
   STORE_VERSION_OFFSET,
   storeLayout,
 } from "./store-format.js";
 
-/** A loaded word-vector store: typed-array views over one file buffer. Row `i` has frequency rank `i`. */
+/**
+ * A loaded word-vector store: the index (scales, offsets, hash slots, words) in memory, the rows on disk.
+ * Row `i` has frequency rank `i`.
+ */
 export type WordStore = {
   readonly dim: number;
   /** Number of words. */
   readonly count: number;
   /** Version of the source package the store was built from. */
   readonly sourceVersion: string;
-  /** Row-major `count × dim` int8 components. */
-  readonly rows: Int8Array;
-  /** Per-row factor that makes `rows[i] · scales[i]` unit length. */
+  /** Per-row factor that makes `row(i) · scales[i]` unit length. */
   readonly scales: Float32Array;
   /** `count + 1` byte offsets into `blob`. */
   readonly offsets: Uint32Array;
@@ -28,34 +31,69 @@ export type WordStore = {
   readonly slots: Uint32Array;
   /** UTF-8 words, back to back. */
   readonly blob: Uint8Array;
-  /** Bytes held by the store. */
+  /** Bytes held in memory by the store (the index; rows are read per word). */
   readonly bytes: number;
+  /** Reads the int8 components of row `index` into `out` (length ≥ dim): one positioned read. */
+  row(index: number, out: Int8Array): void;
+  /**
+   * Streams the whole file through CRC-32 and compares it with the header: resolves true when the rows are
+   * intact. Runs in the background after a load, so the load itself touches only the index.
+   */
+  verify(): Promise<boolean>;
+  /** Closes the file; `row` throws afterwards. */
+  close(): void;
 };
 
+function readAt(fd: number, path: string, position: number, length: number): Uint8Array {
+  // A fresh ArrayBuffer: 4-aligned for the typed-array views over it.
+  const out = new Uint8Array(new ArrayBuffer(length));
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, out, done, length - done, position + done);
+    if (n === 0)
+      throw new CompetencyError(
+        "CACHE_CORRUPT",
+        `${path}: unexpected end of file at byte ${position + done}`,
+      );
+    done += n;
+  }
+  return out;
+}
+
 /**
- * Reads a binary store (see `store-format.ts`) with one read and verifies it.
+ * Opens a binary store (see `store-format.ts`) and reads only its header and index (≈ 7.7 MB of 41.5 MB),
+ * checking magic, version, sizes against the file length (truncation) and the index checksum. Rows stay on
+ * disk; `verify()` checks them in the background.
  *
  * @throws CompetencyError FILE_NOT_FOUND when the file does not exist, FILE_UNREADABLE on other read
- *   errors, CACHE_CORRUPT when magic, version, sizes or checksum do not match.
+ *   errors, CACHE_CORRUPT when magic, version, sizes or the index checksum do not match.
  */
 export function loadStore(path: string): WordStore {
-  let file: Uint8Array;
+  let fd: number;
   try {
-    file = readFileSync(path);
+    fd = openSync(path, "r");
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code === "ENOENT" ? "FILE_NOT_FOUND" : "FILE_UNREADABLE";
     throw new CompetencyError(code, path, { cause });
   }
+  try {
+    return openStore(fd, path);
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+function openStore(fd: number, path: string): WordStore {
   const corrupt = (what: string): never => {
     throw new CompetencyError("CACHE_CORRUPT", `${path}: ${what}`);
   };
-  if (file.length < STORE_HEADER_BYTES) corrupt(`${file.length} bytes is shorter than the header`);
-  // Typed-array views need aligned offsets; a fresh large read is aligned, a pooled one may not be.
-  if (file.byteOffset % 4 !== 0) file = file.slice();
-  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
-  for (let k = 0; k < STORE_MAGIC.length; k++) {
-    if (file[k] !== STORE_MAGIC.charCodeAt(k)) corrupt("bad magic");
-  }
+  const size = fstatSync(fd).size;
+  if (size < STORE_HEADER_BYTES) corrupt(`${size} bytes is shorter than the header`);
+  const header = readAt(fd, path, 0, STORE_HEADER_BYTES);
+  const view = new DataView(header.buffer);
+  for (let k = 0; k < STORE_MAGIC.length; k++)
+    if (header[k] !== STORE_MAGIC.charCodeAt(k)) corrupt("bad magic");
   const version = view.getUint32(8, true);
   if (version !== STORE_FORMAT_VERSION)
     corrupt(`format version ${version}, expected ${STORE_FORMAT_VERSION}`);
@@ -65,30 +103,61 @@ export function loadStore(path: string): WordStore {
   const blobBytes = view.getUint32(24, true);
   if (dim < 1 || slotCount < count || (slotCount & (slotCount - 1)) !== 0) corrupt("bad header sizes");
   const layout = storeLayout(count, dim, slotCount, blobBytes);
-  if (layout.total !== file.length) corrupt(`${file.length} bytes, header implies ${layout.total}`);
-  let crc = crc32(file.subarray(0, STORE_CHECKSUM_OFFSET));
-  crc = crc32(file.subarray(STORE_CHECKSUM_OFFSET + 4), crc);
-  if (crc !== view.getUint32(STORE_CHECKSUM_OFFSET, true)) corrupt("checksum mismatch");
+  if (layout.total !== size) corrupt(`${size} bytes, header implies ${layout.total}`);
 
-  const buffer = file.buffer;
-  const base = file.byteOffset;
-  const offsets = new Uint32Array(buffer, base + layout.offsets, count + 1);
+  const index = readAt(fd, path, STORE_HEADER_BYTES, layout.rows - STORE_HEADER_BYTES);
+  const blob = readAt(fd, path, layout.blob, blobBytes);
+  if (indexChecksum(header, index, blob) !== view.getUint32(STORE_INDEX_CHECKSUM_OFFSET, true))
+    corrupt("index checksum mismatch");
+  const at = (offset: number) => offset - STORE_HEADER_BYTES;
+  const offsets = new Uint32Array(index.buffer, at(layout.offsets), count + 1);
   if (offsets[count] !== blobBytes) corrupt("word offsets do not match the blob");
   let sourceVersion = "";
   for (let k = 0; k < STORE_VERSION_BYTES; k++) {
-    const c = file[STORE_VERSION_OFFSET + k] as number;
+    const c = header[STORE_VERSION_OFFSET + k] as number;
     if (c === 0) break;
     sourceVersion += String.fromCharCode(c);
   }
+  const expected = view.getUint32(STORE_CHECKSUM_OFFSET, true);
+  let open = true;
   return {
     dim,
     count,
     sourceVersion,
-    rows: new Int8Array(buffer, base + layout.rows, count * dim),
-    scales: new Float32Array(buffer, base + layout.scales, count),
+    scales: new Float32Array(index.buffer, at(layout.scales), count),
     offsets,
-    slots: new Uint32Array(buffer, base + layout.slots, slotCount),
-    blob: new Uint8Array(buffer, base + layout.blob, blobBytes),
-    bytes: file.length,
+    slots: new Uint32Array(index.buffer, at(layout.slots), slotCount),
+    blob,
+    bytes: index.byteLength + blob.byteLength,
+    row(i, out) {
+      if (!open) throw new CompetencyError("CLOSED", `${path} is closed`);
+      const position = layout.rows + i * dim;
+      if (readSync(fd, out, 0, dim, position) !== dim) corrupt(`short read of row ${i}`);
+    },
+    verify() {
+      return new Promise((resolve) => {
+        let crc = 0;
+        let position = 0;
+        const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+        stream.on("data", (chunk) => {
+          const bytes = chunk as Buffer;
+          // Skip the 4 checksum bytes themselves, exactly as the builder did.
+          const from = Math.max(0, STORE_CHECKSUM_OFFSET - position);
+          const to = Math.min(bytes.length, STORE_CHECKSUM_OFFSET + 4 - position);
+          if (from < to) {
+            crc = crc32(bytes.subarray(0, from), crc);
+            crc = crc32(bytes.subarray(to), crc);
+          } else crc = crc32(bytes, crc);
+          position += bytes.length;
+        });
+        stream.on("error", () => resolve(false));
+        stream.on("end", () => resolve(position === size && crc === expected));
+      });
+    },
+    close() {
+      if (!open) return;
+      open = false;
+      closeSync(fd);
+    },
   };
 }

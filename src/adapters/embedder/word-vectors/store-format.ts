@@ -1,5 +1,7 @@
+import { crc32 } from "node:zlib";
+
 /**
- * Binary word-vector store, format version 1. All integers little-endian; every section starts on a
+ * Binary word-vector store, format version 2. All integers little-endian; every section starts on a
  * 4-byte boundary so typed-array views need no copy. Row `i` is the word of frequency rank `i` (the source's
  * `wordIndex`), so the rank needs no column of its own.
  *
@@ -13,7 +15,8 @@
  * 24      4           u32 word blob bytes B
  * 28      4           u32 CRC-32 (zlib) of every byte of the file except these 4
  * 32      16          source package version, ASCII, zero-padded
- * 48      16          reserved, zero
+ * 48      4           u32 CRC-32 (zlib) of the header (less both checksums), bytes [64, rows) and the blob
+ * 52      12          reserved, zero
  * 64      4n          f32 scales: row i = q[i] · scale[i] has unit L2 norm (0 for an all-zero row)
  * ..      4(n+1)      u32 word offsets into the blob; word i = blob[off[i] .. off[i+1])
  * ..      4S          u32 open-addressing slots (linear probing): 0 = empty, else word index + 1;
@@ -22,7 +25,12 @@
  * ..      B           UTF-8 word blob
  * ```
  */
-export const STORE_FORMAT_VERSION = 1;
+/**
+ * Version 2 adds the index checksum so a load can read and verify only the index (≈ 7.7 MB) and leave the
+ * 34 MB of rows on disk, read per word on demand (version 1 read and checked all 41.5 MB at every load).
+ */
+export const STORE_FORMAT_VERSION = 2;
+export const STORE_INDEX_CHECKSUM_OFFSET = 48;
 export const STORE_MAGIC = "CAPIWVEC";
 export const STORE_HEADER_BYTES = 64;
 export const STORE_CHECKSUM_OFFSET = 28;
@@ -57,4 +65,15 @@ export function storeSlotCount(count: number): number {
   let slots = 1;
   while (slots * STORE_MAX_LOAD < count) slots *= 2;
   return slots;
+}
+
+/**
+ * CRC-32 of everything a load reads and trusts: the header without its two checksum fields, the index
+ * sections [64, rows) and the word blob. The builder writes it; `loadStore` checks it.
+ */
+export function indexChecksum(header: Uint8Array, index: Uint8Array, blob: Uint8Array): number {
+  let crc = crc32(header.subarray(0, STORE_CHECKSUM_OFFSET));
+  crc = crc32(header.subarray(STORE_CHECKSUM_OFFSET + 4, STORE_INDEX_CHECKSUM_OFFSET), crc);
+  crc = crc32(header.subarray(STORE_INDEX_CHECKSUM_OFFSET + 4, STORE_HEADER_BYTES), crc);
+  return crc32(blob, crc32(index, crc));
 }
