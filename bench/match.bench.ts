@@ -7,18 +7,9 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { Bench } from "tinybench";
 import { loadLexicon } from "../src/adapters/lexicon/load-lexicon.js";
 import { createMatcher, type EngineName, type RequiredSkill, type Skill } from "../src/index.js";
+import { mulberry32 } from "../src/profiling/mulberry32.js";
 
 const lexicon = loadLexicon();
-/** mulberry32: the same inputs on every run and machine. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function skills(n: number, random: () => number): Skill[] {
   return Array.from({ length: n }, () => ({
     name: lexicon.names[Math.floor(random() * lexicon.size)] as string,
@@ -26,7 +17,7 @@ function skills(n: number, random: () => number): Skill[] {
   }));
 }
 
-const random = seeded(20261125);
+const random = mulberry32(20261125);
 const datasets = {
   small: { candidate: skills(10, random), required: skills(5, random) as RequiredSkill[] },
   large: { candidate: skills(100, random), required: skills(50, random) as RequiredSkill[] },

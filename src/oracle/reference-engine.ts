@@ -6,13 +6,8 @@ import { betaVariance } from "../core/beta/beta-variance.js";
 import { gridQuantile } from "../core/beta/grid-quantile.js";
 import { assembleResult } from "../core/engine/assemble-result.js";
 import { canonicalOrder } from "../core/engine/canonical-order.js";
-import type {
-  Engine,
-  EngineContext,
-  EngineInput,
-  EngineOptions,
-  SkillNumbers,
-} from "../core/engine/engine-types.js";
+import { createSkillNumbers } from "../core/engine/create-skill-numbers.js";
+import type { Engine, EngineContext, EngineInput, EngineOptions } from "../core/engine/engine-types.js";
 import { requiredTie } from "../core/engine/required-tie.js";
 import { RELATION_ALIAS, RELATION_EXACT } from "../core/lexicon/lexicon-relation.js";
 import { calibrateCosine } from "../core/scoring/calibrate-cosine.js";
@@ -92,20 +87,7 @@ function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineO
     similarity.push(row);
   }
 
-  const numbers: SkillNumbers = {
-    score: new Float64Array(nr),
-    lower: new Float64Array(nr),
-    upper: new Float64Array(nr),
-    variance: new Float64Array(nr),
-    best: new Int32Array(nr),
-    bestSimilarity: new Float64Array(nr),
-    bestRelation: new Uint8Array(nr),
-    maxSimilarity: new Float64Array(nr),
-    domainAgrees: new Uint8Array(nr),
-    requiredOrder: reqOrder,
-    similarities: options.include.includes("similarities") ? new Float64Array(nr * nc) : null,
-    pairScores: options.include.includes("pairwise") ? new Float64Array(nr * nc) : null,
-  };
+  const numbers = createSkillNumbers(nr, nc, reqOrder, options.include);
 
   for (let i = 0; i < nr; i++) {
     // Best evidence: the highest pair score; the most similar skill decides domain agreement.

@@ -12,6 +12,7 @@ import type { IncludeOption, Strategy } from "../types.js";
 import { dot } from "../vector/dot.js";
 import { assembleResult } from "./assemble-result.js";
 import { canonicalOrder } from "./canonical-order.js";
+import { createSkillNumbers } from "./create-skill-numbers.js";
 import type { Engine, EngineContext, EngineInput, EngineOptions, SkillNumbers } from "./engine-types.js";
 import { matchBonus, overallOf } from "./overall-score.js";
 import { createPairMemo } from "./pair-memo.js";
@@ -63,20 +64,12 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
     const tau = c.similarityThreshold;
     ensure(nc);
     const candOrder = canonicalOrder(candidate.norms, candidate.names, candidate.ratios);
-    const numbers: SkillNumbers = {
-      score: new Float64Array(nr),
-      lower: new Float64Array(nr),
-      upper: new Float64Array(nr),
-      variance: new Float64Array(nr),
-      best: new Int32Array(nr),
-      bestSimilarity: new Float64Array(nr),
-      bestRelation: new Uint8Array(nr),
-      maxSimilarity: new Float64Array(nr),
-      domainAgrees: new Uint8Array(nr),
-      requiredOrder: canonicalOrder(required.norms, required.names, required.ratios, requiredTie(required)),
-      similarities: options.include.includes("similarities") ? new Float64Array(nr * nc) : null,
-      pairScores: options.include.includes("pairwise") ? new Float64Array(nr * nc) : null,
-    };
+    const numbers = createSkillNumbers(
+      nr,
+      nc,
+      canonicalOrder(required.norms, required.names, required.ratios, requiredTie(required)),
+      options.include,
+    );
 
     // Group candidates by Beta shape, in canonical order of first appearance.
     let groups = 0;

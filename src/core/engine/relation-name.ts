@@ -1,18 +1,8 @@
+import { RELATION_NAMES } from "../lexicon/lexicon-relation.js";
+import { RELATION_EMBEDDING } from "../scoring/lexical-similarity.js";
 import type { Relation } from "../types.js";
 
-/** Wire names of relation codes: lexicon RELATION_* codes 0–6, then RELATION_EMBEDDING (7). Siblings are "related". */
-const NAMES: readonly Relation[] = [
-  "none",
-  "exact",
-  "alias",
-  "child",
-  "parent",
-  "related",
-  "related",
-  "embedding",
-];
-
-/** The wire `Relation` for a relation code. */
+/** The wire `Relation` for a relation code: the lexicon's RELATION_* names, plus RELATION_EMBEDDING. */
 export function relationName(code: number): Relation {
-  return NAMES[code] ?? "none";
+  return code === RELATION_EMBEDDING ? "embedding" : (RELATION_NAMES[code] ?? "none");
 }
