@@ -11,6 +11,8 @@ const lex = compileLexicon(
       skills: [
         { id: "go", name: "Go" },
         { id: "c", name: "C" },
+        { id: "rust", name: "Rust" },
+        { id: "express-js", name: "Express.js", aliases: ["Express"] },
       ],
     },
     {
@@ -27,6 +29,8 @@ const keywords = compileDomainKeywords({
     HR: ["hr", "payroll"],
     Healthcare: ["vitamin"],
     Marketing: ["go to market"],
+    Operations: ["delivery", "prevention"],
+    SoftwareDevelopment: ["developer"],
   },
 });
 
@@ -51,6 +55,18 @@ describe("classifyDomain", () => {
   it("prefers the longest phrase and ignores one-letter skill names inside phrases", () => {
     expect(classifyDomain(lex, keywords, "go to market planning")).toBe("Marketing");
     expect(classifyDomain(lex, keywords, "vitamin c")).toBe("Healthcare");
+  });
+
+  it("does not let a one-word skill decide a longer name against a keyword pointing elsewhere", () => {
+    expect(classifyDomain(lex, keywords, "rust prevention")).toBe("Operations");
+    expect(classifyDomain(lex, keywords, "express delivery")).toBe("Operations");
+    expect(classifyDomain(lex, keywords, "same day express delivery")).toBe("Operations");
+    // with no competing keyword, or with a keyword of its own domain, the skill still decides
+    expect(classifyDomain(lex, keywords, "rust")).toBe("SoftwareDevelopment");
+    expect(classifyDomain(lex, keywords, "rust tooling")).toBe("SoftwareDevelopment");
+    expect(classifyDomain(lex, keywords, "rust developer")).toBe("SoftwareDevelopment");
+    // a multi-word skill name still outweighs a keyword
+    expect(classifyDomain(lex, keywords, "machine learning delivery")).toBe("DataScience");
   });
 
   it("falls back to General when nothing matches", () => {

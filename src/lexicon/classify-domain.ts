@@ -7,14 +7,22 @@ import { tokenize } from "./tokenize.js";
 /** A multi-word phrase that names a lexicon skill is stronger evidence than a keyword or a single word. */
 const SKILL_WEIGHT = 2;
 const KEYWORD_WEIGHT = 1;
+/**
+ * A one-word skill name that is not a domain keyword is weaker than a keyword, so it never decides the domain
+ * of a longer name on its own against a keyword pointing elsewhere: "rust" in "rust inhibitor coating",
+ * "express" in "express parcel delivery", "spring" in "spring garden cleaning" are ordinary English words there.
+ */
+const WORD_SKILL_WEIGHT = 0.75;
 /** Lexicon names are tried up to this many tokens long inside a longer name. */
 const MAX_SKILL_WORDS = 4;
 
 /**
  * Domain of a skill name (`norm` from `normalizeName`). A known skill (see `findSkill`) gives its lexicon
  * domain. Otherwise the name is tokenised and scanned left to right, longest phrase first: a multi-word
- * phrase naming a lexicon skill scores 2 for its domain; a one-word skill name (longer than one character,
- * so "c" in "vitamin c" does not count) or a keyword phrase scores 1; a token glued by `/` (`ai/ml`) is also
+ * phrase naming a lexicon skill scores 2 for its domain; a keyword phrase scores 1 for the keyword's domain
+ * (also when the word is a one-word skill name too); a one-word skill name that is not a keyword (longer
+ * than one character, so "c" in "vitamin c" does not count) scores only 0.75, so a keyword elsewhere in the
+ * name outweighs it ("rust prevention", "express delivery"); a token glued by `/` (`ai/ml`) is also
  * tried part by part. Matching is by whole tokens only, so "ai" never fires inside
  * "maintain", "hr" inside "three" or "go" inside "good". Highest score wins; ties go to the domain seen
  * first. No evidence → "General". Allocates (tokens, phrases); call once per distinct name.
@@ -35,8 +43,9 @@ export function classifyDomain(lex: CompiledLexicon, keywords: DomainKeywords, n
       const phrase = tokens.slice(i, i + n).join(" ");
       const skill = n <= MAX_SKILL_WORDS && phrase.length > 1 ? lex.index.get(phrase) : undefined;
       const keyword = keywords.phrases.get(phrase);
-      if (skill !== undefined) credit(lex.domains[skill]!, n > 1 ? SKILL_WEIGHT : KEYWORD_WEIGHT);
+      if (skill !== undefined && n > 1) credit(lex.domains[skill]!, SKILL_WEIGHT);
       else if (keyword !== undefined) credit(keyword, KEYWORD_WEIGHT);
+      else if (skill !== undefined) credit(lex.domains[skill]!, WORD_SKILL_WEIGHT);
       else continue;
       consumed = n;
     }
@@ -64,7 +73,7 @@ function creditParts(
   for (const part of token.split("/")) {
     const skill = part.length > 1 ? lex.index.get(part) : undefined;
     const keyword = keywords.phrases.get(part);
-    if (skill !== undefined) credit(lex.domains[skill]!, KEYWORD_WEIGHT);
-    else if (keyword !== undefined) credit(keyword, KEYWORD_WEIGHT);
+    if (keyword !== undefined) credit(keyword, KEYWORD_WEIGHT);
+    else if (skill !== undefined) credit(lex.domains[skill]!, WORD_SKILL_WEIGHT);
   }
 }

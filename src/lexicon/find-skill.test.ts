@@ -40,4 +40,30 @@ describe("findSkill", () => {
     expect(findSkill(lex, "communication skills")).toBe(4);
     expect(findSkill(lex, " skills")).toBe(-1);
   });
+
+  it("reads a leading abbreviation as its expansion and the other way round", () => {
+    const abbr = compileLexicon(
+      [
+        {
+          domain: "HR",
+          skills: [
+            { id: "hr", name: "Human Resources", aliases: ["HR", "HRM"] },
+            { id: "hr-management", name: "Human Resources Management" },
+            { id: "hr-analytics", name: "HR Analytics" },
+          ],
+        },
+        { domain: "SoftwareDevelopment", skills: [{ id: "rust", name: "Rust", aliases: ["Rust language"] }] },
+      ],
+      "t",
+    );
+    expect(findSkill(abbr, "hr management")).toBe(1);
+    expect(findSkill(abbr, "hrm management")).toBe(1);
+    expect(findSkill(abbr, "human resources analytics")).toBe(2);
+    expect(findSkill(abbr, "hr-management")).toBe(1);
+    // the result must be a known name: no partial or guessed matches
+    expect(findSkill(abbr, "hr reporting")).toBe(-1);
+    expect(findSkill(abbr, "human resources")).toBe(0);
+    // a long leading word is not an abbreviation, and a one-word key never expands
+    expect(findSkill(abbr, "rust prevention")).toBe(-1);
+  });
 });

@@ -18,10 +18,30 @@ const SUFFIXES: readonly Suffix[] = [
   { text: " skills", domains: null },
 ];
 
+/** A leading token this short that names a skill is read as an abbreviation ("hr", "qa", "ux", "ml"). */
+const MAX_ABBREVIATION_LENGTH = 4;
+/** A leading phrase of up to this many words is tried for contraction ("human resources" → "hr"). */
+const MAX_EXPANDED_WORDS = 3;
+
+/** Every index key of each skill (name and aliases, normalised), built once per lexicon. */
+const KEYS = new WeakMap<CompiledLexicon, readonly string[][]>();
+
+function keysBySkill(lex: CompiledLexicon): readonly string[][] {
+  let keys = KEYS.get(lex);
+  if (keys === undefined) {
+    const built: string[][] = Array.from({ length: lex.size }, () => []);
+    for (const [key, skill] of lex.index) built[skill]!.push(key);
+    keys = built;
+    KEYS.set(lex, keys);
+  }
+  return keys;
+}
+
 /**
  * Index of the skill named `norm` (a `normalizeName` result), or -1. Tries the exact key first, then the
- * key with `-`/`_` read as spaces, then the name without one of the SUFFIXES. The fallbacks allocate strings;
- * call once per distinct name, not per pair.
+ * key with `-`/`_` read as spaces, then the name without one of the SUFFIXES, then abbreviations in the
+ * leading words (see `findByAbbreviation`). The fallbacks allocate strings; call once per distinct name, not
+ * per pair.
  */
 export function findSkill(lex: CompiledLexicon, norm: string): number {
   const direct = lex.index.get(norm);
@@ -36,6 +56,42 @@ export function findSkill(lex: CompiledLexicon, norm: string): number {
     const hit = lex.index.get(spaced.slice(0, -suffix.text.length));
     if (hit !== undefined && (suffix.domains === null || suffix.domains.includes(lex.domains[hit]!)))
       return hit;
+  }
+  return findByAbbreviation(lex, spaced);
+}
+
+/**
+ * A multi-word name whose leading abbreviation or leading expanded phrase is swapped for another name of the
+ * same skill names a known skill: "hr management" → "human resources management", "human resources
+ * analytics" → "hr analytics", "qa engineering" → "quality assurance engineering". Only a leading token of at
+ * most MAX_ABBREVIATION_LENGTH characters counts as an abbreviation, only a multi-word key counts as its
+ * expansion, and the result must be an exact key, so "rust prevention" or "go to market" never resolve to a
+ * programming language.
+ */
+function findByAbbreviation(lex: CompiledLexicon, spaced: string): number {
+  const words = spaced.split(" ");
+  if (words.length < 2) return -1;
+  const keys = keysBySkill(lex);
+  const head = words[0]!;
+  const abbreviated = head.length <= MAX_ABBREVIATION_LENGTH ? lex.index.get(head) : undefined;
+  if (abbreviated !== undefined) {
+    const rest = spaced.slice(head.length);
+    for (const key of keys[abbreviated]!) {
+      if (!key.includes(" ")) continue;
+      const hit = lex.index.get(key + rest);
+      if (hit !== undefined) return hit;
+    }
+  }
+  for (let n = Math.min(MAX_EXPANDED_WORDS, words.length - 1); n >= 2; n--) {
+    const prefix = words.slice(0, n).join(" ");
+    const expanded = lex.index.get(prefix);
+    if (expanded === undefined) continue;
+    const rest = spaced.slice(prefix.length);
+    for (const key of keys[expanded]!) {
+      if (key.length > MAX_ABBREVIATION_LENGTH || key.includes(" ")) continue;
+      const hit = lex.index.get(key + rest);
+      if (hit !== undefined) return hit;
+    }
   }
   return -1;
 }

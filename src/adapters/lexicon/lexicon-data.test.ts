@@ -98,6 +98,72 @@ describe("bundled lexicon relations", () => {
     expect(relation("Docker", "Kubernetes")).toBe(RELATION_RELATED);
   });
 
+  it("relates the close alternatives and tools a recruiter gives partial credit for", () => {
+    const pairs: [string, string][] = [
+      ["Statistics", "Machine Learning"],
+      ["Google Sheets", "Excel"],
+      ["Sketch", "Figma"],
+      ["Adobe XD", "Figma"],
+      ["SPSS", "SAS"],
+      ["Objective-C", "Swift"],
+      ["Negotiation", "Sales"],
+      ["Anatomy", "Surgery"],
+      ["Rust", "Go"],
+      ["Rust", "C++"],
+      ["Java", "C#"],
+      ["Terraform", "Kubernetes"],
+      ["SEO", "PPC"],
+      ["Nursing", "Phlebotomy"],
+      ["Data Science", "Machine Learning"],
+    ];
+    for (const [a, b] of pairs) {
+      expect(relation(a, b), `${a} ~ ${b}`).not.toBe(RELATION_NONE);
+      expect(relation(b, a), `${b} ~ ${a}`).not.toBe(RELATION_NONE);
+    }
+    expect(relation("Penetration Testing", "Cybersecurity")).toBe(RELATION_CHILD);
+    expect(relation("Incident Response", "Cybersecurity")).toBe(RELATION_CHILD);
+    expect(relation("CPA", "Accounting")).toBe(RELATION_CHILD);
+    expect(relation("Bookkeeping", "CPA")).not.toBe(RELATION_NONE);
+    expect(relation("Recruiting", "Human Resources")).toBe(RELATION_CHILD);
+    expect(relation("Family Law", "Law")).toBe(RELATION_CHILD);
+  });
+
+  it("keeps narrower, broader and neighbouring skills apart from the skill (no alias)", () => {
+    const pairs: [string, string][] = [
+      ["Animal Care", "Veterinary Medicine"],
+      ["Vet Nursing", "Veterinary Medicine"],
+      ["Veterinary Technician", "Veterinary Medicine"],
+      ["Space Planning", "Interior Design"],
+      ["Interior Decoration", "Interior Design"],
+      ["Barbering", "Hairdressing"],
+      ["Bamboo", "TeamCity"],
+      ["AppDynamics", "Dynatrace"],
+      ["CouchDB", "Couchbase"],
+      ["CatBoost", "LightGBM"],
+      ["Klaviyo", "Mailchimp"],
+      ["Gusto", "BambooHR"],
+      ["Taleo", "iCIMS"],
+      ["CATIA", "Autodesk Inventor"],
+      ["Allscripts", "Meditech"],
+      ["Social Work", "Clinical Social Work"],
+      ["Sandblasting", "Corrosion Control"],
+      ["DAST", "SAST"],
+    ];
+    for (const [a, b] of pairs) {
+      const code = relation(a, b);
+      expect(code, `${a} / ${b}`).not.toBe(RELATION_ALIAS);
+      expect(code, `${a} / ${b}`).not.toBe(RELATION_NONE);
+    }
+  });
+
+  it("finds a multi-word name through its leading abbreviation", () => {
+    expect(relation("HR Management", "Human Resources Management")).toBe(RELATION_ALIAS);
+    expect(relation("Human Resources Analytics", "HR Analytics")).toBe(RELATION_ALIAS);
+    expect(relation("PR Strategy", "Public Relations")).toBe(RELATION_ALIAS);
+    expect(relation("User Experience Research", "UX Research")).toBe(RELATION_ALIAS);
+    expect(relation("ML Engineering", "Machine Learning")).toBe(RELATION_ALIAS);
+  });
+
   it("returns none for unknown or unrelated skills", () => {
     expect(relation("Underwater Basket Weaving", "Kubernetes")).toBe(RELATION_NONE);
     expect(relation("Culinary Arts", "Kubernetes")).toBe(RELATION_NONE);
@@ -121,6 +187,11 @@ describe("bundled false friends", () => {
       ["Swift", "SWIFT codes"],
       ["Swift", "SWIFT payments"],
       ["Rust", "rust removal"],
+      ["Rust", "Rust Prevention"],
+      ["Express.js", "Express Delivery"],
+      ["Express", "Express Delivery"],
+      ["Spring", "Spring Cleaning"],
+      ["Spring Boot", "Spring Cleaning"],
       ["Excel", "Excellence"],
       ["Chef", "Cooking"],
     ];
@@ -161,5 +232,23 @@ describe("bundled domain classification", () => {
     expect(classify("HR generalist")).toBe("HR");
     expect(classify("commercial plumbing repairs")).toBe("Trades");
     expect(classify("zzz qqq")).toBe("General");
+  });
+
+  it("does not read a tech word inside an everyday phrase as software", () => {
+    expect(classify("Rust Prevention")).toBe("Trades");
+    expect(classify("Express Delivery")).toBe("Operations");
+    expect(classify("Spring Cleaning")).toBe("General");
+    expect(classify("Event Planning")).toBe("Operations");
+    // unknown names: the other words decide
+    expect(classify("rust inhibitor coating prevention")).not.toBe("SoftwareDevelopment");
+    expect(classify("express parcel delivery")).toBe("Operations");
+    expect(classify("spring garden cleaning")).toBe("General");
+    expect(classify("corporate event coordination")).toBe("Operations");
+    expect(classify("spring cleaning services")).toBe("General");
+    // …while real tech names stay software
+    expect(classify("rust developer")).toBe("SoftwareDevelopment");
+    expect(classify("spring boot microservices")).toBe("SoftwareDevelopment");
+    expect(classify("event driven microservices")).toBe("SoftwareDevelopment");
+    expect(classify("express.js middleware")).toBe("SoftwareDevelopment");
   });
 });
