@@ -1,14 +1,12 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_THRESHOLDS_MB } from "../../src/profiling/check-thresholds.js";
 import { renderDashboard } from "../../src/profiling/dashboard/render-dashboard.js";
 import type { MemoryResults } from "../../src/profiling/results-types.js";
+import { launchBrowser } from "../helpers/launch-browser.js";
 import { pngStats } from "../helpers/png-stats.js";
-
-const CHROMIUM = "/usr/bin/chromium";
 
 function results(engine: "reference" | "optimized", kib: number, createdAt: string): MemoryResults {
   const d = (scale: number) => ({
@@ -64,32 +62,19 @@ describe("memory dashboard", () => {
     expect(html).toContain("Flat typed arrays");
   });
 
-  it("renders in headless Chromium as a non-blank page", () => {
-    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`).toBe(
-      true,
-    );
+  it("renders in headless Chromium as a non-blank page", async () => {
     const dir = mkdtempSync(join(tmpdir(), "competency-dashboard-"));
     const page = join(dir, "dashboard.html");
     const shot = join(dir, "shot.png");
     writeFileSync(page, html);
-    execFileSync(
-      CHROMIUM,
-      [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        `--user-data-dir=${join(dir, "profile")}`,
-        `--screenshot=${shot}`,
-        "--window-size=1200,900",
-        `file://${page}`,
-      ],
-      { stdio: "ignore", timeout: 60_000 },
-    );
+    const browser = await launchBrowser();
+    try {
+      const tab = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+      await tab.goto(`file://${page}`);
+      await tab.screenshot({ path: shot });
+    } finally {
+      await browser.close();
+    }
     const stats = pngStats(readFileSync(shot));
     expect(stats.width).toBe(1200);
     expect(stats.distinctColours).toBeGreaterThan(20);
