@@ -4,6 +4,7 @@ import { loadDomainKeywords } from "./adapters/lexicon/load-domain-keywords.js";
 import { loadLexicon } from "./adapters/lexicon/load-lexicon.js";
 import type { Engine } from "./core/engine/engine-types.js";
 import { createOptimizedEngine } from "./core/engine/optimized-engine.js";
+import { topIndices } from "./core/engine/top-indices.js";
 import type { EngineName, MatchResult, RequiredSkill, ResultMeta, Skill } from "./core/types.js";
 import * as D from "./defaults.js";
 import { CompetencyError, type Issue, throwIfIssues } from "./errors.js";
@@ -244,15 +245,16 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       // The role is prepared once; every candidate gets only its overall score, and full results (intervals,
       // explanations, gaps) are built for the top K alone. Both paths share the overall computation.
       const role = prepareRequired(r, at.entries[0]!, at.rows[0]!);
-      const sides = ids.map((_, k) => prepareSide(lists[k + 1]!, at.entries[k + 1]!, at.rows[k + 1]!));
-      const scores = sides.map((candidate) =>
-        s.engine.overall({ candidate, required: role, dim: s.embedder.dim }, opts.strategy),
-      );
-      const order = ids.map((_, k) => k).sort((a, b) => scores[b]! - scores[a]! || a - b);
-      const top = order.length > opts.topK ? order.slice(0, opts.topK) : order;
+      const dim = s.embedder.dim;
+      const scoreOf = s.engine.roleScorer(role, dim, opts.strategy);
+      const scores = new Float64Array(ids.length);
+      for (let k = 0; k < ids.length; k++)
+        scores[k] = scoreOf(prepareSide(lists[k + 1]!, at.entries[k + 1]!, at.rows[k + 1]!));
+      const top = topIndices(scores, opts.topK);
       const meta = { strategy: opts.strategy, include: opts.include, meta: s.meta };
       return top.map((k, rank): RankEntry => {
-        const result = s.engine.score({ candidate: sides[k]!, required: role, dim: s.embedder.dim }, meta);
+        const candidate = prepareSide(lists[k + 1]!, at.entries[k + 1]!, at.rows[k + 1]!);
+        const result = s.engine.score({ candidate, required: role, dim }, meta);
         return { id: ids[k]!, rank: rank + 1, overallScore: result.overallScore, result };
       });
     },
