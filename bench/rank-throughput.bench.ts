@@ -2,8 +2,9 @@
  * `npm run bench:rank`: rank throughput as a ratio to reading the input.
  *
  * Part 1 (library, one process): 20,000 NDJSON lines of { id, skills: 10 } against a 20-skill role. Each
- * round times `JSON.parse` of every line, then `matcher.rank(parsed, role, { topK: 10 })` of those very
- * objects, alternating which goes first; ROUNDS rounds after WARMUP untimed ones. The ratio is
+ * round times `JSON.parse` of every line, then `matcher.rank(parsed, role, { topK: 10 })` of objects parsed
+ * from the same lines, alternating which goes first, with a full gc() before each timed step; ROUNDS rounds
+ * after WARMUP untimed ones. The ratio is
  * parse time / rank time per round (≥ 1 means ranking is at least as fast as parsing); we report its median.
  *
  * Part 2 (CLI, fresh processes): `competency rank role.json candidates.jsonl --top 10` over 100,000 lines vs
@@ -60,11 +61,24 @@ const lines = ndjson(LIB_LINES);
 const bytes = lines.reduce((n, l) => n + l.length + 1, 0);
 
 let sink = 0;
-function parseAll(): { ms: number; parsed: { id: string; skills: Skill[] }[] } {
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc === undefined) throw new Error("run with node --expose-gc (npm run bench:rank)");
+/** Process CPU time in ms (user + system, all threads): steadier than wall time on a loaded machine. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+type Timing = { ms: number; cpu: number };
+async function timed(fn: () => unknown): Promise<Timing> {
+  const c = cpuMs();
   const t = performance.now();
+  await fn();
+  return { ms: performance.now() - t, cpu: cpuMs() - c };
+}
+function parseAll(): { id: string; skills: Skill[] }[] {
   const parsed = new Array<{ id: string; skills: Skill[] }>(lines.length);
   for (let k = 0; k < lines.length; k++) parsed[k] = JSON.parse(lines[k] as string);
-  return { ms: performance.now() - t, parsed };
+  return parsed;
 }
 
 const matcher = createMatcher();
@@ -72,27 +86,27 @@ await matcher.ready();
 const parseMs: number[] = [];
 const rankMs: number[] = [];
 const ratios: number[] = [];
+const cpuRatios: number[] = [];
 const loadBefore = loadavg();
 for (let round = 0; round < WARMUP + ROUNDS; round++) {
-  // Alternate the order so neither side always runs right after a GC-heavy step.
-  let p: number;
-  let r: number;
-  const { parsed } = parseAll();
-  if (round % 2 === 0) {
-    p = parseAll().ms;
-    const t = performance.now();
+  const parsed = parseAll();
+  const parse = () => {
+    sink += parseAll().length;
+  };
+  const rank = async () => {
     sink += (await matcher.rank(parsed, role, { topK: 10 }))[0]?.overallScore ?? 0;
-    r = performance.now() - t;
-  } else {
-    const t = performance.now();
-    sink += (await matcher.rank(parsed, role, { topK: 10 }))[0]?.overallScore ?? 0;
-    r = performance.now() - t;
-    p = parseAll().ms;
-  }
+  };
+  // Alternate the order, with a full GC before each timed step, so neither pays for the other's garbage.
+  gc();
+  const first = await timed(round % 2 === 0 ? parse : rank);
+  gc();
+  const second = await timed(round % 2 === 0 ? rank : parse);
+  const [p, r] = round % 2 === 0 ? [first, second] : [second, first];
   if (round < WARMUP) continue;
-  parseMs.push(p);
-  rankMs.push(r);
-  ratios.push(p / r);
+  parseMs.push(p.ms);
+  rankMs.push(r.ms);
+  ratios.push(p.ms / r.ms);
+  cpuRatios.push(p.cpu / r.cpu);
 }
 const library = {
   subject: `rank ${LIB_LINES} candidates × ${SKILLS} skills vs ${REQUIRED} required, topK 10, vs JSON.parse of the same lines`,
@@ -105,6 +119,7 @@ const library = {
   ratioMedian: median(ratios),
   ratioMin: Math.min(...ratios),
   ratioMax: Math.max(...ratios),
+  cpuTimeRatioMedian: median(cpuRatios),
   target: "ratio ≥ 1.0",
   loadavgBefore: loadBefore,
   loadavgAfter: loadavg(),

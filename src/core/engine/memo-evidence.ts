@@ -1,6 +1,6 @@
 import type { EngineContext, EngineInput, EvidenceGrid } from "./engine-types.js";
-import { pairEvidence } from "./pair-evidence.js";
-import { createPairMemo } from "./pair-memo.js";
+import { memoPairEvidence } from "./memo-pair-evidence.js";
+import type { PairMemo } from "./pair-memo.js";
 
 /**
  * Evidence for one match at a time, read from the engine's pair memo (keyed by interned name ids, kept
@@ -9,8 +9,7 @@ import { createPairMemo } from "./pair-memo.js";
  */
 export type MemoEvidence = { fill(input: EngineInput): EvidenceGrid };
 
-export function createMemoEvidence(ctx: EngineContext): MemoEvidence {
-  const memo = createPairMemo();
+export function createMemoEvidence(ctx: EngineContext, memo: PairMemo): MemoEvidence {
   const out = new Float64Array(1);
   let grid: EvidenceGrid = {
     similarity: new Float64Array(0),
@@ -39,19 +38,9 @@ export function createMemoEvidence(ctx: EngineContext): MemoEvidence {
       for (let j = 0; j < nc; j++) {
         const base = j * nr;
         g.rowBase[j] = base;
-        const cid = candidate.ids[j]!;
         for (let i = 0; i < nr; i++) {
-          const rid = required.ids[i]!;
-          const slot = memo.find(cid, rid);
-          if (slot >= 0) {
-            g.similarity[base + i] = memo.similarity(slot);
-            g.code[base + i] = memo.code(slot);
-          } else {
-            const code = pairEvidence(ctx, candidate, j, required, i, dim, out);
-            memo.store(cid, rid, out[0]!, code);
-            g.similarity[base + i] = out[0]!;
-            g.code[base + i] = code;
-          }
+          g.code[base + i] = memoPairEvidence(memo, ctx, candidate, j, required, i, dim, out);
+          g.similarity[base + i] = out[0]!;
         }
       }
       return g;

@@ -6,6 +6,7 @@ import type { Engine, EngineContext, EngineInput, EngineOptions, SkillNumbers } 
 import { createMemoEvidence } from "./memo-evidence.js";
 import { createMixtureIntervals } from "./mixture-intervals.js";
 import { matchBonus, overallOf } from "./overall-score.js";
+import { createPairMemo } from "./pair-memo.js";
 import { requiredTie } from "./required-tie.js";
 import { createRoleScorer } from "./role-scorer.js";
 import { scoreSkills } from "./score-skills.js";
@@ -24,7 +25,8 @@ const NO_INCLUDE: readonly IncludeOption[] = [];
 export function createOptimizedEngine(ctx: EngineContext): Engine {
   const c = ctx.config;
   const tables = createShapeTables(c.betaConcentration, c.quantileGridSize, c.conservativeLevelQuantile);
-  const evidence = createMemoEvidence(ctx);
+  const memo = createPairMemo();
+  const evidence = createMemoEvidence(ctx, memo);
   const shapeGroups = createShapeGroups(tables);
   const intervals = createMixtureIntervals(c, tables);
 
@@ -59,6 +61,6 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
       const bonus = matchBonus(numbers, input.candidate.ids.length, input.required.ids.length, c);
       return overallOf(numbers.score, numbers.score, numbers, input.required, strategy, bonus, c);
     },
-    roleScorer: (required, dim, strategy) => createRoleScorer(ctx, tables, required, dim, strategy),
+    roleScorer: (required, dim, strategy) => createRoleScorer(ctx, tables, memo, required, dim, strategy),
   };
 }

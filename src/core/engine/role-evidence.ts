@@ -1,12 +1,13 @@
 import type { EngineContext, EvidenceGrid, RequiredInput, SideInput } from "./engine-types.js";
-import { pairEvidence } from "./pair-evidence.js";
+import { memoPairEvidence } from "./memo-pair-evidence.js";
+import type { PairMemo } from "./pair-memo.js";
 
 /** Rows kept before the table starts over (each row holds one evidence entry per required skill). */
 const MAX_ROWS = 1 << 16;
 
 /**
  * Evidence of candidate names against one fixed role, one row per distinct candidate name id, filled the
- * first time the name is seen. Ranking looks up one row per candidate skill instead of one memo entry per
+ * first time the name is seen (through the engine's pair memo). Ranking looks up one row per candidate skill instead of one memo entry per
  * pair. An open-addressing table over typed arrays (linear probing, load ≤ 1/2); bounded by MAX_ROWS.
  */
 export type RoleEvidence = {
@@ -14,7 +15,12 @@ export type RoleEvidence = {
   rows(candidate: SideInput): EvidenceGrid;
 };
 
-export function createRoleEvidence(ctx: EngineContext, required: RequiredInput, dim: number): RoleEvidence {
+export function createRoleEvidence(
+  ctx: EngineContext,
+  memo: PairMemo,
+  required: RequiredInput,
+  dim: number,
+): RoleEvidence {
   const nr = required.ids.length;
   const out = new Float64Array(1);
   let rowCount = 0;
@@ -23,7 +29,7 @@ export function createRoleEvidence(ctx: EngineContext, required: RequiredInput, 
   let values = new Int32Array(2 * rowCap);
   let similarity = new Float64Array(rowCap * nr);
   let code = new Uint8Array(rowCap * nr);
-  let rowBase = new Int32Array(16);
+  let grid: EvidenceGrid = { similarity, code, rowBase: new Int32Array(16) };
 
   function slotOf(id: number): number {
     const mask = keys.length - 1;
@@ -50,6 +56,7 @@ export function createRoleEvidence(ctx: EngineContext, required: RequiredInput, 
     const c2 = new Uint8Array(rowCap * nr);
     c2.set(code);
     code = c2;
+    grid = { similarity, code, rowBase: grid.rowBase };
   }
 
   function row(candidate: SideInput, j: number): number {
@@ -62,7 +69,7 @@ export function createRoleEvidence(ctx: EngineContext, required: RequiredInput, 
     }
     const base = rowCount * nr;
     for (let i = 0; i < nr; i++) {
-      code[base + i] = pairEvidence(ctx, candidate, j, required, i, dim, out);
+      code[base + i] = memoPairEvidence(memo, ctx, candidate, j, required, i, dim, out);
       similarity[base + i] = out[0]!;
     }
     keys[slot] = id;
@@ -78,9 +85,10 @@ export function createRoleEvidence(ctx: EngineContext, required: RequiredInput, 
         keys.fill(-1);
         rowCount = 0;
       }
-      if (rowBase.length < nc) rowBase = new Int32Array(Math.max(nc, rowBase.length * 2));
-      for (let j = 0; j < nc; j++) rowBase[j] = row(candidate, j);
-      return { similarity, code, rowBase };
+      if (grid.rowBase.length < nc)
+        grid = { similarity, code, rowBase: new Int32Array(Math.max(nc, grid.rowBase.length * 2)) };
+      for (let j = 0; j < nc; j++) grid.rowBase[j] = row(candidate, j);
+      return grid;
     },
   };
 }

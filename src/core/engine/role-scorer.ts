@@ -4,6 +4,7 @@ import { canonicalOrderInto } from "./canonical-order-into.js";
 import { createSkillNumbers } from "./create-skill-numbers.js";
 import type { EngineContext, RequiredInput, SideInput } from "./engine-types.js";
 import { matchBonus, overallOf } from "./overall-score.js";
+import type { PairMemo } from "./pair-memo.js";
 import { requiredTie } from "./required-tie.js";
 import { createRoleEvidence } from "./role-evidence.js";
 import { createRoleShapes } from "./role-shapes.js";
@@ -21,6 +22,7 @@ const NO_INCLUDE: readonly never[] = [];
 export function createRoleScorer(
   ctx: EngineContext,
   tables: ShapeTables,
+  memo: PairMemo,
   required: RequiredInput,
   dim: number,
   strategy: Strategy,
@@ -29,7 +31,7 @@ export function createRoleScorer(
   const nr = required.ids.length;
   const order = canonicalOrder(required.norms, required.names, required.ratios, requiredTie(required));
   const numbers = createSkillNumbers(nr, 0, order, NO_INCLUDE);
-  const evidence = createRoleEvidence(ctx, required, dim);
+  const evidence = createRoleEvidence(ctx, memo, required, dim);
   const shapes = createRoleShapes(required, tables, strategy === "conservative");
   const aggressive = strategy === "aggressive";
   let candOrder = new Int32Array(16);

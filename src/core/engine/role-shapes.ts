@@ -33,13 +33,14 @@ export function createRoleShapes(
   let ratio = new Float64Array(SCAN);
   let level = new Float64Array(SCAN);
   let exceed = new Float64Array(SCAN * nr);
-  let slotOf = new Int32Array(16);
+  let view: ShapeSlots = { slotOf: new Int32Array(16), level, exceed };
 
   function add(r: number): number {
     if (count === ratio.length) {
       ratio = grown(ratio, count * 2);
       level = grown(level, count * 2);
       exceed = grown(exceed, count * 2 * nr);
+      view = { slotOf: view.slotOf, level, exceed };
     }
     // Conservative reads the candidate's level at the lower quartile of its Beta.
     const l = conservative ? tables.quantile(r) : r;
@@ -66,13 +67,19 @@ export function createRoleShapes(
         count = 0;
         index.clear();
       }
-      if (slotOf.length < nc) slotOf = new Int32Array(Math.max(nc, slotOf.length * 2));
+      if (view.slotOf.length < nc)
+        view = { slotOf: new Int32Array(Math.max(nc, view.slotOf.length * 2)), level, exceed };
       for (let j = 0; j < nc; j++) {
         const r = candidate.ratios[j]!;
         const s = find(r);
-        slotOf[j] = s >= 0 ? s : add(r);
+        // Read view.slotOf after add(): adding a shape may replace the view.
+        if (s >= 0) view.slotOf[j] = s;
+        else {
+          const added = add(r);
+          view.slotOf[j] = added;
+        }
       }
-      return { slotOf, level, exceed };
+      return view;
     },
   };
 }
