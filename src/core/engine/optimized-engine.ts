@@ -8,6 +8,7 @@ import { createMixtureIntervals } from "./mixture-intervals.js";
 import { matchBonus, overallOf } from "./overall-score.js";
 import { createPairMemo } from "./pair-memo.js";
 import { requiredTie } from "./required-tie.js";
+import { createRoleEvidenceCache } from "./role-evidence-cache.js";
 import { createRoleScorer } from "./role-scorer.js";
 import { scoreSkills } from "./score-skills.js";
 import { createShapeGroups } from "./shape-groups.js";
@@ -29,6 +30,8 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
   const evidence = createMemoEvidence(ctx, memo);
   const shapeGroups = createShapeGroups(tables);
   const intervals = createMixtureIntervals(c, tables);
+  const roleEvidence = createRoleEvidenceCache(ctx, memo);
+  let mostSimilar = new Int32Array(64);
 
   /** Per-skill numbers; intervals only when `withIntervals`. */
   function computeNumbers(
@@ -47,7 +50,18 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
     );
     const grid = evidence.fill(input);
     const groups = shapeGroups.group(candidate, candOrder, required, strategy === "conservative");
-    scoreSkills(candidate, candOrder, required, grid, groups, strategy === "aggressive", numbers, c);
+    if (mostSimilar.length < required.ids.length) mostSimilar = new Int32Array(required.ids.length * 2);
+    scoreSkills(
+      candidate,
+      candOrder,
+      required,
+      grid,
+      groups,
+      strategy === "aggressive",
+      numbers,
+      mostSimilar,
+      c,
+    );
     if (withIntervals) intervals(candOrder, grid, groups, numbers);
     return numbers;
   }
@@ -61,6 +75,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
       const bonus = matchBonus(numbers, input.candidate.ids.length, input.required.ids.length, c);
       return overallOf(numbers.score, numbers.score, numbers, input.required, strategy, bonus, c);
     },
-    roleScorer: (required, dim, strategy) => createRoleScorer(ctx, tables, memo, required, dim, strategy),
+    roleScorer: (required, dim, strategy) =>
+      createRoleScorer(ctx, tables, roleEvidence(required, dim), required, strategy),
   };
 }

@@ -2,13 +2,17 @@ import type { EngineContext, EvidenceGrid, RequiredInput, SideInput } from "./en
 import { memoPairEvidence } from "./memo-pair-evidence.js";
 import type { PairMemo } from "./pair-memo.js";
 
-/** Rows kept before the table starts over (each row holds one evidence entry per required skill). */
-const MAX_ROWS = 1 << 16;
+/** Evidence entries (rows × required skills) kept before the table starts over: about 9 MB. */
+const MAX_PAIRS = 1 << 20;
+/** Rows kept whatever the role's size, so that the largest candidate side always fits. */
+const MIN_ROWS = 1024;
 
 /**
  * Evidence of candidate names against one fixed role, one row per distinct candidate name id, filled the
- * first time the name is seen (through the engine's pair memo). Ranking looks up one row per candidate skill instead of one memo entry per
- * pair. An open-addressing table over typed arrays (linear probing, load ≤ 1/2); bounded by MAX_ROWS.
+ * first time the name is seen (through the engine's pair memo). Ranking looks up one row per candidate
+ * skill instead of one memo entry per pair, and the role's rows sit together in memory. An open-addressing
+ * table over typed arrays (linear probing, load ≤ 1/2), bounded by MAX_PAIRS entries. Rows depend on the
+ * required names alone (not levels or weights), so a table serves any role with the same names.
  */
 export type RoleEvidence = {
   /** Points the grid's rows at the candidate's skills; valid until the next call. */
@@ -22,6 +26,7 @@ export function createRoleEvidence(
   dim: number,
 ): RoleEvidence {
   const nr = required.ids.length;
+  const maxRows = Math.max(Math.floor(MAX_PAIRS / Math.max(nr, 1)), MIN_ROWS);
   const out = new Float64Array(1);
   let rowCount = 0;
   let rowCap = 64;
@@ -81,7 +86,7 @@ export function createRoleEvidence(
     rows(candidate) {
       const nc = candidate.ids.length;
       // Start over rather than grow without bound; a candidate's rows must all survive its own lookups.
-      if (rowCount + nc > MAX_ROWS) {
+      if (rowCount + nc > maxRows) {
         keys.fill(-1);
         rowCount = 0;
       }

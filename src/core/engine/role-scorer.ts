@@ -4,9 +4,8 @@ import { canonicalOrderInto } from "./canonical-order-into.js";
 import { createSkillNumbers } from "./create-skill-numbers.js";
 import type { EngineContext, RequiredInput, SideInput } from "./engine-types.js";
 import { matchBonus, overallOf } from "./overall-score.js";
-import type { PairMemo } from "./pair-memo.js";
 import { requiredTie } from "./required-tie.js";
-import { createRoleEvidence } from "./role-evidence.js";
+import type { RoleEvidence } from "./role-evidence.js";
 import { createRoleShapes } from "./role-shapes.js";
 import { scoreSkills } from "./score-skills.js";
 import type { ShapeTables } from "./shape-tables.js";
@@ -22,18 +21,17 @@ const NO_INCLUDE: readonly never[] = [];
 export function createRoleScorer(
   ctx: EngineContext,
   tables: ShapeTables,
-  memo: PairMemo,
+  evidence: RoleEvidence,
   required: RequiredInput,
-  dim: number,
   strategy: Strategy,
 ): (candidate: SideInput) => number {
   const c = ctx.config;
   const nr = required.ids.length;
   const order = canonicalOrder(required.norms, required.names, required.ratios, requiredTie(required));
   const numbers = createSkillNumbers(nr, 0, order, NO_INCLUDE);
-  const evidence = createRoleEvidence(ctx, memo, required, dim);
   const shapes = createRoleShapes(required, tables, strategy === "conservative");
   const aggressive = strategy === "aggressive";
+  const mostSimilar = new Int32Array(nr);
   let candOrder = new Int32Array(16);
 
   return (candidate) => {
@@ -48,6 +46,7 @@ export function createRoleScorer(
       shapes.slots(candidate),
       aggressive,
       numbers,
+      mostSimilar,
       c,
     );
     const bonus = matchBonus(numbers, nc, nr, c);
