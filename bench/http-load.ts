@@ -100,7 +100,8 @@ try {
     matchRounds.push(summary(await fire(`${handle.url}/v1/match`, durationS)));
   }
   const report = {
-    subject: "POST /v1/match small (10 candidate / 5 required) vs a bare Fastify route, same body and response size",
+    subject:
+      "POST /v1/match small (10 candidate / 5 required) vs a bare Fastify route, same body and response size",
     durationS,
     rounds,
     connections,
