@@ -4,7 +4,8 @@ import type { RankEntry } from "../matcher-types.js";
 import type { EmbeddingCache } from "../ports.js";
 import type { CheckedMatchOptions } from "../validate/validate-match-options.js";
 import type { Session } from "./create-session-loader.js";
-import { createSideScratch, requiredOf, resolveNames, sideOf } from "./resolve-names.js";
+import { createSideScratch } from "./create-side-scratch.js";
+import { requiredOf, resolveNames, sideOf } from "./resolve-names.js";
 
 /**
  * Ranks validated candidates against one role. The role is prepared once and every candidate gets only its
