@@ -51,7 +51,10 @@ const runs = WORKERS.map((workers) => {
     workers,
     peakRssMb: Math.round(Number(field("Maximum resident set size \\(kbytes\\)")) / 102.4) / 10,
     wall: field("Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)"),
-    cpuSeconds: Number(field("User time \\(seconds\\)")) + Number(field("System time \\(seconds\\)")),
+    cpuSeconds:
+      Math.round(
+        (Number(field("User time \\(seconds\\)")) + Number(field("System time \\(seconds\\)"))) * 10,
+      ) / 10,
     loadAverage1mBefore: Math.round(load * 100) / 100,
   };
   process.stdout.write(`${JSON.stringify(run)}\n`);
