@@ -7,7 +7,13 @@ import { gridQuantile } from "../core/beta/grid-quantile.js";
 import { assembleResult } from "../core/engine/assemble-result.js";
 import { canonicalOrder } from "../core/engine/canonical-order.js";
 import { createSkillNumbers } from "../core/engine/create-skill-numbers.js";
-import type { Engine, EngineContext, EngineInput, EngineOptions } from "../core/engine/engine-types.js";
+import type {
+  Engine,
+  EngineContext,
+  EngineInput,
+  EngineOptions,
+  SkillNumbers,
+} from "../core/engine/engine-types.js";
 import { requiredTie } from "../core/engine/required-tie.js";
 import { RELATION_ALIAS, RELATION_EXACT } from "../core/lexicon/lexicon-relation.js";
 import { calibrateCosine } from "../core/scoring/calibrate-cosine.js";
@@ -30,13 +36,23 @@ type Component = { weight: number; alpha: number; beta: number };
 export function createReferenceEngine(ctx: EngineContext): Engine {
   return {
     name: "reference",
-    score: (input, options) => scoreReference(ctx, input, options),
-    overall: (input, strategy) =>
-      scoreReference(ctx, input, { strategy, include: [], meta: NO_META }).overallScore,
+    score: (input, options) =>
+      assembleResult(input, numbersReference(ctx, input, options, true), options, ctx.config),
+    overall: (input, strategy) => {
+      const options = { strategy, include: [], meta: NO_META };
+      return assembleResult(input, numbersReference(ctx, input, options, true), options, ctx.config)
+        .overallScore;
+    },
+    numbers: (input, options, withIntervals) => numbersReference(ctx, input, options, withIntervals),
   };
 }
 
-function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineOptions) {
+function numbersReference(
+  ctx: EngineContext,
+  input: EngineInput,
+  options: EngineOptions,
+  withIntervals: boolean,
+): SkillNumbers {
   const { candidate, required } = input;
   const c = ctx.config;
   const nc = candidate.names.length;
@@ -109,6 +125,7 @@ function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineO
     numbers.maxSimilarity[i] = maxSim;
     numbers.domainAgrees[i] =
       maxSim >= c.similarityThreshold && candidate.domains[mostSimilar] === required.domains[i] ? 1 : 0;
+    if (!withIntervals) continue;
 
     // The mixture: related candidate skills weighted by similarity^γ, or the best evidence alone.
     const components: Component[] = [];
@@ -141,7 +158,7 @@ function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineO
     numbers.lower[i] = Math.min(score, (score * qLow) / mean);
     numbers.upper[i] = Math.max(score, Math.min(1, (score * qHigh) / mean));
   }
-  return assembleResult(input, numbers, options, ctx.config);
+  return numbers;
 }
 
 function cosine(a: number[], b: number[]): number {

@@ -1,4 +1,6 @@
+import { mannWhitneyP } from "./mann-whitney.js";
 import type { MemoryResults } from "./results-types.js";
+import { medianOf } from "./time-samples.js";
 
 export type MetricChange = {
   readonly metric: string;
@@ -6,35 +8,50 @@ export type MetricChange = {
   readonly after: number;
   /** (after − before) / before in percent; positive = grew. */
   readonly changePct: number;
+  /** Mann–Whitney two-sided p-value for timings; undefined for bytes and counts. */
+  readonly p?: number;
   readonly regression: boolean;
 };
 export type CompareOutcome = { readonly status: "pass" | "fail"; readonly changes: readonly MetricChange[] };
 
-/** Lower is better for every compared metric (bytes, allocations, milliseconds). */
-const FIELDS = ["allocatedBytes", "peakBytes", "allocationCount", "meanMs"] as const;
+/** Deterministic metrics (lower is better), gated on their change alone. */
+const GATED = ["allocatedBytes", "peakBytes", "allocationCount"] as const;
+/** A timing regresses only when it is statistically clear at this level… */
+export const TIME_ALPHA = 0.001;
+/** …and at least this large: the seed's "no > 5 % performance regression". */
+export const TIME_MIN_EFFECT_PCT = 5;
+
+const pct = (x: number, y: number) => (x === 0 ? (y === 0 ? 0 : 100) : ((y - x) / x) * 100);
 
 /**
- * Per-dataset, per-metric change from `a` (before) to `b` (after). A metric regresses when it grew by more
- * than `tolerancePct`; timings are noisier than bytes, so they get twice the tolerance.
+ * Per-dataset, per-metric change from `a` (before) to `b` (after). Bytes, peak and counts are deterministic
+ * and regress when they grow by more than `tolerancePct`. Time regresses only when the median grows by at
+ * least max(5 %, tolerance) and a Mann–Whitney test on the repeated samples gives p < 0.001: machine noise
+ * alone never fails the gate.
  */
 export function compareResults(a: MemoryResults, b: MemoryResults, tolerancePct: number): CompareOutcome {
   const changes: MetricChange[] = [];
   for (const [name, before] of Object.entries(a.datasets)) {
     const after = b.datasets[name];
     if (after === undefined) continue;
-    for (const field of FIELDS) {
+    for (const field of GATED) {
       const x = before[field];
       const y = after[field];
-      const changePct = x === 0 ? (y === 0 ? 0 : 100) : ((y - x) / x) * 100;
-      const limit = field === "meanMs" ? tolerancePct * 2 : tolerancePct;
+      const changePct = pct(x, y);
       changes.push({
         metric: `${name}.${field}`,
         before: x,
         after: y,
         changePct,
-        regression: changePct > limit,
+        regression: changePct > tolerancePct,
       });
     }
+    const x = medianOf(before.timeSamplesMs);
+    const y = medianOf(after.timeSamplesMs);
+    const changePct = pct(x, y);
+    const p = mannWhitneyP(before.timeSamplesMs, after.timeSamplesMs);
+    const regression = changePct >= Math.max(TIME_MIN_EFFECT_PCT, tolerancePct) && p < TIME_ALPHA;
+    changes.push({ metric: `${name}.medianMs`, before: x, after: y, changePct, p, regression });
   }
   return { status: changes.some((c) => c.regression) ? "fail" : "pass", changes };
 }

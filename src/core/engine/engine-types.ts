@@ -62,6 +62,12 @@ export interface Engine {
   score(input: EngineInput, options: EngineOptions): MatchResult;
   /** Only the overall score, equal bit for bit to `score(...).overallScore`; skips intervals and result objects. */
   overall(input: EngineInput, strategy: Strategy): number;
+  /**
+   * The per-skill numbers `score` assembles, with or without the Beta intervals. A seam for the memory
+   * toolkit's phase breakdown (pair similarity, interval scoring, assembly); `score` is
+   * `assembleResult(input, numbers(input, options, true), options, config)`.
+   */
+  numbers?(input: EngineInput, options: EngineOptions, withIntervals: boolean): SkillNumbers;
 }
 
 /**

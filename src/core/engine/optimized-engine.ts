@@ -242,5 +242,5 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
     qOut[slot] = (lo - 1 + (f > fPrev ? (q - fPrev) / (f - fPrev) : 0)) / grid;
   }
 
-  return { name: "optimized", score, overall };
+  return { name: "optimized", score, overall, numbers: computeNumbers };
 }

@@ -30,10 +30,11 @@ function kept(): number[][] {
 }
 
 const out: Record<string, { allocatedBytes: number; peakBytes: number; gcs: number }> = {};
-for (const [name, fn] of [
+const shapes: [string, () => unknown][] = [
   ["dropped", dropped],
   ["kept", kept],
-] as const) {
+];
+for (const [name, fn] of shapes) {
   const p = await profileMemoryUsage(name, fn, { warmup: 5, samples: 5 });
   out[name] = { allocatedBytes: p.allocatedBytes, peakBytes: p.peakBytes, gcs: p.gcs };
 }
