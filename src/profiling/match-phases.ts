@@ -1,12 +1,10 @@
 import { createMemoryLru } from "../adapters/cache/memory-lru.js";
 import { assembleResult } from "../core/engine/assemble-result.js";
 import type { Engine, EngineInput, EngineOptions, SkillNumbers } from "../core/engine/engine-types.js";
-import type { CompiledLexicon } from "../core/lexicon/types.js";
 import type { ScoringConfig } from "../core/scoring/scoring-config.js";
 import type { MatchResult, RequiredSkill, Skill } from "../core/types.js";
 import * as D from "../defaults.js";
 import { type Issue, throwIfIssues } from "../errors.js";
-import type { DomainKeywords } from "../lexicon/compile-domain-keywords.js";
 import type { Embedder, EmbeddingCache } from "../ports.js";
 import type { NameTable } from "../prepare/name-table.js";
 import { prepareRequired, prepareSide } from "../prepare/prepare-side.js";
@@ -51,8 +49,6 @@ export async function createMatchPipeline(
   engine: Engine,
   names: NameTable,
   embedder: Embedder,
-  lexicon: CompiledLexicon,
-  keywords: DomainKeywords,
   config: ScoringConfig,
   options: EngineOptions,
 ): Promise<MatchPipeline> {

@@ -68,8 +68,6 @@ export async function runMemory(
       engine,
       names,
       options.embedder,
-      lexicon,
-      keywords,
       config,
       scoreOptions,
     );
