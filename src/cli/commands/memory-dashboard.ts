@@ -23,7 +23,9 @@ export function registerDashboardCommand(memory: Command, ctx: CliContext): void
       "\nExample:\n  $ competency memory dashboard --history profiling_results --out profiling_results/dashboard.html\n",
     )
     .action((flags: { history: string; out: string; log?: string }) => {
-      const runs = loadHistory(flags.history);
+      const skipped: string[] = [];
+      const runs = loadHistory(flags.history, skipped);
+      for (const s of skipped) ctx.io.stderr.write(`skipped ${s}\n`);
       const log = loadOptimizationLog(flags.log ?? join(flags.history, "OPTIMIZATION_LOG.md"));
       writeAtomic(flags.out, renderDashboard(runs, log, BUDGETS_MIB, DEFAULT_THRESHOLDS_MB));
       ctx.io.stdout.write(`wrote ${flags.out}: ${runs.length} run(s), ${log.length} optimisation(s)\n`);
