@@ -42,7 +42,12 @@ describe("memory compare gates", () => {
     expect(passed).toBe(20);
   });
 
-  it("fails a 10 % byte regression and names the metric", () => {
+  it("passes the committed run against the fresh jemalloc run of the same code at the default tolerance", () => {
+    const fresh = readResults("profiling_results/current/jemalloc/memory_results.json");
+    expect(compareResults(committed, fresh, 10).status).toBe("pass");
+  });
+
+  it("fails a 10 % byte regression at a 5 % tolerance and names the metric", () => {
     const large = committed.datasets.large!;
     const worse = {
       ...committed,
@@ -55,9 +60,20 @@ describe("memory compare gates", () => {
     ]);
   });
 
-  it("fails a clear 2× slowdown on time and ignores a noisy 4 % one", () => {
+  it("fails a clear 2× slowdown on an unloaded machine and ignores a noisy 4 % one", () => {
     const random = mulberry32(7);
-    const base = freshRun(committed, random);
+    // A calm machine: each dataset's samples within ±5 % of its median.
+    const calm = {
+      ...committed,
+      env: { ...committed.env, loadavg: [0.5, 0.5, 0.5] },
+      datasets: Object.fromEntries(
+        Object.entries(committed.datasets).map(([k, d]) => [
+          k,
+          { ...d, timeSamplesMs: d.timeSamplesMs.map(() => d.meanMs * (0.95 + random() * 0.1)) },
+        ]),
+      ),
+    };
+    const base = calm;
     const slow = {
       ...base,
       datasets: Object.fromEntries(
@@ -94,5 +110,21 @@ describe("mannWhitneyP", () => {
         a.map((x) => x + 100),
       ),
     ).toBeLessThan(3e-4);
+  });
+});
+
+describe("the time gate on a loaded machine", () => {
+  it("does not gate time when a run's load average exceeds its cores", () => {
+    const slow = {
+      ...committed,
+      env: { ...committed.env, loadavg: [18, 18, 17] },
+      datasets: Object.fromEntries(
+        Object.entries(committed.datasets).map(([k, d]) => [
+          k,
+          { ...d, timeSamplesMs: d.timeSamplesMs.map((t) => t * 3) },
+        ]),
+      ),
+    };
+    expect(compareResults(committed, slow, 5).changes.filter((c) => c.regression)).toEqual([]);
   });
 });
