@@ -1,6 +1,6 @@
 import { marked } from "marked";
 import type { HistoryRun, LogEntry } from "./load-history.js";
-import { logTicks } from "./log-ticks.js";
+import { byteTicks, logTicks } from "./log-ticks.js";
 
 const W = 420;
 const H = 240;
@@ -27,6 +27,8 @@ export type Panel = {
   readonly format: (v: number) => string;
   /** Our budget (solid red line). */
   readonly budget?: number;
+  /** Ticks at powers of 4 bytes instead of 1, 2, 5 × 10^k. */
+  readonly bytes?: boolean;
   /** Deterministic metric: a bar more than 5 % above the run before it is drawn red with its change. */
   readonly gated?: boolean;
 };
@@ -47,7 +49,7 @@ function chart(panel: Panel, labels: readonly string[]): string {
     PAD -
     ((Math.log10(Math.max(v, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * (H - 2 * PAD);
   const bw = (W - LEFT - 10) / Math.max(1, panel.values.length);
-  const ticks = logTicks(lo, hi)
+  const ticks = (panel.bytes === true ? byteTicks(lo, hi) : logTicks(lo, hi))
     .map(
       (t) =>
         `<line x1="${LEFT - 4}" x2="${W - 10}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="#e4e4e4"/><text x="${LEFT - 6}" y="${(y(t) + 3).toFixed(1)}" font-size="10" text-anchor="end">${escapeHtml(panel.format(t))}</text>`,
@@ -98,6 +100,7 @@ export function renderDashboard(
           title: `${d}: peak live heap per match`,
           values: metric(d, (x) => x.peakBytes),
           format: formatBytes,
+          bytes: true,
           gated: true,
           ...(budget === undefined ? {} : { budget }),
         },
@@ -105,12 +108,13 @@ export function renderDashboard(
           title: `${d}: bytes allocated per match`,
           values: metric(d, (x) => x.allocatedBytes),
           format: formatBytes,
+          bytes: true,
           gated: true,
         },
         {
           title: `${d}: allocations per match (counted)`,
           values: metric(d, (x) => x.allocationCount),
-          format: (v) => v.toPrecision(3),
+          format: (v) => Math.round(v).toLocaleString("en-US"),
           gated: true,
         },
         {
@@ -137,5 +141,5 @@ export function renderDashboard(
   const history = log
     .map((e) => `<li><h3>${escapeHtml(e.title)}</h3>${marked.parse(e.body, { async: false })}</li>`)
     .join("");
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>competency-api memory dashboard</title><style>body{font:14px system-ui,sans-serif;margin:24px;color:#222}section.dataset{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start}h2{width:100%;margin:16px 0 0}figure{margin:0;border:1px solid #ddd;padding:6px}figcaption{font-weight:600;margin-bottom:4px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}ol.history li{margin-bottom:12px}pre{white-space:pre-wrap;background:#f6f6f6;padding:8px}</style></head><body><h1>competency-api memory dashboard</h1><table class="runs"><tr><th>run</th><th>engine</th><th>date</th><th>revision</th><th>load average</th></tr>${runRows}</table><p>Red line: our budget per warm match (${escapeHtml(budgets)}; the CI gate). Upstream's alert levels are ${escapeHtml(upstream)}, far above every bar. Bytes, peak and counts are deterministic; times depend on the machine's load. Method: docs/memory.md.</p>${charts}<h2>Optimisation history</h2><ol class="history">${history || "<li>No OPTIMIZATION_LOG.md entries.</li>"}</ol></body></html>\n`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>competency-api memory dashboard</title><style>body{font:14px system-ui,sans-serif;margin:24px;color:#222}section.dataset{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start}h2{width:100%;margin:16px 0 0}figure{margin:0;border:1px solid #ddd;padding:6px}figcaption{font-weight:600;margin-bottom:4px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}ol.history li{margin-bottom:12px}pre{white-space:pre-wrap;background:#f6f6f6;padding:8px}</style></head><body><h1>competency-api memory dashboard</h1><table class="runs"><tr><th>run</th><th>engine</th><th>date</th><th>revision</th><th>load average</th></tr>${runRows}</table><p>Red line: our budget per warm match (${escapeHtml(budgets)}; the CI gate). Upstream's alert levels are ${escapeHtml(upstream)}, far above every bar. Bytes, peak and counts do not depend on the machine's load (two fresh runs of the same code differ by up to ~7 % in bytes and ~15 % in counts); times do. Method: docs/memory.md.</p>${charts}<h2>Optimisation history</h2><ol class="history">${history || "<li>No OPTIMIZATION_LOG.md entries.</li>"}</ol></body></html>\n`;
 }
