@@ -87,7 +87,7 @@ export function formatBaselineReport(results: MemoryResults): string {
     "## Test environment",
     "",
     `- Node ${e.node}, V8 ${e.v8}, ${e.platform}/${e.arch}`,
-    `- CPU: ${e.cpu} × ${e.cores}; memory ${(e.memoryBytes / 2 ** 30).toFixed(1)} GiB; load average ${e.loadavg.map((x) => x.toFixed(2)).join(", ")} (shared machine: times are noisy, bytes and counts are not)`,
+    `- CPU: ${e.cpu} × ${e.cores}; memory ${(e.memoryBytes / 2 ** 30).toFixed(1)} GiB; load average ${e.loadavg.map((x) => x.toFixed(2)).join(", ")} (shared machine: times depend on the load, bytes and counts do not)`,
     `- Allocator: ${results.allocator}; process RSS at end ${fmtBytes(results.process.rss)}, max RSS ${fmtBytes(results.process.maxRss)}`,
     "",
     "## Memory usage per dataset (one warm match, embeddings cached)",
