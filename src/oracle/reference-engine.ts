@@ -7,7 +7,13 @@ import { gridQuantile } from "../core/beta/grid-quantile.js";
 import { assembleResult } from "../core/engine/assemble-result.js";
 import { canonicalOrder } from "../core/engine/canonical-order.js";
 import { createSkillNumbers } from "../core/engine/create-skill-numbers.js";
-import type { Engine, EngineContext, EngineInput, EngineOptions } from "../core/engine/engine-types.js";
+import type {
+  Engine,
+  EngineContext,
+  EngineInput,
+  EngineOptions,
+  SkillNumbers,
+} from "../core/engine/engine-types.js";
 import { requiredTie } from "../core/engine/required-tie.js";
 import { RELATION_ALIAS, RELATION_EXACT } from "../core/lexicon/lexicon-relation.js";
 import { calibrateCosine } from "../core/scoring/calibrate-cosine.js";
@@ -16,6 +22,7 @@ import { effectiveSimilarity } from "../core/scoring/effective-similarity.js";
 import { levelRatio } from "../core/scoring/level-ratio.js";
 import { lexicalSimilarity, RELATION_EMBEDDING } from "../core/scoring/lexical-similarity.js";
 import { pairScore } from "../core/scoring/pair-score.js";
+import type { Strategy } from "../core/types.js";
 
 const NO_META = { engine: "reference", embedder: "", lexiconVersion: "", configHash: "" } as const;
 
@@ -28,18 +35,27 @@ type Component = { weight: number; alpha: number; beta: number };
  * engine must match to 1e-9, so clarity beats speed here.
  */
 export function createReferenceEngine(ctx: EngineContext): Engine {
+  const overall = (input: EngineInput, strategy: Strategy): number => {
+    const options = { strategy, include: [], meta: NO_META };
+    return assembleResult(input, numbersReference(ctx, input, options, true), options, ctx.config)
+      .overallScore;
+  };
   return {
     name: "reference",
-    score: (input, options) => scoreReference(ctx, input, options),
-    overall: (input, strategy) =>
-      scoreReference(ctx, input, { strategy, include: [], meta: NO_META }).overallScore,
-    roleScorer: (required, dim, strategy) => (candidate) =>
-      scoreReference(ctx, { candidate, required, dim }, { strategy, include: [], meta: NO_META })
-        .overallScore,
+    score: (input, options) =>
+      assembleResult(input, numbersReference(ctx, input, options, true), options, ctx.config),
+    overall,
+    numbers: (input, options, withIntervals) => numbersReference(ctx, input, options, withIntervals),
+    roleScorer: (required, dim, strategy) => (candidate) => overall({ candidate, required, dim }, strategy),
   };
 }
 
-function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineOptions) {
+function numbersReference(
+  ctx: EngineContext,
+  input: EngineInput,
+  options: EngineOptions,
+  withIntervals: boolean,
+): SkillNumbers {
   const { candidate, required } = input;
   const c = ctx.config;
   const nc = candidate.names.length;
@@ -112,6 +128,7 @@ function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineO
     numbers.maxSimilarity[i] = maxSim;
     numbers.domainAgrees[i] =
       maxSim >= c.similarityThreshold && candidate.domains[mostSimilar] === required.domains[i] ? 1 : 0;
+    if (!withIntervals) continue;
 
     // The mixture: related candidate skills weighted by similarity^γ, or the best evidence alone.
     const components: Component[] = [];
@@ -144,7 +161,7 @@ function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineO
     numbers.lower[i] = Math.min(score, (score * qLow) / mean);
     numbers.upper[i] = Math.max(score, Math.min(1, (score * qHigh) / mean));
   }
-  return assembleResult(input, numbers, options, ctx.config);
+  return numbers;
 }
 
 function cosine(a: number[], b: number[]): number {

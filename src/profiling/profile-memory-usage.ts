@@ -1,4 +1,4 @@
-import { PerformanceObserver } from "node:perf_hooks";
+import { GCProfiler, getHeapStatistics } from "node:v8";
 import { CompetencyError } from "../errors.js";
 
 export type MemorySnapshot = {
@@ -14,28 +14,43 @@ export type MemoryProfile<T> = {
   readonly result: T;
   readonly before: MemorySnapshot;
   readonly after: MemorySnapshot;
-  /** Median over GC-free samples of the growth in heapUsed + arrayBuffers across one call, in bytes. */
+  /**
+   * Median over samples of the bytes one call allocates (JS heap + external/ArrayBuffer memory): the growth
+   * between GCs summed over the window, so collections inside the call do not hide what they freed.
+   */
   readonly allocatedBytes: number;
-  /** Smallest GC-free sample, in bytes. */
+  /** Smallest sample, in bytes. */
   readonly allocatedBytesMin: number;
-  /** Highest heapUsed + arrayBuffers above the starting point seen in a GC-free window (= allocatedBytes: nothing is freed without GC). */
+  /**
+   * Median over samples of the highest live heap above the starting point during the call, in bytes: the
+   * maximum over GC events of (live after the previous GC + bytes allocated since), and the end of the call.
+   * An upper bound that exceeds the true peak by at most the bytes allocated between two collections (the
+   * young generation's size: run with `--max-semi-space-size=1` for 1 MiB resolution); equal to
+   * allocatedBytes when no GC runs inside the call.
+   */
   readonly peakBytes: number;
+  /** Collections that ran inside the measured calls, summed over samples. */
+  readonly gcs: number;
   /** Median wall time per call, in milliseconds. */
   readonly durationMs: number;
-  /** GC-free samples measured. */
+  /** Samples measured. */
   readonly samples: number;
-  /** Samples discarded because a GC ran inside the window. */
-  readonly discarded: number;
 };
 
 export type ProfileOptions = {
   /** Calls before measuring, so the JIT has tiered up (interpreted code boxes doubles). @default 2000 */
   readonly warmup?: number;
-  /** GC-free samples to collect. @default 9 */
+  /** Samples to collect. @default 9 */
   readonly samples?: number;
 };
 
 type Gc = () => void;
+
+/** Live JS heap plus external (ArrayBuffer) memory, the same two numbers GCProfiler reports per GC. */
+function heapNow(): number {
+  const h = getHeapStatistics();
+  return h.used_heap_size + h.external_memory;
+}
 
 function snapshot(): MemorySnapshot {
   const m = process.memoryUsage();
@@ -49,7 +64,7 @@ function snapshot(): MemorySnapshot {
 async function settle(): Promise<void> {
   let last = -1;
   for (let i = 0; i < 50; i++) {
-    const now = process.memoryUsage().heapUsed;
+    const now = heapNow();
     if (now === last) return;
     last = now;
     await new Promise((resolve) => setTimeout(resolve, 2));
@@ -65,64 +80,87 @@ function median(xs: number[]): number {
   return s[s.length >> 1] ?? Number.NaN;
 }
 
+type HeapStats = { readonly usedHeapSize: number; readonly externalMemory: number };
+type GcEvent = {
+  readonly beforeGC: { heapStatistics: HeapStats };
+  readonly afterGC: { heapStatistics: HeapStats };
+};
+
+/**
+ * Allocated bytes and peak of one window from its GC events: between two collections nothing is freed, so
+ * the growth between events sums to the bytes allocated, and the heap just before each collection (live
+ * after the previous one + allocated since) is a candidate for the peak.
+ */
+export function accountWindow(
+  startBytes: number,
+  endBytes: number,
+  events: readonly GcEvent[],
+): { allocated: number; peak: number } {
+  const total = (h: HeapStats) => h.usedHeapSize + h.externalMemory;
+  let allocated = 0;
+  let peak = 0;
+  let prev = startBytes;
+  for (const e of events) {
+    const before = total(e.beforeGC.heapStatistics);
+    allocated += Math.max(0, before - prev);
+    peak = Math.max(peak, before - startBytes);
+    prev = total(e.afterGC.heapStatistics);
+  }
+  allocated += endBytes - prev;
+  return { allocated, peak: Math.max(peak, endBytes - startBytes) };
+}
+
 type Samples<T> = {
   sizes: number[];
+  peaks: number[];
   times: number[];
-  discarded: number;
+  gcs: number;
   result: T | undefined;
   before: MemorySnapshot;
   after: MemorySnapshot;
 };
 
-/** GC-free samples of one call each; see profileMemoryUsage. */
+/** Samples of one call each; see profileMemoryUsage. */
 async function sample<T>(gc: Gc, fn: () => T | Promise<T>, wanted: number): Promise<Samples<T>> {
-  // GC entries arrive asynchronously, so each is matched to a window by its start time afterwards.
-  const gcStarts: number[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) gcStarts.push(entry.startTime);
-  });
-  observer.observe({ entryTypes: ["gc"] });
   const sizes: number[] = [];
+  const peaks: number[] = [];
   const times: number[] = [];
-  let discarded = 0;
+  let gcs = 0;
   let result: T | undefined;
   let before = snapshot();
   let after = before;
-  try {
-    for (let attempt = 0; sizes.length < wanted && attempt < wanted * 10; attempt++) {
-      gc();
-      gc();
-      await settle();
-      const b = snapshot();
-      const t0 = performance.now();
-      // No await inside the window for synchronous work: promise machinery would add noise.
-      const value = fn();
-      const r = isThenable(value) ? await value : value;
-      const t1 = performance.now();
-      const a = snapshot();
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      if (gcStarts.some((start) => start >= t0 && start <= t1)) {
-        discarded++;
-        continue;
-      }
-      result = r;
-      before = b;
-      after = a;
-      sizes.push(a.heapUsed + a.arrayBuffers - (b.heapUsed + b.arrayBuffers));
-      times.push(t1 - t0);
-    }
-  } finally {
-    observer.disconnect();
+  for (let k = 0; k < wanted; k++) {
+    gc();
+    gc();
+    await settle();
+    before = snapshot();
+    const profiler = new GCProfiler();
+    profiler.start();
+    const b = heapNow();
+    const t0 = performance.now();
+    // No await inside the window for synchronous work: promise machinery would add noise.
+    const value = fn();
+    const r = isThenable(value) ? await value : value;
+    const t1 = performance.now();
+    const a = heapNow();
+    const events = (profiler.stop() as unknown as { statistics: GcEvent[] }).statistics;
+    after = snapshot();
+    result = r;
+    const w = accountWindow(b, a, events);
+    gcs += events.length;
+    sizes.push(w.allocated);
+    peaks.push(w.peak);
+    times.push(t1 - t0);
   }
-  return { sizes, times, discarded, result, before, after };
+  return { sizes, peaks, times, gcs, result, before, after };
 }
 
 /**
- * Measures the memory one call of `fn` allocates. Method: warm up, then per sample force full GCs, read
- * heapUsed + arrayBuffers, call `fn` once, read again. A PerformanceObserver on 'gc' entries tells whether
- * a collection ran inside the window; such samples are discarded, so each kept sample is exact (nothing is
- * freed without GC). The harness's own cost (promises, snapshots), measured the same way around an empty
- * call, is subtracted. Requires `node --expose-gc`.
+ * Measures the memory one call of `fn` allocates and its peak. Method: warm up, then per sample force full
+ * GCs, wait for sweeping to settle, start a GCProfiler, read the live heap (JS heap + external), call `fn`
+ * once and read again. Collections inside the call are accounted from the profiler's before/after numbers
+ * (see accountWindow). The harness's own cost, measured the same way around an empty call, is subtracted.
+ * Requires `node --expose-gc`.
  */
 export async function profileMemoryUsage<T>(
   name: string,
@@ -137,26 +175,19 @@ export async function profileMemoryUsage<T>(
   for (let i = 0; i < warmup; i++) await fn();
   const calibration = await sample(gc, () => undefined, wanted);
   const measured = await sample(gc, fn, wanted);
-  const { sizes, times, discarded } = measured;
-  const overhead = calibration.sizes.length > 0 ? median(calibration.sizes) : 0;
-  for (let i = 0; i < sizes.length; i++) sizes[i] = (sizes[i] as number) - overhead;
-  const { result, before, after } = measured;
-  if (sizes.length === 0)
-    throw new CompetencyError(
-      "INTERNAL",
-      `${name}: every sample saw a GC; the operation allocates too much for a no-GC window`,
-    );
-  const allocated = median(sizes);
+  const overhead = median(calibration.sizes);
+  const sizes = measured.sizes.map((x) => x - overhead);
+  const peaks = measured.peaks.map((x) => x - overhead);
   return {
     name,
-    result: result as T,
-    before,
-    after,
-    allocatedBytes: allocated,
+    result: measured.result as T,
+    before: measured.before,
+    after: measured.after,
+    allocatedBytes: median(sizes),
     allocatedBytesMin: Math.min(...sizes),
-    peakBytes: allocated,
-    durationMs: median(times),
+    peakBytes: median(peaks),
+    gcs: measured.gcs,
+    durationMs: median(measured.times),
     samples: sizes.length,
-    discarded,
   };
 }

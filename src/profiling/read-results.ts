@@ -28,7 +28,13 @@ export function readResults(path: string): MemoryResults {
     throw new CompetencyError("SCHEMA_MISMATCH", `${path}: "datasets" is missing`);
   }
   for (const [name, d] of Object.entries(r.datasets)) {
-    for (const field of ["allocatedBytes", "peakBytes", "meanMs"] as const) {
+    if (!Array.isArray(d?.timeSamplesMs) || d.timeSamplesMs.length === 0) {
+      throw new CompetencyError(
+        "SCHEMA_MISMATCH",
+        `${path}: datasets.${name}.timeSamplesMs must be a non-empty array`,
+      );
+    }
+    for (const field of ["allocatedBytes", "peakBytes", "allocationCount", "meanMs"] as const) {
       if (typeof d?.[field] !== "number" || !Number.isFinite(d[field])) {
         throw new CompetencyError(
           "SCHEMA_MISMATCH",

@@ -1,22 +1,47 @@
 import type { EngineName } from "../core/types.js";
 
 /** Bumped whenever the results layout changes; readers refuse other versions. */
-export const RESULTS_SCHEMA_VERSION = 1;
+export const RESULTS_SCHEMA_VERSION = 2;
+
+/** One phase of a warm match (src/profiling/match-phases.ts), measured on its own. */
+export type PhaseResult = {
+  /** Bytes the phase allocates per match (JS heap + external), harness overhead subtracted. */
+  readonly allocatedBytes: number;
+  /** Heap allocations per match, counted by the sampling heap profiler at interval 1. */
+  readonly allocationCount: number;
+  /** Median per-call wall time, in milliseconds. */
+  readonly meanMs: number;
+};
 
 export type DatasetResult = {
   readonly candidate: number;
   readonly required: number;
-  /** Highest heap growth inside one GC-free match, in bytes. */
+  /**
+   * Highest live heap above the start during one warm match, in bytes: max over GC events of live after the
+   * previous GC + allocated since, and the end (1 MiB young generation; see docs/memory.md for accuracy).
+   */
   readonly peakBytes: number;
-  /** Bytes one warm match allocates (heapUsed + arrayBuffers, GC-free window, harness overhead subtracted). */
+  /** Bytes one warm match allocates (JS heap + external, GCs inside accounted, harness overhead subtracted). */
   readonly allocatedBytes: number;
-  /** Allocations per match, estimated from the sampling heap profiler. */
+  /** Heap allocations per match, counted by the sampling heap profiler at interval 1. */
   readonly allocationCount: number;
+  /** Median of `timeSamplesMs`: per-call wall time in milliseconds. */
   readonly meanMs: number;
+  /** Repeated per-call time samples (each the mean of a ~20 ms batch), for the time gate. */
+  readonly timeSamplesMs: readonly number[];
   readonly opsPerSec: number;
+  /** Collections seen inside the measured matches (summed over samples). */
+  readonly gcs: number;
+  /** The match's phases, each measured on its own; their sum is compared with the whole in the reports. */
+  readonly phases: Readonly<Record<string, PhaseResult>>;
 };
 
-export type ComponentResult = { readonly allocatedBytes: number; readonly meanMs: number };
+export type GrowthResult = {
+  readonly size: number;
+  readonly allocatedBytes: number;
+  readonly peakBytes: number;
+  readonly meanMs: number;
+};
 
 export type EnvInfo = {
   readonly node: string;
@@ -37,8 +62,9 @@ export type MemoryResults = {
   readonly allocator: "default" | "jemalloc";
   readonly env: EnvInfo;
   readonly datasets: Readonly<Record<string, DatasetResult>>;
-  readonly components: Readonly<Record<"embedding" | "similarity" | "scoring", ComponentResult>>;
-  readonly growth: readonly ({ readonly size: number } & ComponentResult)[];
+  /** Git revision the run measured (`git rev-parse --short HEAD`, "+dirty" with local changes), if known. */
+  readonly revision: string;
+  readonly growth: readonly GrowthResult[];
   /** Process memory at the end of the run, in bytes (maxRss from process.resourceUsage). */
   readonly process: {
     readonly rss: number;

@@ -5,19 +5,21 @@ import { createOptimizedEngine } from "../core/engine/optimized-engine.js";
 import type { EngineName } from "../core/types.js";
 import { createReferenceEngine } from "../oracle/reference-engine.js";
 import type { Embedder } from "../ports.js";
+import { createNameTable } from "../prepare/name-table.js";
 import { resolveScoringConfig } from "../scoring-config.js";
 import { buildDataset, DATASET_SIZES, type DatasetName, GROWTH_SIZES } from "./build-dataset.js";
 import { collectEnv } from "./collect-env.js";
-import { type SamplingHeapProfile, sampleHeap, topAllocationSites } from "./heap-sampling.js";
-import { prepareDataset } from "./prepare-dataset.js";
+import { countAllocations, type SamplingHeapProfile, topAllocationSites } from "./heap-sampling.js";
+import { createMatchPipeline } from "./match-phases.js";
+import { measurePhases, warmupFor } from "./measure-phases.js";
 import { profileMemoryUsage } from "./profile-memory-usage.js";
 import {
-  type ComponentResult,
   type DatasetResult,
+  type GrowthResult,
   type MemoryResults,
   RESULTS_SCHEMA_VERSION,
 } from "./results-types.js";
-import { timePerCall } from "./time-per-call.js";
+import { medianOf, timeSamples } from "./time-samples.js";
 
 export type RunMemoryOptions = {
   readonly engine: EngineName;
@@ -26,30 +28,28 @@ export type RunMemoryOptions = {
   readonly allocator: "default" | "jemalloc";
   /** ISO timestamp stamped into the results (the caller owns the clock). */
   readonly createdAt: string;
+  /** Git revision of the measured code (the caller runs git). */
+  readonly revision: string;
   /** Largest growth size; the reference engine is slow at 1,000 × 500. @default 1000 */
   readonly maxGrowth?: number;
   readonly onStep?: (step: string) => void;
 };
 
-/** The reference engine allocates ~500 MB per match at 1,000 × 500: no GC-free window exists past 200. */
+/** The reference engine allocates ~500 MB per match at 1,000 × 500; the series stops at 200 for it. */
 const REFERENCE_MAX_GROWTH = 200;
 
-/** Warm-up calls for an operation taking `ms`: enough for the JIT to tier up, at most ~1.5 s of work. */
-function warmupFor(ms: number): number {
-  return Math.max(3, Math.min(2000, Math.round(1500 / Math.max(ms, 1e-3))));
-}
-
 /**
- * Measures an engine the way the workflow's baseline does: per dataset the bytes one warm match allocates
- * (embeddings cached), its peak, an allocation-count estimate and its speed; components (embedding,
- * similarity + evidence, full scoring with intervals and explanations); and the growth series.
+ * Measures an engine the way the workflow's baseline does. Per dataset, for one warm match (validation →
+ * name resolution and cached embeddings → pairs → Beta intervals → assembly): bytes allocated, true peak,
+ * counted allocations, repeated time samples, and each phase on its own; then the growth series.
  */
 export async function runMemory(
   options: RunMemoryOptions,
 ): Promise<{ results: MemoryResults; profile: SamplingHeapProfile }> {
   const lexicon = loadLexicon();
   const keywords = loadDomainKeywords();
-  const context = { lexicon, config: resolveScoringConfig() };
+  const config = resolveScoringConfig();
+  const context = { lexicon, config };
   const engine: Engine =
     options.engine === "reference" ? createReferenceEngine(context) : createOptimizedEngine(context);
   const meta = {
@@ -59,82 +59,74 @@ export async function runMemory(
     configHash: "toolkit",
   };
   const scoreOptions = { strategy: "default" as const, include: [] as const, meta };
+  // One name table for the engine's lifetime, as in the matcher: its pair memo is keyed by interned ids,
+  // and a table per dataset would hand the same ids to different names.
+  const names = createNameTable(lexicon, keywords, options.embedder.id, 1_000_000);
+  const pipelineFor = (name: string, candidate: number, required: number) =>
+    createMatchPipeline(
+      buildDataset(lexicon, name, candidate, required),
+      engine,
+      names,
+      options.embedder,
+      config,
+      scoreOptions,
+    );
   const datasets: Record<string, DatasetResult> = {};
   let largestProfile: SamplingHeapProfile | null = null;
 
   for (const name of options.datasets) {
     options.onStep?.(`dataset ${name}`);
     const size = DATASET_SIZES[name];
-    const input = await prepareDataset(
-      buildDataset(lexicon, name, size.candidate, size.required),
-      options.embedder,
-      lexicon,
-      keywords,
-    );
-    const run = () => engine.score(input, scoreOptions);
-    const meanMs = timePerCall(run, 300);
-    const memory = await profileMemoryUsage(name, run, { warmup: warmupFor(meanMs), samples: 7 });
-    const heap = await sampleHeap(run, Math.max(3, Math.min(200, Math.round(300 / meanMs))));
+    const pipeline = await pipelineFor(name, size.candidate, size.required);
+    const run = pipeline.whole;
+    const warm = medianOf(timeSamples(run, 3, 20));
+    const memory = await profileMemoryUsage(name, run, { warmup: warmupFor(warm), samples: 7 });
+    const calls = Math.max(2, Math.min(50, Math.round(100 / warm)));
+    const heap = await countAllocations(run, calls);
+    const empty = await countAllocations(() => undefined, calls);
     largestProfile = heap.profile;
+    const samples = timeSamples(run, 15, 20);
+    const meanMs = medianOf(samples);
+    options.onStep?.(`phases ${name}`);
     datasets[name] = {
       candidate: size.candidate,
       required: size.required,
       peakBytes: memory.peakBytes,
       allocatedBytes: memory.allocatedBytes,
-      allocationCount: Math.round(heap.allocationsPerCall),
+      allocationCount: Math.round(heap.allocationsPerCall - empty.allocationsPerCall),
       meanMs,
+      timeSamplesMs: samples,
       opsPerSec: 1000 / meanMs,
+      gcs: memory.gcs,
+      phases: await measurePhases(pipeline),
     };
   }
 
-  options.onStep?.("components");
-  const large = await prepareDataset(
-    buildDataset(lexicon, "large", 100, 50),
-    options.embedder,
-    lexicon,
-    keywords,
-  );
-  const norms = [...large.candidate.norms, ...large.required.norms];
-  const embedding = await profileMemoryUsage("embedding", () => options.embedder.embed(norms), {
-    warmup: 5,
-    samples: 5,
-  });
-  const embedStart = performance.now();
-  for (let i = 0; i < 10; i++) await options.embedder.embed(norms);
-  const embedMs = (performance.now() - embedStart) / 10;
-  const component = async (name: string, fn: () => unknown): Promise<ComponentResult> => {
-    const meanMs = timePerCall(fn, 300);
-    const m = await profileMemoryUsage(name, fn, { warmup: warmupFor(meanMs), samples: 5 });
-    return { allocatedBytes: m.allocatedBytes, meanMs };
-  };
-  const components = {
-    embedding: { allocatedBytes: embedding.allocatedBytes, meanMs: embedMs },
-    similarity: await component("similarity", () => engine.overall(large, "default")),
-    scoring: await component("scoring", () => engine.score(large, scoreOptions)),
-  };
-
-  const growth: ({ size: number } & ComponentResult)[] = [];
+  const growth: GrowthResult[] = [];
+  const maxGrowth = options.maxGrowth ?? (options.engine === "reference" ? REFERENCE_MAX_GROWTH : 1000);
   for (const size of GROWTH_SIZES) {
-    if (size > (options.maxGrowth ?? (options.engine === "reference" ? REFERENCE_MAX_GROWTH : 1000))) break;
+    if (size > maxGrowth) break;
     options.onStep?.(`growth ${size}`);
-    const input = await prepareDataset(
-      buildDataset(lexicon, `growth-${size}`, size, size / 2),
-      options.embedder,
-      lexicon,
-      keywords,
-    );
-    growth.push({ size, ...(await component(`growth-${size}`, () => engine.score(input, scoreOptions))) });
+    const run = (await pipelineFor(`growth-${size}`, size, size / 2)).whole;
+    const ms = medianOf(timeSamples(run, 3, 20));
+    const m = await profileMemoryUsage(`growth-${size}`, run, { warmup: warmupFor(ms), samples: 3 });
+    growth.push({
+      size,
+      allocatedBytes: m.allocatedBytes,
+      peakBytes: m.peakBytes,
+      meanMs: medianOf(timeSamples(run, 5, 20)),
+    });
   }
 
   const usage = process.memoryUsage();
   const results: MemoryResults = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     createdAt: options.createdAt,
+    revision: options.revision,
     engine: options.engine,
     allocator: options.allocator,
     env: collectEnv(),
     datasets,
-    components,
     growth,
     process: {
       rss: usage.rss,
@@ -144,16 +136,14 @@ export async function runMemory(
     },
     topSites: largestProfile === null ? [] : topAllocationSites(largestProfile, 15),
   };
-  return {
-    results,
-    profile: largestProfile ?? {
-      head: {
-        id: 0,
-        selfSize: 0,
-        callFrame: { functionName: "", url: "", lineNumber: 0, columnNumber: 0 },
-        children: [],
-      },
-      samples: [],
+  const empty: SamplingHeapProfile = {
+    head: {
+      id: 0,
+      selfSize: 0,
+      callFrame: { functionName: "", url: "", lineNumber: 0, columnNumber: 0 },
+      children: [],
     },
+    samples: [],
   };
+  return { results, profile: largestProfile ?? empty };
 }

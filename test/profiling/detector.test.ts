@@ -19,6 +19,23 @@ describe("memory detect rules", () => {
     },
   );
 
+  it("flags a collection rebuilt in every loop form: for…of, for…in, while, do and a forEach callback", () => {
+    const found = detectFile("c.ts", read("collection-in-loop.positive.ts"), RULES).filter(
+      (f) => f.rule === "collection-in-loop",
+    );
+    expect(found.map((f) => f.line)).toEqual([3, 4, 6, 7, 9]);
+  });
+
+  it("refuses a file that does not parse instead of calling it clean", () => {
+    expect(() => detectFile("bad.ts", "export function f( {", RULES)).toThrow(/bad\.ts:1:\d+ does not parse/);
+  });
+
+  it("warns about a path with no TypeScript files", () => {
+    const outcome = detect([join(DIR, "..", "..", "..", "README.md")], [], process.cwd());
+    expect(outcome.files).toBe(0);
+    expect(outcome.warnings).toEqual([expect.stringMatching(/README\.md: no TypeScript files/)]);
+  });
+
   it("reports file, line and column of each finding", () => {
     const [finding] = detectFile("x.ts", read("json-clone.positive.ts"), RULES);
     expect(finding).toMatchObject({ file: "x.ts", line: 1, rule: "json-clone" });

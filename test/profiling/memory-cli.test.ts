@@ -33,13 +33,17 @@ function results(largeKiB: number, meanMs = 0.3): string {
     allocatedBytes: kib * 1024,
     allocationCount: 10,
     meanMs,
+    timeSamplesMs: [meanMs, meanMs * 1.01, meanMs * 0.99],
     opsPerSec: 1000 / meanMs,
+    gcs: 0,
+    phases: {},
   });
   const path = join(TMP, `r-${largeKiB}-${meanMs}.json`);
   writeFileSync(
     path,
     JSON.stringify({
-      schemaVersion: 1,
+      schemaVersion: 2,
+      revision: "abc1234",
       createdAt: "2026-11-25T00:00:00Z",
       engine: "optimized",
       allocator: "default",
@@ -55,6 +59,7 @@ describe("competency memory check", () => {
     const over = await run("memory", "check", results(180), "--large", "0.1");
     expect(over.code).toBe(1);
     expect(over.stderr).toContain("large");
+    expect(over.stderr).toMatch(/0\.1758 MiB > 0\.1 MiB/);
   });
 
   it.each([["-1"], ["NaN"], ["abc"]])("rejects threshold %s with exit 2", async (value) => {
@@ -114,6 +119,16 @@ describe("competency memory detect", () => {
     const ok = await run("memory", "detect", join(FIXTURES, "json-clone.positive.ts"));
     expect(ok.code).toBe(1);
     expect(ok.stdout).toMatch(/json-clone\.positive\.ts:1:\d+ json-clone /);
+  });
+
+  it("exits 2 on a file that does not parse and warns on a path without TypeScript", async () => {
+    const bad = join(TMP, "broken.ts");
+    writeFileSync(bad, "export const x = ;\n");
+    const r = await run("memory", "detect", bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken\.ts:1:\d+ does not parse/);
+    const none = await run("memory", "detect", join(TMP, "bad.json"));
+    expect(none.stderr).toMatch(/warning: .*bad\.json: no TypeScript files/);
   });
 
   it("gives JSON with --json and exits 0 on a clean file", async () => {

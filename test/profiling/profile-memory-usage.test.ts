@@ -1,5 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { profileMemoryUsage } from "../../src/profiling/profile-memory-usage.js";
+import { accountWindow, profileMemoryUsage } from "../../src/profiling/profile-memory-usage.js";
 
 // Tolerance: a Float64Array(n) costs its n·8-byte backing store plus the JS wrapper objects (184 bytes on
 // Node 20 / V8 11.3); we allow 512.
@@ -25,6 +26,16 @@ describe("profileMemoryUsage", () => {
     expect(Math.abs(a.allocatedBytes - b.allocatedBytes)).toBeLessThanOrEqual(256);
   });
 
+  it("accounts a window with collections: growth between GCs is allocated, the heap before a GC is a peak", () => {
+    const ev = (before: number, after: number) => ({
+      beforeGC: { heapStatistics: { usedHeapSize: before, externalMemory: 0 } },
+      afterGC: { heapStatistics: { usedHeapSize: after, externalMemory: 0 } },
+    });
+    // start 100; +50 → GC frees 40 → +30 → GC frees 20 → +5 at the end.
+    expect(accountWindow(100, 125, [ev(150, 110), ev(140, 120)])).toEqual({ allocated: 85, peak: 50 });
+    expect(accountWindow(100, 164, [])).toEqual({ allocated: 64, peak: 64 });
+  });
+
   it("refuses to run without --expose-gc", async () => {
     const g = globalThis as { gc?: (() => void) | undefined };
     const saved = g.gc;
@@ -34,5 +45,48 @@ describe("profileMemoryUsage", () => {
     } finally {
       g.gc = saved;
     }
+  });
+});
+
+// The known shapes of docs/memory.md, measured in a child Node with a 1 MiB young generation (the resolution
+// of the peak): 10 MiB allocated in 1 KiB pieces, dropped at once or all kept.
+describe("true peak on known shapes", () => {
+  const child = spawnSync(
+    process.execPath,
+    [
+      "--expose-gc",
+      "--max-semi-space-size=1",
+      "--min-semi-space-size=1",
+      "--import",
+      "tsx",
+      "test/profiling/child/known-shapes.ts",
+    ],
+    { encoding: "utf8", timeout: 120_000 },
+  );
+  const m = () => {
+    expect(child.status, child.stderr).toBe(0);
+    return JSON.parse(child.stdout) as Record<
+      "dropped" | "kept",
+      { allocatedBytes: number; peakBytes: number }
+    > & {
+      totalBytes: number;
+    };
+  };
+
+  it("counts the 10 MiB allocated within 5 % whether pieces are dropped or kept", () => {
+    const r = m();
+    expect(Math.abs(r.dropped.allocatedBytes / r.totalBytes - 1)).toBeLessThan(0.05);
+    expect(Math.abs(r.kept.allocatedBytes / r.totalBytes - 1)).toBeLessThan(0.05);
+  });
+
+  it("measures the kept shape's peak within 10 % of 10 MiB", () => {
+    const r = m();
+    expect(Math.abs(r.kept.peakBytes / r.totalBytes - 1)).toBeLessThan(0.1);
+  });
+
+  it("measures the dropped shape's peak below the 1 MiB young generation, under 10 % of what it allocated", () => {
+    const r = m();
+    expect(r.dropped.peakBytes).toBeLessThan(1.1 * 1024 * 1024);
+    expect(r.dropped.peakBytes / r.dropped.allocatedBytes).toBeLessThan(0.1);
   });
 });

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { Command } from "commander";
-import { DEFAULT_THRESHOLDS_MB } from "../../profiling/check-thresholds.js";
+import { BUDGETS_MIB, DEFAULT_THRESHOLDS_MB } from "../../profiling/check-thresholds.js";
 import { loadHistory, loadOptimizationLog } from "../../profiling/dashboard/load-history.js";
 import { renderDashboard } from "../../profiling/dashboard/render-dashboard.js";
 import { writeAtomic } from "../../profiling/write-atomic.js";
@@ -23,9 +23,11 @@ export function registerDashboardCommand(memory: Command, ctx: CliContext): void
       "\nExample:\n  $ competency memory dashboard --history profiling_results --out profiling_results/dashboard.html\n",
     )
     .action((flags: { history: string; out: string; log?: string }) => {
-      const runs = loadHistory(flags.history);
+      const skipped: string[] = [];
+      const runs = loadHistory(flags.history, skipped);
+      for (const s of skipped) ctx.io.stderr.write(`skipped ${s}\n`);
       const log = loadOptimizationLog(flags.log ?? join(flags.history, "OPTIMIZATION_LOG.md"));
-      writeAtomic(flags.out, renderDashboard(runs, log, DEFAULT_THRESHOLDS_MB));
+      writeAtomic(flags.out, renderDashboard(runs, log, BUDGETS_MIB, DEFAULT_THRESHOLDS_MB));
       ctx.io.stdout.write(`wrote ${flags.out}: ${runs.length} run(s), ${log.length} optimisation(s)\n`);
     });
 }

@@ -39,11 +39,12 @@ export function registerDetectCommand(memory: Command, ctx: CliContext): void {
     .option("--allow <file>", "allow-list of accepted findings", ".memory-allowlist.json")
     .addHelpText(
       "after",
-      "\nRules: push-with-known-size, nested-number-array, map-chain, copy-in-loop, allocation-in-loop,\n       string-concat-in-loop, json-clone, collection-per-call.\n\nExamples:\n  $ competency memory detect src/core\n  $ competency memory detect src --json > findings.json\n",
+      "\nRules: push-with-known-size, nested-number-array, map-chain, copy-in-loop, allocation-in-loop,\n       string-concat-in-loop, json-clone, collection-per-call, collection-in-loop.\nA file that does not parse is an input error (exit 2); a path with no TypeScript files gets a warning.\n\nExamples:\n  $ competency memory detect src/core\n  $ competency memory detect src --json > findings.json\n",
     )
     .action((paths: string[], flags: { json?: true; allow: string }, command: Command) => {
       const explicit = command.getOptionValueSource("allow") === "cli";
       const outcome = detect(paths, readAllowList(flags.allow, explicit), process.cwd());
+      for (const w of outcome.warnings) ctx.io.stderr.write(`warning: ${w}\n`);
       if (flags.json === true) {
         ctx.io.stdout.write(
           `${JSON.stringify({ findings: outcome.findings, allowed: outcome.allowed.length, files: outcome.files }, null, 2)}\n`,

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -16,8 +17,20 @@ import type { CliContext } from "../cli-context.js";
 
 /** Debian's libjemalloc2. */
 export const JEMALLOC_PATH = "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2";
-/** Room for the reference engine's megabytes per match, so GC-free windows are the rule. */
-const NODE_FLAGS = ["--expose-gc", "--max-semi-space-size=64"];
+/**
+ * A 1 MiB young generation: scavenges run inside the reference engine's multi-megabyte matches, so the
+ * peak (max over GC events of live heap) has 1 MiB resolution instead of being the total allocated.
+ */
+const NODE_FLAGS = ["--expose-gc", "--max-semi-space-size=1", "--min-semi-space-size=1"];
+
+/** `git rev-parse --short HEAD`, with "+dirty" for local changes; "unknown" outside a checkout. */
+function gitRevision(): string {
+  const run = (args: string[]) => spawnSync("git", args, { encoding: "utf8" });
+  const head = run(["rev-parse", "--short", "HEAD"]);
+  if (head.status !== 0) return "unknown";
+  const dirty = run(["status", "--porcelain", "--untracked-files=no"]).stdout.trim() !== "";
+  return `${head.stdout.trim()}${dirty ? "+dirty" : ""}`;
+}
 
 type RunFlags = { out: string; engine: string; datasets: string; allocator: string };
 
@@ -89,6 +102,7 @@ export function registerRunCommands(memory: Command, ctx: CliContext, argv: () =
           embedder,
           allocator: label,
           createdAt: new Date().toISOString(),
+          revision: gitRevision(),
           onStep: (step) => ctx.io.stderr.write(`memory ${name}: ${step}\n`),
         });
         await embedder.close();

@@ -67,6 +67,12 @@ export interface Engine {
    * `{ candidate, required, dim }`, bit for bit. The scorer may keep role-specific caches; drop it when done.
    */
   roleScorer(required: RequiredInput, dim: number, strategy: Strategy): (candidate: SideInput) => number;
+  /**
+   * The per-skill numbers `score` assembles, with or without the Beta intervals. A seam for the memory
+   * toolkit's phase breakdown (pair similarity, interval scoring, assembly); `score` is
+   * `assembleResult(input, numbers(input, options, true), options, config)`.
+   */
+  numbers?(input: EngineInput, options: EngineOptions, withIntervals: boolean): SkillNumbers;
 }
 
 /**

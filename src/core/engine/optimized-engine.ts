@@ -75,6 +75,8 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
       const bonus = matchBonus(numbers, input.candidate.ids.length, input.required.ids.length, c);
       return overallOf(numbers.score, numbers.score, numbers, input.required, strategy, bonus, c);
     },
+    numbers: (input: EngineInput, options: EngineOptions, withIntervals: boolean) =>
+      computeNumbers(input, options.include, options.strategy, withIntervals),
     roleScorer: (required, dim, strategy) =>
       createRoleScorer(ctx, tables, roleEvidence(required, dim), required, strategy),
   };

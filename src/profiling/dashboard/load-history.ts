@@ -7,14 +7,22 @@ import type { MemoryResults } from "../results-types.js";
 export type HistoryRun = { readonly label: string; readonly results: MemoryResults };
 export type LogEntry = { readonly title: string; readonly body: string };
 
-/** Every `memory_results.json` one level below `dir` (one folder per run), oldest first by createdAt. */
-export function loadHistory(dir: string): HistoryRun[] {
+/**
+ * Every `memory_results.json` one level below `dir` (one folder per run), oldest first by createdAt. Runs in
+ * an older schema (measured before the true peak and counted allocations) are listed in `skipped`, not drawn.
+ */
+export function loadHistory(dir: string, skipped: string[] = []): HistoryRun[] {
   if (!existsSync(dir)) throw new CompetencyError("FILE_NOT_FOUND", dir);
   const runs: HistoryRun[] = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name, "memory_results.json");
-    if (statSync(join(dir, name)).isDirectory() && existsSync(path))
+    if (!statSync(join(dir, name)).isDirectory() || !existsSync(path)) continue;
+    try {
       runs.push({ label: name, results: readResults(path) });
+    } catch (error) {
+      if (!(error instanceof CompetencyError) || error.code !== "SCHEMA_MISMATCH") throw error;
+      skipped.push(`${name}: ${error.message}`);
+    }
   }
   if (runs.length === 0)
     throw new CompetencyError("BASELINE_MISSING", `no */memory_results.json under ${dir}`);

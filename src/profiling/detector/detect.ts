@@ -12,6 +12,8 @@ export type DetectOutcome = {
   readonly findings: readonly Finding[];
   readonly allowed: readonly Finding[];
   readonly files: number;
+  /** Paths that held no TypeScript file to check (a typo, or a non-TypeScript file). */
+  readonly warnings: readonly string[];
 };
 
 function collect(path: string, out: string[]): void {
@@ -33,7 +35,12 @@ function collect(path: string, out: string[]): void {
  */
 export function detect(paths: readonly string[], allow: readonly AllowEntry[], cwd: string): DetectOutcome {
   const files: string[] = [];
-  for (const p of paths) collect(p, files);
+  const warnings: string[] = [];
+  for (const p of paths) {
+    const before = files.length;
+    collect(p, files);
+    if (files.length === before) warnings.push(`${p}: no TypeScript files to check`);
+  }
   const findings: Finding[] = [];
   const allowed: Finding[] = [];
   for (const file of files) {
@@ -43,5 +50,5 @@ export function detect(paths: readonly string[], allow: readonly AllowEntry[], c
       (ok ? allowed : findings).push(f);
     }
   }
-  return { findings, allowed, files: files.length };
+  return { findings, allowed, files: files.length, warnings };
 }

@@ -1,5 +1,6 @@
 import type { Rule } from "./rule-types.js";
 import { allocationInLoop } from "./rules/allocation-in-loop.js";
+import { collectionInLoop } from "./rules/collection-in-loop.js";
 import { collectionPerCall } from "./rules/collection-per-call.js";
 import { copyInLoop } from "./rules/copy-in-loop.js";
 import { jsonClone } from "./rules/json-clone.js";
@@ -18,4 +19,5 @@ export const RULES: readonly Rule[] = [
   stringConcatInLoop,
   jsonClone,
   collectionPerCall,
+  collectionInLoop,
 ];

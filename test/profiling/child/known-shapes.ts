@@ -1,0 +1,41 @@
+// Run in a child Node with `--expose-gc --max-semi-space-size=1` (the test spawns it): prints the measured
+// allocated bytes and peak of two known shapes as JSON.
+import { profileMemoryUsage } from "../../../src/profiling/profile-memory-usage.js";
+
+/** Total bytes each shape allocates: 10 MiB. */
+export const TOTAL = 10 * 1024 * 1024;
+/** One piece: a JSArray header (16 B) and a FixedArray of 126 small integers (16 + 126·8 B) = 1,040 B. */
+const PIECE_LENGTH = 126;
+const PIECE_BYTES = 16 + 16 + PIECE_LENGTH * 8;
+const PIECES = Math.round(TOTAL / PIECE_BYTES);
+
+function piece(i: number): number[] {
+  const a = new Array<number>(PIECE_LENGTH);
+  for (let k = 0; k < PIECE_LENGTH; k++) a[k] = (i + k) & 0xff;
+  return a;
+}
+
+/** 10 MiB in 1 KiB pieces, each dropped at once: the live peak is one piece. */
+function dropped(): number {
+  let sum = 0;
+  for (let i = 0; i < PIECES; i++) sum += piece(i)[0]!;
+  return sum;
+}
+
+/** The same pieces, all kept until the end: the live peak is the whole 10 MiB. */
+function kept(): number[][] {
+  const all = new Array<number[]>(PIECES);
+  for (let i = 0; i < PIECES; i++) all[i] = piece(i);
+  return all;
+}
+
+const out: Record<string, { allocatedBytes: number; peakBytes: number; gcs: number }> = {};
+const shapes: [string, () => unknown][] = [
+  ["dropped", dropped],
+  ["kept", kept],
+];
+for (const [name, fn] of shapes) {
+  const p = await profileMemoryUsage(name, fn, { warmup: 5, samples: 5 });
+  out[name] = { allocatedBytes: p.allocatedBytes, peakBytes: p.peakBytes, gcs: p.gcs };
+}
+process.stdout.write(`${JSON.stringify({ totalBytes: PIECES * PIECE_BYTES, ...out })}\n`);
