@@ -2,19 +2,19 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import type { RequiredSkill, Skill, Strategy } from "../../core/types.js";
 import type { MatchPair } from "../../matcher-types.js";
 import { STREAM_CHUNK_LINES, STREAM_CHUNKS_IN_FLIGHT_PER_WORKER } from "../../service/service-defaults.js";
-import type { ItemOutcome, WireError } from "../../service/workers/chunk-task.js";
+import type { ItemOutcome, WireError } from "../../shards/chunk-task.js";
+import { parseLine } from "../../shards/parse-line.js";
+import { createTopK } from "../../shards/top-k.js";
+import { type Line, readLineChunks } from "../../sources/read-lines.js";
 import type { CliContext } from "../cli-context.js";
 import { createScorer, parseWorkers } from "../create-scorer.js";
 import { EXIT_USAGE } from "../exit-code.js";
 import { inputSize } from "../input-size.js";
 import { optionsFromEnv } from "../options-from-env.js";
-import { parseLine } from "../parse-line.js";
 import { createProgress } from "../progress.js";
 import { openInput, readJson } from "../read-input.js";
 import { orderedPipeline } from "../stream/ordered-pipeline.js";
-import { type Line, readLineChunks } from "../stream/read-lines.js";
 import { writeText } from "../stream/write-text.js";
-import { createTopK } from "../top-k.js";
 import { withMatcher } from "../with-matcher.js";
 
 const EXAMPLES = `

@@ -3,10 +3,10 @@
  * disk; loading it takes well under 100 ms) and scores chunks. Named exports are selected with `{ name }`.
  */
 import { workerData } from "node:worker_threads";
-import { createMatcher } from "../../index.js";
-import type { MatcherOptions } from "../../matcher-types.js";
-import type { ChunkTask } from "./chunk-task.js";
-import { scoreChunk, summarizeChunk } from "./score-chunk.js";
+import { createMatcher } from "../index.js";
+import type { MatcherOptions } from "../matcher-types.js";
+import type { ChunkTask } from "../shards/chunk-task.js";
+import { scoreChunk, summarizeChunk } from "../shards/score-chunk.js";
 
 const matcher = createMatcher((workerData as { matcherOptions: MatcherOptions }).matcherOptions);
 

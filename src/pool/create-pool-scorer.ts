@@ -1,6 +1,6 @@
 import { Piscina } from "piscina";
-import type { MatcherOptions } from "../../matcher-types.js";
-import type { ChunkScorer } from "./chunk-task.js";
+import type { MatcherOptions } from "../matcher-types.js";
+import type { ChunkScorer } from "../shards/chunk-task.js";
 
 /** Under tsx/vitest the worker is TypeScript source and goes through a tsx bootstrap; built code runs plain JS. */
 const FROM_SOURCE = import.meta.url.endsWith(".ts");
