@@ -9,6 +9,7 @@ import { registerMatchCommand } from "./commands/match.js";
 import { registerMemoryCommands } from "./commands/memory.js";
 import { registerRankCommand } from "./commands/rank.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerWorkerCommand } from "./commands/worker.js";
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, formatErrorLine } from "./exit-code.js";
 import type { CliIo } from "./io.js";
 
@@ -58,6 +59,7 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
     registerBatchCommand(program, ctx);
     registerRankCommand(program, ctx);
     registerServeCommand(program, ctx, deps.signals);
+    registerWorkerCommand(program, ctx, deps.signals);
     registerMemoryCommands(program, ctx, argv);
     await program.parseAsync([...argv], { from: "user" });
     return ctx.exitCode;

@@ -1,9 +1,8 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
-import type { RequiredSkill, Skill, Strategy } from "../../core/types.js";
-import type { MatchPair } from "../../matcher-types.js";
+import type { RequiredSkill, Strategy } from "../../core/types.js";
+import { CompetencyError } from "../../errors.js";
 import { STREAM_CHUNK_LINES, STREAM_CHUNKS_IN_FLIGHT_PER_WORKER } from "../../service/service-defaults.js";
-import type { ItemOutcome, WireError } from "../../shards/chunk-task.js";
-import { parseLine } from "../../shards/parse-line.js";
+import { formatLineError, rankLines } from "../../shards/rank-lines.js";
 import { createTopK } from "../../shards/top-k.js";
 import { type Line, readLineChunks } from "../../sources/read-lines.js";
 import type { CliContext } from "../cli-context.js";
@@ -27,9 +26,21 @@ Memory stays flat with --top N on any number of lines.
 Examples:
   $ competency rank examples/role.json examples/candidates.jsonl --top 3
   $ competency rank role.json - --top 100 --workers 2 < candidates.jsonl
+  $ competency rank role.json /shared/candidates.jsonl --top 100 --redis redis://10.0.0.5:6379
+
+With --redis the file is split into shards that \`competency worker\` processes read themselves: on many
+machines it must sit on storage every worker can read at the same path. Output is identical to in-process.
 `;
 
-type RankFlags = { strategy: Strategy; top?: number; full?: true; workers?: number };
+type RankFlags = {
+  strategy: Strategy;
+  top?: number;
+  full?: true;
+  workers?: number;
+  redis?: string;
+  shardSize?: number;
+  prefix?: string;
+};
 
 function positiveInt(raw: string): number {
   const n = Number(raw);
@@ -65,9 +76,16 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
       "worker threads, 0 = score on the main thread [env COMPETENCY_WORKERS, default 0]",
       workersOption,
     )
+    .option("--redis <url>", "score on `competency worker` processes through this Redis (needs --top)")
+    .option("--shard-size <n>", "with --redis: candidate lines per shard [default 10000]", positiveInt)
+    .option("--prefix <prefix>", "with --redis: Redis key prefix of the queues [default competency]")
     .addHelpText("after", EXAMPLES)
     .action(async (rolePath: string, candidatesPath: string, flags: RankFlags) => {
       const role = (await readJson(rolePath, ctx.io.stdin)) as readonly RequiredSkill[];
+      if (flags.redis !== undefined) {
+        await rankDistributed(ctx, role, candidatesPath, flags, flags.redis);
+        return;
+      }
       const total = await inputSize(candidatesPath);
       const input = await openInput(candidatesPath, ctx.io.stdin);
       await withMatcher(ctx, async (matcher) => {
@@ -79,49 +97,23 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         let index = 0;
         let bytes = 0;
         let bad = 0;
-        const report = async (lineNo: number, error: WireError): Promise<void> => {
-          bad++;
-          const message = error.message.includes(`line ${lineNo}`)
-            ? error.message
-            : `line ${lineNo}: ${error.message}`;
-          await writeText(ctx.io.stderr, `error[${error.code}]: ${message}\n`);
-        };
-        const work = async (lines: Line[]) => {
-          const parsed = lines.map((line) => parseLine(line, true));
-          const pairs: MatchPair[] = [];
-          for (const p of parsed)
-            if (p.ok) pairs.push({ candidate: p.value.skills as readonly Skill[], required: role });
-          const task = { pairs, options };
-          const outcomes: ItemOutcome<object & { overallScore: number }>[] = flags.full
-            ? await scorer.full(task)
-            : await scorer.summary(task);
-          return { parsed, outcomes };
-        };
+        const work = (lines: Line[]) => rankLines(scorer, role, options, flags.full === true, lines);
         try {
           await orderedPipeline(
             readLineChunks(input, STREAM_CHUNK_LINES),
             work,
             scorer.parallelism * STREAM_CHUNKS_IN_FLIGHT_PER_WORKER,
-            async ({ parsed, outcomes }, lines) => {
-              let k = 0;
-              for (let j = 0; j < parsed.length; j++) {
-                const p = parsed[j];
-                const lineNo = (lines[j] as Line).lineNo;
-                if (p === undefined) continue;
-                if (!p.ok) {
-                  await report(lineNo, p.error);
-                  continue;
-                }
-                const outcome = outcomes[k++];
-                if (outcome === undefined) continue;
-                if (!outcome.ok) await report(lineNo, outcome.error);
-                else
-                  top.push({
-                    score: outcome.result.overallScore,
-                    index: index++,
-                    value: { id: p.id as string, result: outcome.result },
-                  });
+            async ({ ranked, errors }, lines) => {
+              for (const e of errors) {
+                bad++;
+                await writeText(ctx.io.stderr, formatLineError(e.lineNo, e.error));
               }
+              for (const r of ranked)
+                top.push({
+                  score: r.result.overallScore,
+                  index: index++,
+                  value: { id: r.id, result: r.result },
+                });
               for (const line of lines) bytes += Buffer.byteLength(line.text) + 1;
               progress.update(bytes);
             },
@@ -140,4 +132,46 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         if (bad > 0) ctx.exitCode = EXIT_USAGE;
       });
     });
+}
+
+async function rankDistributed(
+  ctx: CliContext,
+  role: readonly RequiredSkill[],
+  path: string,
+  flags: RankFlags,
+  redisUrl: string,
+): Promise<void> {
+  if (flags.top === undefined || path === "-")
+    throw new CompetencyError("INVALID_INPUT", "--redis needs --top N and a candidates file (not stdin)");
+  await withMatcher(ctx, (matcher) => matcher.rank([], role)); // validates the role before any shard is queued
+  const { runDistributed } = await import("../../distributed/coordinator.js");
+  const progress = createProgress(ctx.io, "rank", undefined, "lines");
+  let result: Awaited<ReturnType<typeof runDistributed>>;
+  try {
+    result = await runDistributed(
+      { kind: "rank", path, role, top: flags.top, full: flags.full === true, strategy: flags.strategy },
+      {
+        redisUrl,
+        ...(flags.shardSize === undefined ? {} : { shardLines: flags.shardSize }),
+        ...(flags.prefix === undefined ? {} : { prefix: flags.prefix }),
+        ...(ctx.io.isTTY
+          ? { onProgress: (done: number, total: number) => progress.update(done, total) }
+          : {}),
+        log: (line) => ctx.io.stderr.write(line),
+      },
+    );
+  } finally {
+    progress.stop();
+  }
+  if (result.kind !== "rank") return;
+  for (const e of result.errors) await writeText(ctx.io.stderr, formatLineError(e.lineNo, e.error));
+  if (result.errorCount > result.errors.length)
+    await writeText(
+      ctx.io.stderr,
+      `error[INVALID_INPUT]: ${result.errorCount - result.errors.length} more bad lines not listed\n`,
+    );
+  let rank = 0;
+  for (const entry of result.top)
+    await writeText(ctx.io.stdout, `${JSON.stringify({ rank: ++rank, id: entry.id, ...entry.result })}\n`);
+  if (result.errorCount > 0) ctx.exitCode = EXIT_USAGE;
 }
