@@ -34,6 +34,8 @@ export async function connectRedis(url: string): Promise<{ client: Redis; warnin
   }
   probe.disconnect();
   const client = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: reconnectDelayMs });
+  // Without a listener ioredis prints every reconnect failure; commands queue meanwhile and fail or succeed on their own.
+  client.on("error", () => {});
   return { client, warning };
 }
 

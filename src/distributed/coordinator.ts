@@ -104,7 +104,11 @@ export async function runDistributed(
   const queueOpts = { connection: client, prefix, streams: { events: { maxLen: EVENTS_MAX_LEN } } };
   const runs = new Queue<RunJobData, RunResult>(RUN_QUEUE, queueOpts);
   const shards = new Queue<ShardJobData>(SHARD_QUEUE, queueOpts);
+  // Connection errors while Redis restarts: the client reconnects and the poll below retries.
+  runs.on("error", () => {});
+  shards.on("error", () => {});
   let events: QueueEvents | undefined;
+  let eventsClient: Redis | undefined;
   try {
     const outDir = spec.kind === "batch" ? (spec.outDir ?? join(tmpdir(), `competency-batch-${runId}`)) : "";
     if (spec.kind === "batch") await mkdir(outDir, { recursive: true });
@@ -117,7 +121,10 @@ export async function runDistributed(
     if (existing !== undefined && (state === "completed" || state === "failed")) await existing.remove();
     if (spec.kind === "rank") await client.set(roleKey(prefix, roleText), roleText, "EX", ttl);
     if (options.onProgress !== undefined) {
-      events = new QueueEvents(SHARD_QUEUE, { connection: client.duplicate(), prefix });
+      eventsClient = client.duplicate();
+      eventsClient.on("error", () => {});
+      events = new QueueEvents(SHARD_QUEUE, { connection: eventsClient, prefix });
+      events.on("error", () => {});
       watchProgress(events, plan, spec.kind, runId, options.onProgress);
     }
     if (existing === undefined || state === "completed" || state === "failed")
@@ -131,6 +138,7 @@ export async function runDistributed(
     return result;
   } finally {
     await events?.close();
+    eventsClient?.disconnect();
     await Promise.all([runs.close(), shards.close()]);
     client.disconnect();
   }
@@ -159,6 +167,7 @@ async function addFlow(
 ): Promise<void> {
   const ttl = options.resultTtlSeconds ?? RESULT_TTL_SECONDS;
   const flow = new FlowProducer({ connection: client, prefix });
+  flow.on("error", () => {});
   const key = spec.kind === "rank" ? roleKey(prefix, JSON.stringify(spec.role)) : "";
   try {
     await flow.add({
