@@ -4,6 +4,7 @@ import { CompetencyError } from "../../errors.js";
 import { STREAM_CHUNK_LINES, STREAM_CHUNKS_IN_FLIGHT_PER_WORKER } from "../../service/service-defaults.js";
 import { formatLineError, rankLines } from "../../shards/rank-lines.js";
 import { createTopK } from "../../shards/top-k.js";
+import { readPostgresLines } from "../../sources/postgres-lines.js";
 import { type Line, readLineChunks } from "../../sources/read-lines.js";
 import type { CliContext } from "../cli-context.js";
 import { createScorer, parseWorkers } from "../create-scorer.js";
@@ -40,6 +41,8 @@ type RankFlags = {
   redis?: string;
   shardSize?: number;
   prefix?: string;
+  fromPostgres?: string;
+  table?: string;
 };
 
 function positiveInt(raw: string): number {
@@ -63,7 +66,7 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
     .command("rank")
     .description("rank candidates (NDJSON, streaming) against one role")
     .argument("<role.json>", "required skills (file or - for stdin)")
-    .argument("<candidates.jsonl>", "NDJSON file of candidates (- for stdin)")
+    .argument("[candidates.jsonl]", "NDJSON file of candidates (- for stdin); omit with --from-postgres")
     .option("--top <n>", "keep only the best N", positiveInt)
     .option("--full", "print full match results instead of summaries")
     .addOption(
@@ -76,18 +79,41 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
       "worker threads, 0 = score on the main thread [env COMPETENCY_WORKERS, default 0]",
       workersOption,
     )
+    .option(
+      "--from-postgres <url>",
+      "read candidates from PostgreSQL (table: id text primary key, skills jsonb)",
+    )
+    .option("--table <name>", "with --from-postgres: table or schema.table")
     .option("--redis <url>", "score on `competency worker` processes through this Redis (needs --top)")
     .option("--shard-size <n>", "with --redis: candidate lines per shard [default 10000]", positiveInt)
     .option("--prefix <prefix>", "with --redis: Redis key prefix of the queues [default competency]")
     .addHelpText("after", EXAMPLES)
-    .action(async (rolePath: string, candidatesPath: string, flags: RankFlags) => {
+    .action(async (rolePath: string, candidatesArg: string | undefined, flags: RankFlags) => {
       const role = (await readJson(rolePath, ctx.io.stdin)) as readonly RequiredSkill[];
+      const fromPostgres = flags.fromPostgres;
+      if (
+        (fromPostgres === undefined) === (candidatesArg === undefined) ||
+        (fromPostgres !== undefined) !== (flags.table !== undefined)
+      )
+        throw new CompetencyError(
+          "INVALID_INPUT",
+          "give either <candidates.jsonl> or --from-postgres <url> --table <name>",
+        );
+      if (fromPostgres !== undefined && flags.redis !== undefined)
+        throw new CompetencyError(
+          "INVALID_INPUT",
+          "--from-postgres with --redis is not supported yet; run in-process",
+        );
+      const candidatesPath = candidatesArg ?? "-";
       if (flags.redis !== undefined) {
         await rankDistributed(ctx, role, candidatesPath, flags, flags.redis);
         return;
       }
-      const total = await inputSize(candidatesPath);
-      const input = await openInput(candidatesPath, ctx.io.stdin);
+      const total = fromPostgres === undefined ? await inputSize(candidatesPath) : undefined;
+      const source =
+        fromPostgres === undefined
+          ? readLineChunks(await openInput(candidatesPath, ctx.io.stdin), STREAM_CHUNK_LINES)
+          : readPostgresLines(fromPostgres, flags.table as string, STREAM_CHUNK_LINES);
       await withMatcher(ctx, async (matcher) => {
         await matcher.rank([], role); // validates the role once, before any candidate is read
         const scorer = createScorer(ctx, matcher, flags.workers ?? optionsFromEnv(ctx.io.env).workers ?? 0);
@@ -100,7 +126,7 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         const work = (lines: Line[]) => rankLines(scorer, role, options, flags.full === true, lines);
         try {
           await orderedPipeline(
-            readLineChunks(input, STREAM_CHUNK_LINES),
+            source,
             work,
             scorer.parallelism * STREAM_CHUNKS_IN_FLIGHT_PER_WORKER,
             async ({ ranked, errors }, lines) => {
