@@ -11,6 +11,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   deletePrefix,
+  freePort,
   REDIS_URL,
   requireRedis,
   runCli,
@@ -187,6 +188,22 @@ describe("distributed rank and batch", () => {
     } finally {
       client.disconnect();
     }
+  });
+
+  it("a worker that cannot reach Redis at start prints one error line and exits 3", {
+    timeout: 60_000,
+  }, async () => {
+    const { spawnSync } = await import("node:child_process");
+    const port = await freePort();
+    const got = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "src/cli/bin.ts", "worker", "--redis", `redis://127.0.0.1:${port}`],
+      { encoding: "utf8", timeout: 50_000 },
+    );
+    expect(got.status).toBe(3);
+    expect(got.stderr).toMatch(
+      /^error\[REDIS_UNAVAILABLE\]: Redis cannot be reached: redis:\/\/127\.0\.0\.1:\d+ \(.*ECONNREFUSED.*\)\n$/,
+    );
   });
 
   it("a worker exits 0 on SIGTERM", async () => {

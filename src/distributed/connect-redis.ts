@@ -19,7 +19,10 @@ export async function connectRedis(url: string): Promise<{ client: Redis; warnin
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  probe.on("error", () => {}); // reported through the rejected connect below
+  let firstError: Error | undefined;
+  probe.on("error", (error: Error) => {
+    firstError ??= error; // ECONNREFUSED and the like; connect() itself only says "Connection is closed."
+  });
   let warning: string | undefined;
   try {
     await probe.connect();
@@ -28,8 +31,9 @@ export async function connectRedis(url: string): Promise<{ client: Redis; warnin
       warning = `warning: Redis maxmemory-policy is ${policy[1]}, not noeviction: Redis may evict queue keys and lose shards\n`;
   } catch (cause) {
     probe.disconnect();
-    throw new CompetencyError("REDIS_UNAVAILABLE", `${redactUrl(url)} (${(cause as Error).message})`, {
-      cause,
+    const reason = firstError ?? (cause as Error);
+    throw new CompetencyError("REDIS_UNAVAILABLE", `${redactUrl(url)} (${reason.message})`, {
+      cause: reason,
     });
   }
   probe.disconnect();
