@@ -69,7 +69,7 @@ beforeAll(async () => {
       .join("\n"),
   );
   reference = await runCli(["rank", "examples/role.json", CANDIDATES, "--top", "25"]);
-  workers.push(await spawnWorker(REDIS_URL, PREFIX));
+  workers.push(await spawnWorker(REDIS_URL, PREFIX, ["--metrics-port", "0"]));
 });
 
 afterAll(async () => {
@@ -87,6 +87,11 @@ describe("distributed rank and batch", () => {
     expect(got.stdout).toBe(reference.stdout);
     expect(got.stderr).toBe(reference.stderr);
     expect(got.code).toBe(reference.code);
+    const port = /metrics on :(\d+)/.exec((workers[0] as SpawnedWorker).stderr())?.[1];
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toMatch(/^competency_shards_done_total 3$/m); // 2,000 lines in 700-line shards
+    expect(metrics).toMatch(/^competency_candidates_total 2000$/m);
+    expect(metrics).toMatch(/^competency_shards_failed_total 0$/m);
   });
 
   it("prints the in-process output with 2 and 4 worker processes and other shard sizes", {
