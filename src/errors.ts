@@ -23,6 +23,10 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "RATE_LIMITED"
   | "CLOSED"
+  | "REDIS_UNAVAILABLE"
+  | "SHARD_FAILED"
+  | "INPUT_CHANGED"
+  | "RUN_INCONSISTENT"
   | "INTERNAL";
 
 /** One problem found while validating input, named by its JSON path. */
@@ -64,6 +68,10 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   NOT_FOUND: "not found",
   RATE_LIMITED: "too many requests",
   CLOSED: "matcher is closed",
+  REDIS_UNAVAILABLE: "Redis cannot be reached",
+  SHARD_FAILED: "a shard failed for good",
+  INPUT_CHANGED: "input changed while the run was in progress",
+  RUN_INCONSISTENT: "shard results do not add up to the manifest",
   INTERNAL: "internal error",
 };
 

@@ -31,6 +31,12 @@ export type {
   SkillScore,
   Strategy,
 } from "./core/types.js";
+export type {
+  DistributedRankEntry,
+  DistributedRankerOptions,
+  DistributedRankResult,
+} from "./distributed/create-distributed-ranker.js";
+export { createDistributedRanker } from "./distributed/create-distributed-ranker.js";
 export type { CompetencyErrorDetails, ErrorCode, Issue, IssueCode } from "./errors.js";
 export { CompetencyError, formatPath, MESSAGES } from "./errors.js";
 export { createMatcher } from "./matcher.js";

@@ -6,7 +6,7 @@ import { buildApp } from "../src/service/app.js";
 import { jsonSchemaOf } from "../src/service/json-schema.js";
 import { MatchBodySchema } from "../src/service/schemas/request-schemas.js";
 import { resolveServiceOptions, type ServiceOptions } from "../src/service/service-options.js";
-import { createLocalScorer } from "../src/service/workers/create-local-scorer.js";
+import { createLocalScorer } from "../src/shards/create-local-scorer.js";
 
 const skill = (name: string, value: number, max = 5) => ({ name, level: { value, max } });
 const CANDIDATE = [skill("JavaScript", 5), skill("React", 4), skill("PostgreSQL", 3)];

@@ -1,7 +1,7 @@
 import type { Matcher } from "../matcher-types.js";
-import type { ChunkScorer } from "../service/workers/chunk-task.js";
-import { createLocalScorer } from "../service/workers/create-local-scorer.js";
-import { createPoolScorer } from "../service/workers/create-pool-scorer.js";
+import { createPoolScorer } from "../pool/create-pool-scorer.js";
+import type { ChunkScorer } from "../shards/chunk-task.js";
+import { createLocalScorer } from "../shards/create-local-scorer.js";
 import type { CliContext } from "./cli-context.js";
 import { optionsFromEnv } from "./options-from-env.js";
 

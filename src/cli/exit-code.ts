@@ -22,8 +22,9 @@ const USER_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   "PAYLOAD_TOO_LARGE",
 ]);
 
-/** Exit code for an error that ended a command. */
+/** Exit code for an error that ended a command. A distributed run whose shard failed for good is a failed check (1). */
 export function exitCodeFor(error: unknown): number {
+  if (error instanceof CompetencyError && error.code === "SHARD_FAILED") return EXIT_CHECK_FAILED;
   return error instanceof CompetencyError && USER_CODES.has(error.code) ? EXIT_USAGE : EXIT_INTERNAL;
 }
 

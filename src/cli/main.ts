@@ -73,6 +73,17 @@ export function topLevelCommands(
     {
       commands: [
         {
+          name: "worker",
+          term: "worker [options]",
+          description: "take rank/batch shards from Redis and score them (scale-out)",
+        },
+      ],
+      register: async (program) =>
+        (await import("./commands/worker.js")).registerWorkerCommand(program, ctx, deps.signals),
+    },
+    {
+      commands: [
+        {
           name: "memory",
           term: "memory",
           description: "memory toolkit: baseline, run, compare, check, detect, dashboard (docs/memory.md)",

@@ -2,6 +2,7 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { CompetencyError } from "../errors.js";
 import type { Matcher } from "../matcher-types.js";
+import type { ChunkScorer } from "../shards/chunk-task.js";
 import { createAuthHook } from "./auth.js";
 import { installErrorHandlers } from "./http-errors.js";
 import { createMetrics } from "./metrics.js";
@@ -13,7 +14,6 @@ import { registerMatchRoute } from "./routes/match.js";
 import { registerMetricsRoute } from "./routes/metrics.js";
 import { registerRankRoute } from "./routes/rank.js";
 import type { ResolvedServiceOptions } from "./service-options.js";
-import type { ChunkScorer } from "./workers/chunk-task.js";
 
 export type AppDeps = {
   readonly matcher: Matcher;

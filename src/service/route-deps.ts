@@ -1,6 +1,6 @@
 import type { IncludeOption, Strategy } from "../core/types.js";
 import type { Matcher, MatchOptions } from "../matcher-types.js";
-import type { ChunkScorer } from "./workers/chunk-task.js";
+import type { ChunkScorer } from "../shards/chunk-task.js";
 
 /** What route modules receive. */
 export type RouteDeps = {

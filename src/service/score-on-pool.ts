@@ -1,8 +1,8 @@
 import type { MatchResult } from "../core/types.js";
 import { CompetencyError } from "../errors.js";
 import type { MatchOptions, MatchPair } from "../matcher-types.js";
+import type { ChunkScorer, ItemOutcome } from "../shards/chunk-task.js";
 import { STREAM_CHUNK_LINES } from "./service-defaults.js";
-import type { ChunkScorer, ItemOutcome } from "./workers/chunk-task.js";
 
 /**
  * Scores pairs in chunks spread over the worker pool, results in input order. Any failure fails the whole

@@ -1,9 +1,9 @@
 import type { EventEmitter } from "node:events";
 import { CompetencyError } from "../errors.js";
 import type { Matcher } from "../matcher-types.js";
+import type { ChunkScorer } from "../shards/chunk-task.js";
 import { buildApp } from "./app.js";
 import type { ResolvedServiceOptions } from "./service-options.js";
-import type { ChunkScorer } from "./workers/chunk-task.js";
 
 export type StartServerParams = {
   /** Owned by the server from now on: closed on shutdown. */

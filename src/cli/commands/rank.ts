@@ -1,22 +1,20 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
-import type { RequiredSkill, Skill, Strategy } from "../../core/types.js";
+import type { RequiredSkill, Strategy } from "../../core/types.js";
 import { CompetencyError } from "../../errors.js";
-import type { Matcher, MatchPair, RankCandidate, RankEntry } from "../../matcher-types.js";
 import { STREAM_CHUNK_LINES, STREAM_CHUNKS_IN_FLIGHT_PER_WORKER } from "../../service/service-defaults.js";
-import type { ItemOutcome, WireError } from "../../service/workers/chunk-task.js";
-import { summarize } from "../../service/workers/score-chunk.js";
+import { formatLineError, rankLines } from "../../shards/rank-lines.js";
+import { createTopK } from "../../shards/top-k.js";
+import { readPostgresLines } from "../../sources/postgres-lines.js";
+import { type Line, readLineChunks } from "../../sources/read-lines.js";
 import type { CliContext } from "../cli-context.js";
 import { createScorer, parseWorkers } from "../create-scorer.js";
 import { EXIT_USAGE } from "../exit-code.js";
 import { inputSize } from "../input-size.js";
 import { optionsFromEnv } from "../options-from-env.js";
-import { type ParsedLine, parseLine } from "../parse-line.js";
 import { createProgress } from "../progress.js";
 import { openInput, readJson } from "../read-input.js";
 import { orderedPipeline } from "../stream/ordered-pipeline.js";
-import { type Line, readLineChunks } from "../stream/read-lines.js";
 import { writeText } from "../stream/write-text.js";
-import { createTopK } from "../top-k.js";
 import { withMatcher } from "../with-matcher.js";
 
 const EXAMPLES = `
@@ -29,9 +27,23 @@ Memory stays flat with --top N on any number of lines.
 Examples:
   $ competency rank examples/role.json examples/candidates.jsonl --top 3
   $ competency rank role.json - --top 100 --workers 2 < candidates.jsonl
+  $ competency rank role.json /shared/candidates.jsonl --top 100 --redis redis://10.0.0.5:6379
+
+With --redis the file is split into shards that \`competency worker\` processes read themselves: on many
+machines it must sit on storage every worker can read at the same path. Output is identical to in-process.
 `;
 
-type RankFlags = { strategy: Strategy; top?: number; full?: true; workers?: number };
+type RankFlags = {
+  strategy: Strategy;
+  top?: number;
+  full?: true;
+  workers?: number;
+  redis?: string;
+  shardSize?: number;
+  prefix?: string;
+  fromPostgres?: string;
+  table?: string;
+};
 
 function positiveInt(raw: string): number {
   const n = Number(raw);
@@ -48,44 +60,13 @@ function workersOption(raw: string): number {
   }
 }
 
-/**
- * Ranks one chunk's good lines on this thread with `matcher.rank`: overall scores for all, full results only
- * for the chunk's best `top` (the only ones that can reach the global top N). Outcomes are index-aligned
- * with the good lines, `undefined` for lines that cannot make the top. Returns null when some line is
- * invalid, so that the caller scores pair by pair and reports exactly the bad lines.
- */
-async function rankLocally(
-  matcher: Matcher,
-  parsed: readonly ParsedLine[],
-  role: readonly RequiredSkill[],
-  strategy: Strategy,
-  top: number | undefined,
-  full: true | undefined,
-): Promise<(ItemOutcome<object & { overallScore: number }> | undefined)[] | null> {
-  // Ids are positions here, so that duplicate ids in the input map back to their own lines.
-  const candidates: RankCandidate[] = [];
-  for (const p of parsed)
-    if (p.ok) candidates.push({ id: String(candidates.length), skills: p.value.skills as Skill[] });
-  let ranked: RankEntry[];
-  try {
-    ranked = await matcher.rank(candidates, role, top === undefined ? { strategy } : { strategy, topK: top });
-  } catch (error) {
-    if (error instanceof CompetencyError && error.code === "INVALID_INPUT") return null;
-    throw error;
-  }
-  const outcomes = new Array<ItemOutcome<object & { overallScore: number }> | undefined>(candidates.length);
-  for (const entry of ranked)
-    outcomes[Number(entry.id)] = { ok: true, result: full ? entry.result : summarize(entry.result) };
-  return outcomes;
-}
-
 /** `competency rank <role.json> <candidates.jsonl> [--top N]`: streams candidates, keeps the best N. */
 export function registerRankCommand(program: Command, ctx: CliContext): void {
   program
     .command("rank")
     .description("rank candidates (NDJSON, streaming) against one role")
     .argument("<role.json>", "required skills (file or - for stdin)")
-    .argument("<candidates.jsonl>", "NDJSON file of candidates (- for stdin)")
+    .argument("[candidates.jsonl]", "NDJSON file of candidates (- for stdin); omit with --from-postgres")
     .option("--top <n>", "keep only the best N", positiveInt)
     .option("--full", "print full match results instead of summaries")
     .addOption(
@@ -98,70 +79,71 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
       "worker threads, 0 = score on the main thread [env COMPETENCY_WORKERS, default 0]",
       workersOption,
     )
+    .option(
+      "--from-postgres <url>",
+      "read candidates from PostgreSQL (table: id text primary key, skills jsonb)",
+    )
+    .option("--table <name>", "with --from-postgres: table or schema.table")
+    .option("--redis <url>", "score on `competency worker` processes through this Redis (needs --top)")
+    .option("--shard-size <n>", "with --redis: candidate lines per shard [default 10000]", positiveInt)
+    .option("--prefix <prefix>", "with --redis: Redis key prefix of the queues [default competency]")
     .addHelpText("after", EXAMPLES)
-    .action(async (rolePath: string, candidatesPath: string, flags: RankFlags) => {
+    .action(async (rolePath: string, candidatesArg: string | undefined, flags: RankFlags) => {
       const role = (await readJson(rolePath, ctx.io.stdin)) as readonly RequiredSkill[];
-      const total = await inputSize(candidatesPath);
-      const input = await openInput(candidatesPath, ctx.io.stdin);
+      const fromPostgres = flags.fromPostgres;
+      if (
+        (fromPostgres === undefined) === (candidatesArg === undefined) ||
+        (fromPostgres !== undefined) !== (flags.table !== undefined)
+      )
+        throw new CompetencyError(
+          "INVALID_INPUT",
+          "give either <candidates.jsonl> or --from-postgres <url> --table <name>",
+        );
+      if (fromPostgres !== undefined && flags.redis !== undefined)
+        throw new CompetencyError(
+          "INVALID_INPUT",
+          "--from-postgres with --redis is not supported yet; run in-process",
+        );
+      const candidatesPath = candidatesArg ?? "-";
+      if (flags.redis !== undefined) {
+        await rankDistributed(ctx, role, candidatesPath, flags, flags.redis);
+        return;
+      }
+      const total = fromPostgres === undefined ? await inputSize(candidatesPath) : undefined;
+      const source =
+        fromPostgres === undefined
+          ? readLineChunks(await openInput(candidatesPath, ctx.io.stdin), STREAM_CHUNK_LINES)
+          : readPostgresLines(fromPostgres, flags.table as string, STREAM_CHUNK_LINES);
       await withMatcher(ctx, async (matcher) => {
         await matcher.rank([], role); // validates the role once, before any candidate is read
         const workers = flags.workers ?? optionsFromEnv(ctx.io.env).workers ?? 0;
         const scorer = createScorer(ctx, matcher, workers);
         // On this thread, whole chunks go through matcher.rank (overall scores, full results for the top only).
-        const local = workers === 0 || ctx.workerMatcherOptions === undefined;
+        const local =
+          workers === 0 || ctx.workerMatcherOptions === undefined ? { matcher, top: flags.top } : undefined;
         const progress = createProgress(ctx.io, "rank", total, "bytes");
         const top = createTopK<{ id: string; result: object }>(flags.top ?? Number.POSITIVE_INFINITY);
         const options = { strategy: flags.strategy };
         let index = 0;
         let bytes = 0;
         let bad = 0;
-        const report = async (lineNo: number, error: WireError): Promise<void> => {
-          bad++;
-          const message = error.message.includes(`line ${lineNo}`)
-            ? error.message
-            : `line ${lineNo}: ${error.message}`;
-          await writeText(ctx.io.stderr, `error[${error.code}]: ${message}\n`);
-        };
-        const work = async (lines: Line[]) => {
-          const parsed = lines.map((line) => parseLine(line, true));
-          if (local) {
-            const ranked = await rankLocally(matcher, parsed, role, flags.strategy, flags.top, flags.full);
-            if (ranked !== null) return { parsed, outcomes: ranked };
-          }
-          const pairs: MatchPair[] = [];
-          for (const p of parsed)
-            if (p.ok) pairs.push({ candidate: p.value.skills as readonly Skill[], required: role });
-          const task = { pairs, options };
-          const outcomes: (ItemOutcome<object & { overallScore: number }> | undefined)[] = flags.full
-            ? await scorer.full(task)
-            : await scorer.summary(task);
-          return { parsed, outcomes };
-        };
+        const work = (lines: Line[]) => rankLines(scorer, role, options, flags.full === true, lines, local);
         try {
           await orderedPipeline(
-            readLineChunks(input, STREAM_CHUNK_LINES),
+            source,
             work,
             scorer.parallelism * STREAM_CHUNKS_IN_FLIGHT_PER_WORKER,
-            async ({ parsed, outcomes }, lines) => {
-              let k = 0;
-              for (let j = 0; j < parsed.length; j++) {
-                const p = parsed[j];
-                const lineNo = (lines[j] as Line).lineNo;
-                if (p === undefined) continue;
-                if (!p.ok) {
-                  await report(lineNo, p.error);
-                  continue;
-                }
-                const outcome = outcomes[k++];
-                if (outcome === undefined) continue;
-                if (!outcome.ok) await report(lineNo, outcome.error);
-                else
-                  top.push({
-                    score: outcome.result.overallScore,
-                    index: index++,
-                    value: { id: p.id as string, result: outcome.result },
-                  });
+            async ({ ranked, errors }, lines) => {
+              for (const e of errors) {
+                bad++;
+                await writeText(ctx.io.stderr, formatLineError(e.lineNo, e.error));
               }
+              for (const r of ranked)
+                top.push({
+                  score: r.result.overallScore,
+                  index: index++,
+                  value: { id: r.id, result: r.result },
+                });
               for (const line of lines) bytes += Buffer.byteLength(line.text) + 1;
               progress.update(bytes);
             },
@@ -180,4 +162,46 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         if (bad > 0) ctx.exitCode = EXIT_USAGE;
       });
     });
+}
+
+async function rankDistributed(
+  ctx: CliContext,
+  role: readonly RequiredSkill[],
+  path: string,
+  flags: RankFlags,
+  redisUrl: string,
+): Promise<void> {
+  if (flags.top === undefined || path === "-")
+    throw new CompetencyError("INVALID_INPUT", "--redis needs --top N and a candidates file (not stdin)");
+  await withMatcher(ctx, (matcher) => matcher.rank([], role)); // validates the role before any shard is queued
+  const { runDistributed } = await import("../../distributed/coordinator.js");
+  const progress = createProgress(ctx.io, "rank", undefined, "lines");
+  let result: Awaited<ReturnType<typeof runDistributed>>;
+  try {
+    result = await runDistributed(
+      { kind: "rank", path, role, top: flags.top, full: flags.full === true, strategy: flags.strategy },
+      {
+        redisUrl,
+        ...(flags.shardSize === undefined ? {} : { shardLines: flags.shardSize }),
+        ...(flags.prefix === undefined ? {} : { prefix: flags.prefix }),
+        ...(ctx.io.isTTY
+          ? { onProgress: (done: number, total: number) => progress.update(done, total) }
+          : {}),
+        log: (line) => ctx.io.stderr.write(line),
+      },
+    );
+  } finally {
+    progress.stop();
+  }
+  if (result.kind !== "rank") return;
+  for (const e of result.errors) await writeText(ctx.io.stderr, formatLineError(e.lineNo, e.error));
+  if (result.errorCount > result.errors.length)
+    await writeText(
+      ctx.io.stderr,
+      `error[INVALID_INPUT]: ${result.errorCount - result.errors.length} more bad lines not listed\n`,
+    );
+  let rank = 0;
+  for (const entry of result.top)
+    await writeText(ctx.io.stdout, `${JSON.stringify({ rank: ++rank, id: entry.id, ...entry.result })}\n`);
+  if (result.errorCount > 0) ctx.exitCode = EXIT_USAGE;
 }

@@ -1,9 +1,9 @@
 import type { EventEmitter } from "node:events";
 import { type Command, InvalidArgumentError } from "commander";
+import { createPoolScorer } from "../../pool/create-pool-scorer.js";
 import { startServer } from "../../service/server.js";
 import { resolveServiceOptions, type ServiceOptions } from "../../service/service-options.js";
-import type { ChunkScorer } from "../../service/workers/chunk-task.js";
-import { createPoolScorer } from "../../service/workers/create-pool-scorer.js";
+import type { ChunkScorer } from "../../shards/chunk-task.js";
 import type { CliContext } from "../cli-context.js";
 import { optionsFromEnv } from "../options-from-env.js";
 import { progressListener } from "../progress.js";

@@ -1,4 +1,4 @@
-import type { Matcher } from "../../matcher-types.js";
+import type { Matcher } from "../matcher-types.js";
 import type { ChunkScorer } from "./chunk-task.js";
 import { scoreChunk, summarizeChunk } from "./score-chunk.js";
 

@@ -6,15 +6,15 @@ import { workerData } from "node:worker_threads";
 import {
   openSharedEmbeddingCache,
   type SharedEmbeddingCacheBuffers,
-} from "../../adapters/cache/shared-embedding-cache.js";
+} from "../adapters/cache/shared-embedding-cache.js";
 import {
   adoptSharedStoreIndexes,
   type SharedStoreIndex,
-} from "../../adapters/embedder/word-vectors/shared-store-index.js";
-import { createMatcher } from "../../index.js";
-import type { MatcherOptions } from "../../matcher-types.js";
-import type { ChunkTask } from "./chunk-task.js";
-import { scoreChunk, summarizeChunk } from "./score-chunk.js";
+} from "../adapters/embedder/word-vectors/shared-store-index.js";
+import { createMatcher } from "../index.js";
+import type { MatcherOptions } from "../matcher-types.js";
+import type { ChunkTask } from "../shards/chunk-task.js";
+import { scoreChunk, summarizeChunk } from "../shards/score-chunk.js";
 
 const data = workerData as {
   matcherOptions: MatcherOptions;

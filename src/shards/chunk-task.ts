@@ -1,6 +1,6 @@
-import type { Interval, MatchResult } from "../../core/types.js";
-import type { ErrorCode, Issue } from "../../errors.js";
-import type { MatchOptions, MatchPair } from "../../matcher-types.js";
+import type { Interval, MatchResult } from "../core/types.js";
+import type { ErrorCode, Issue } from "../errors.js";
+import type { MatchOptions, MatchPair } from "../matcher-types.js";
 
 /** A slice of batch or rank work: scored in one matchBatch call, in-process or on a worker thread. */
 export type ChunkTask = { readonly pairs: readonly MatchPair[]; readonly options: MatchOptions };

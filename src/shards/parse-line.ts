@@ -1,6 +1,6 @@
 import { CompetencyError } from "../errors.js";
-import type { WireError } from "../service/workers/chunk-task.js";
-import type { Line } from "./stream/read-lines.js";
+import type { Line } from "../sources/read-lines.js";
+import type { WireError } from "./chunk-task.js";
 
 export type ParsedLine =
   | { readonly ok: true; readonly id: string | number; readonly value: Record<string, unknown> }

@@ -1,6 +1,6 @@
-import type { MatchResult } from "../../core/types.js";
-import { CompetencyError } from "../../errors.js";
-import type { Matcher } from "../../matcher-types.js";
+import type { MatchResult } from "../core/types.js";
+import { CompetencyError } from "../errors.js";
+import type { Matcher } from "../matcher-types.js";
 import type { ChunkTask, ItemOutcome, RankSummary, WireError } from "./chunk-task.js";
 
 const TOP_GAPS = 3;

@@ -1,9 +1,9 @@
 import { Piscina } from "piscina";
-import { createSharedEmbeddingCacheBuffers } from "../../adapters/cache/shared-embedding-cache.js";
-import { sharedStoreIndexes } from "../../adapters/embedder/word-vectors/shared-store-index.js";
-import { EMBEDDING_CACHE_SIZE } from "../../defaults.js";
-import type { MatcherOptions } from "../../matcher-types.js";
-import type { ChunkScorer } from "./chunk-task.js";
+import { createSharedEmbeddingCacheBuffers } from "../adapters/cache/shared-embedding-cache.js";
+import { sharedStoreIndexes } from "../adapters/embedder/word-vectors/shared-store-index.js";
+import { EMBEDDING_CACHE_SIZE } from "../defaults.js";
+import type { MatcherOptions } from "../matcher-types.js";
+import type { ChunkScorer } from "../shards/chunk-task.js";
 
 /** Under tsx/vitest the worker is TypeScript source and goes through a tsx bootstrap; built code runs plain JS. */
 const FROM_SOURCE = import.meta.url.endsWith(".ts");

@@ -1,0 +1,165 @@
+/**
+ * Scale-out bench (issue 8): rank over N generated candidates (default 200,000, written to /tmp at run time,
+ * never committed) in-process vs 1 vs 2 `competency worker` processes, each run checked byte-identical to
+ * in-process; then a run where one worker is SIGKILLed mid-shard (recovery = kill → the shard active again);
+ * attemptsStarted per shard from the event stream; Redis used_memory before/after.
+ * Run: npm run build && npm run bench:distributed [-- --candidates 200000 --shard-size 10000]
+ * Uses the built CLI (dist/) so that no TypeScript compile is timed. Needs Redis at 127.0.0.1:6379.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join, resolve } from "node:path";
+import { QueueEvents } from "bullmq";
+import { Redis } from "ioredis";
+import { writeCandidates } from "../test/helpers/gen-candidates.js";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const BIN = join(ROOT, "bin", "competency.js");
+const arg = (name: string, def: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i < 0 ? def : Number(process.argv[i + 1]);
+};
+const N = arg("candidates", 200_000);
+const SHARD = arg("shard-size", 10_000);
+const URL = "redis://127.0.0.1:6379";
+const PREFIX = `cbench-${process.pid}`;
+const DIR = `/tmp/competency-bench-distributed-${process.pid}`;
+const INPUT = join(DIR, "candidates.jsonl");
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+function run(args: string[]): Promise<{ code: number | null; stdout: string; ms: number }> {
+  const t0 = performance.now();
+  const p = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] });
+  let stdout = "";
+  p.stdout.on("data", (c: Buffer) => {
+    stdout += c.toString();
+  });
+  return new Promise((done) => p.once("exit", (code) => done({ code, stdout, ms: performance.now() - t0 })));
+}
+
+async function startWorker(): Promise<ChildProcess> {
+  const p = spawn(process.execPath, [BIN, "worker", "--redis", URL, "--prefix", PREFIX], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let err = "";
+  await new Promise<void>((ready) =>
+    p.stderr?.on("data", (c: Buffer) => {
+      err += c.toString();
+      if (err.includes("ready")) ready();
+    }),
+  );
+  return p;
+}
+
+async function stop(p: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
+  if (p.exitCode === null && p.signalCode === null) p.kill(signal);
+  if (p.exitCode === null && p.signalCode === null) await once(p, "exit");
+}
+
+const usedMemory = async (redis: Redis) => Number(/used_memory:(\d+)/.exec(await redis.info("memory"))?.[1]);
+
+mkdirSync(DIR, { recursive: true });
+const redis = new Redis(URL);
+const events = new QueueEvents("shards", {
+  connection: new Redis(URL, { maxRetriesPerRequest: null }),
+  prefix: PREFIX,
+});
+const actives = new Map<string, number[]>();
+const stalls: string[] = [];
+events.on("active", ({ jobId }) => actives.set(jobId, [...(actives.get(jobId) ?? []), performance.now()]));
+events.on("stalled", ({ jobId }) => stalls.push(jobId));
+const results: Record<string, unknown> = {};
+try {
+  await events.waitUntilReady();
+  log(`generating ${N} candidates into ${INPUT}`);
+  await writeCandidates(INPUT, N, 20261206, false);
+  const memBefore = await usedMemory(redis);
+  const rankArgs = ["rank", "examples/role.json", INPUT, "--top", "100"];
+  const distArgs = (tag: string) => [
+    ...rankArgs,
+    "--redis",
+    URL,
+    "--prefix",
+    PREFIX,
+    "--shard-size",
+    String(SHARD + Number(tag)),
+  ];
+  log("in-process");
+  const inProcess = await run(rankArgs);
+  results.inProcess = {
+    ms: Math.round(inProcess.ms),
+    candidatesPerSecond: Math.round(N / (inProcess.ms / 1000)),
+  };
+  const workers = [await startWorker()];
+  for (const count of [1, 2]) {
+    if (count === 2) workers.push(await startWorker());
+    actives.clear();
+    stalls.length = 0;
+    log(`${count} worker(s)`);
+    const r = await run(distArgs(String(count))); // a distinct shard size per config: a new run, not a resubmission
+    const attempts = [...actives.values()].map((a) => a.length);
+    results[`workers${count}`] = {
+      ms: Math.round(r.ms),
+      candidatesPerSecond: Math.round(N / (r.ms / 1000)),
+      identical: r.stdout === inProcess.stdout,
+      shards: attempts.length,
+      maxAttemptsStarted: Math.max(...attempts),
+      stalls: stalls.length,
+    };
+  }
+  log("SIGKILL recovery (2 workers, one killed once a shard is active)");
+  actives.clear();
+  const pending = run(distArgs("3"));
+  while (actives.size === 0) await new Promise((r) => setTimeout(r, 20));
+  const killedAt = performance.now();
+  const victim = workers.shift() as ChildProcess;
+  victim.kill("SIGKILL");
+  const before = new Map([...actives].map(([k, v]) => [k, v.length]));
+  let recoveryMs: number | undefined;
+  const r = await (async () => {
+    const poll = setInterval(() => {
+      for (const [id, times] of actives)
+        if (recoveryMs === undefined && times.length > (before.get(id) ?? 0) && (before.get(id) ?? 0) > 0)
+          recoveryMs = (times[times.length - 1] as number) - killedAt;
+    }, 20);
+    const out = await pending;
+    clearInterval(poll);
+    return out;
+  })();
+  results.sigkill = {
+    ms: Math.round(r.ms),
+    identical: r.stdout === inProcess.stdout,
+    recoveryMs: recoveryMs === undefined ? null : Math.round(recoveryMs),
+  };
+  for (const w of workers) await stop(w);
+  const memAfter = await usedMemory(redis);
+  results.redis = {
+    usedMemoryBefore: memBefore,
+    usedMemoryAfter: memAfter,
+    deltaBytes: memAfter - memBefore,
+  };
+  results.machine = {
+    cpus: cpus().length,
+    loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
+    node: process.version,
+  };
+  results.method = {
+    candidates: N,
+    shardSize: SHARD,
+    top: 100,
+    input: "generated at run time into /tmp (seeded), deleted after",
+  };
+  const out = JSON.stringify(results, null, 2);
+  process.stdout.write(`${out}\n`);
+  writeFileSync(join(ROOT, "bench", "results", "distributed.json"), `${out}\n`);
+} finally {
+  await events.close();
+  (events.opts.connection as Redis).disconnect();
+  const keys = await redis.keys(`${PREFIX}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
+  rmSync(DIR, { recursive: true, force: true });
+}

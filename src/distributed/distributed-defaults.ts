@@ -1,0 +1,33 @@
+/** Defaults of the BullMQ scale-out (issue 8). Kept beside the code that uses them, as service-defaults is. */
+
+/** Redis key prefix of every queue. */
+export const DISTRIBUTED_PREFIX = "competency";
+/** Candidate lines per shard: about 0.4 s of scoring, so the per-job cost (≈0.3 ms) is negligible. */
+export const SHARD_LINES = 10_000;
+/** A job (its data) may not exceed this many bytes: jobs carry references, never candidates. */
+export const JOB_SIZE_LIMIT_BYTES = 1_024;
+/** Attempts per shard before the run fails. */
+export const SHARD_ATTEMPTS = 3;
+/** Fixed delay between shard attempts. */
+export const SHARD_BACKOFF_MS = 1_000;
+/** A worker's lock on a shard; renewed every half of it by the worker's main thread. */
+export const LOCK_DURATION_MS = 8_000;
+/** How often workers look for shards whose worker died: retaken within lock + interval (≤ 12 s). */
+export const STALLED_INTERVAL_MS = 4_000;
+/** How long a finished run's result stays in Redis (seconds); failed runs are kept as long. */
+export const RESULT_TTL_SECONDS = 3_600;
+/** Cap of each queue's event stream (entries, approximate). */
+export const EVENTS_MAX_LEN = 1_000;
+/** Bad lines reported per shard; beyond this only the count travels back. */
+export const SHARD_MAX_ERRORS = 1_000;
+/** Time a worker gives its current shards after SIGTERM before it hands them back. */
+export const WORKER_SHUTDOWN_MS = 30_000;
+/** How long a process waits for Redis at start before giving up. */
+export const REDIS_CONNECT_TIMEOUT_MS = 5_000;
+/** How often the coordinator polls the run's state (progress comes from events on a TTY). */
+export const POLL_INTERVAL_MS = 100;
+/** Queue of shard jobs, and queue of run (parent) jobs. */
+export const SHARD_QUEUE = "shards";
+export const RUN_QUEUE = "runs";
+/** Lines per scoring call inside a shard (the in-process chunk size). */
+export const SHARD_CHUNK_LINES = 256;

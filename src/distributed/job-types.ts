@@ -1,0 +1,97 @@
+import type { Strategy } from "../core/types.js";
+import type { WireError } from "../shards/chunk-task.js";
+
+/** Data of one shard job: a reference to a byte range of a file (or a key range of a table), never candidates. */
+export type ShardJobData =
+  | {
+      readonly kind: "rank";
+      readonly runId: string;
+      readonly shard: number;
+      readonly path: string;
+      readonly start: number;
+      readonly end: number;
+      readonly firstLineNo: number;
+      readonly sha256: string;
+      /** Key of the role in Redis (`<prefix>:role:<sha256>`). */
+      readonly roleKey: string;
+      readonly strategy: Strategy;
+      readonly full: boolean;
+      readonly top: number;
+    }
+  | {
+      readonly kind: "batch";
+      readonly runId: string;
+      readonly shard: number;
+      readonly path: string;
+      readonly start: number;
+      readonly end: number;
+      readonly firstLineNo: number;
+      readonly sha256: string;
+      readonly strategy: Strategy;
+      /** Directory (shared by every worker and the coordinator) where the shard writes its output. */
+      readonly outDir: string;
+    };
+
+/** Data of the run (parent) job: what the root checks the shards against. */
+export type RunJobData = {
+  readonly kind: "rank" | "batch";
+  readonly runId: string;
+  readonly shards: number;
+  /** Physical lines of the whole input. */
+  readonly lines: number;
+  /** SHA-256 of the shard checksums in order. */
+  readonly manifestSha256: string;
+  readonly top: number;
+};
+
+export type ShardErrorLine = { readonly lineNo: number; readonly error: WireError };
+export type ShardTopEntry = {
+  readonly lineNo: number;
+  readonly id: string;
+  readonly result: object & { overallScore: number };
+};
+
+/** What a rank shard returns: its local top K and its bad lines. */
+export type RankShardResult = {
+  readonly kind: "rank";
+  readonly shard: number;
+  readonly sha256: string;
+  readonly lines: number;
+  readonly top: readonly ShardTopEntry[];
+  readonly errors: readonly ShardErrorLine[];
+  readonly errorCount: number;
+};
+
+/** What a batch shard returns: where its output is, how many lines, and the output's hash. */
+export type BatchShardResult = {
+  readonly kind: "batch";
+  readonly shard: number;
+  readonly sha256: string;
+  readonly lines: number;
+  readonly outPath: string;
+  readonly outSha256: string;
+  readonly count: number;
+  readonly bad: number;
+};
+
+export type ShardResult = RankShardResult | BatchShardResult;
+
+/** The run's result, kept in Redis for RESULT_TTL_SECONDS. */
+export type RunResult =
+  | {
+      readonly kind: "rank";
+      readonly top: readonly ShardTopEntry[];
+      readonly errors: readonly ShardErrorLine[];
+      readonly errorCount: number;
+      readonly shards: number;
+    }
+  | {
+      readonly kind: "batch";
+      readonly parts: readonly {
+        readonly outPath: string;
+        readonly outSha256: string;
+        readonly count: number;
+      }[];
+      readonly bad: number;
+      readonly shards: number;
+    };

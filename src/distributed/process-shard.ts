@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import { rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { RequiredSkill } from "../core/types.js";
+import { CompetencyError } from "../errors.js";
+import { batchLines } from "../shards/batch-lines.js";
+import type { ChunkScorer } from "../shards/chunk-task.js";
+import { rankLines } from "../shards/rank-lines.js";
+import { createTopK } from "../shards/top-k.js";
+import { readNdjsonRange } from "../sources/ndjson-ranges.js";
+import { SHARD_CHUNK_LINES, SHARD_MAX_ERRORS } from "./distributed-defaults.js";
+import type { ShardErrorLine, ShardJobData, ShardResult, ShardTopEntry } from "./job-types.js";
+
+/** What a shard needs from its host: the scorer, the role by key, and a progress callback (lines done). */
+export type ShardHost = {
+  readonly scorer: ChunkScorer;
+  readonly role: (key: string) => Promise<readonly RequiredSkill[]>;
+  readonly progress: (linesDone: number) => Promise<void>;
+};
+
+/**
+ * Scores one shard: reads its byte range (checking the checksum), scores it chunk by chunk with the same
+ * code as the in-process commands, and returns the local top K (rank) or writes its output file (batch).
+ */
+export async function processShard(host: ShardHost, data: ShardJobData): Promise<ShardResult> {
+  const { lines, physicalLines } = await readNdjsonRange(data.path, data);
+  if (data.kind === "rank") {
+    const role = await host.role(data.roleKey);
+    const top = createTopK<ShardTopEntry>(data.top);
+    const errors: ShardErrorLine[] = [];
+    let errorCount = 0;
+    for (let i = 0; i < lines.length; i += SHARD_CHUNK_LINES) {
+      const chunk = lines.slice(i, i + SHARD_CHUNK_LINES);
+      const out = await rankLines(host.scorer, role, { strategy: data.strategy }, data.full, chunk);
+      for (const r of out.ranked) top.push({ score: r.result.overallScore, index: r.lineNo, value: r });
+      for (const e of out.errors) if (errorCount++ < SHARD_MAX_ERRORS) errors.push(e);
+      await host.progress(i + chunk.length);
+    }
+    return {
+      kind: "rank",
+      shard: data.shard,
+      sha256: data.sha256,
+      lines: physicalLines,
+      top: top.sorted().map((r) => r.value),
+      errors,
+      errorCount,
+    };
+  }
+  let text = "";
+  let count = 0;
+  let bad = 0;
+  for (let i = 0; i < lines.length; i += SHARD_CHUNK_LINES) {
+    const out = await batchLines(
+      host.scorer,
+      { strategy: data.strategy },
+      lines.slice(i, i + SHARD_CHUNK_LINES),
+    );
+    text += out.text;
+    count += out.count;
+    bad += out.bad;
+    await host.progress(Math.min(i + SHARD_CHUNK_LINES, lines.length));
+  }
+  const outPath = join(data.outDir, `${data.runId}-${data.shard}.ndjson`);
+  try {
+    // Written whole, then renamed: a retried shard replaces its own file, never half of it.
+    await writeFile(`${outPath}.tmp`, text);
+    await rename(`${outPath}.tmp`, outPath);
+  } catch (cause) {
+    throw new CompetencyError("FILE_UNWRITABLE", JSON.stringify(outPath), { cause });
+  }
+  const outSha256 = createHash("sha256").update(text).digest("hex");
+  return {
+    kind: "batch",
+    shard: data.shard,
+    sha256: data.sha256,
+    lines: physicalLines,
+    outPath,
+    outSha256,
+    count,
+    bad,
+  };
+}
