@@ -59,7 +59,7 @@ export function topLevelCommands(
       commands: [
         {
           name: "rank",
-          term: "rank [options] <role.json> <candidates.jsonl>",
+          term: "rank [options] <role.json> [candidates.jsonl]",
           description: "rank candidates (NDJSON, streaming) against one role",
         },
       ],

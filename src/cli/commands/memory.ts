@@ -36,7 +36,7 @@ export function memoryCommands(ctx: CliContext, argv: readonly string[]): LazyCo
           name: "check",
           term: "check [options] <results.json>",
           description:
-            "peak MB per match against thresholds (upstream's alert levels by default); exit 1 over any",
+            "peak MiB per match against thresholds (upstream's alert levels by default); exit 1 over any",
         },
       ],
       register: async (memory) => (await import("./memory-check.js")).registerCheckCommands(memory, ctx),
