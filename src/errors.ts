@@ -23,6 +23,10 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "RATE_LIMITED"
   | "CLOSED"
+  | "METHOD_NOT_ALLOWED"
+  | "HEADERS_TOO_LARGE"
+  | "BUDGET_EXCEEDED"
+  | "SHUTTING_DOWN"
   | "INTERNAL";
 
 /** One problem found while validating input, named by its JSON path. */
@@ -42,7 +46,10 @@ export type IssueCode =
   | "out_of_range"
   | "not_finite"
   | "unknown_value"
-  | "unknown_key";
+  | "unknown_key"
+  | "forbidden_key"
+  | "control_character"
+  | "duplicate_id";
 
 export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   INVALID_INPUT: "invalid input",
@@ -64,6 +71,10 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   NOT_FOUND: "not found",
   RATE_LIMITED: "too many requests",
   CLOSED: "matcher is closed",
+  METHOD_NOT_ALLOWED: "method not allowed",
+  HEADERS_TOO_LARGE: "request headers or URL too large",
+  BUDGET_EXCEEDED: "request exceeds the scoring budget",
+  SHUTTING_DOWN: "the service is shutting down",
   INTERNAL: "internal error",
 };
 

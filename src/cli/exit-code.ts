@@ -20,6 +20,7 @@ const USER_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   "ALLOCATOR_UNAVAILABLE",
   "UNAUTHORIZED",
   "PAYLOAD_TOO_LARGE",
+  "BUDGET_EXCEEDED",
 ]);
 
 /** Exit code for an error that ended a command. */
