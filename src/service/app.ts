@@ -1,5 +1,10 @@
 import rateLimit from "@fastify/rate-limit";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from "fastify";
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from "fastify";
 import { CompetencyError } from "../errors.js";
 import type { Matcher } from "../matcher-types.js";
 import { createAuthHook, type VerifiedKeys } from "./auth.js";
@@ -54,10 +59,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     bodyLimit: options.bodyLimitBytes,
     genReqId,
     requestIdHeader: false,
-    trustProxy:
-      typeof options.trustProxy === "number"
-        ? trustHops(options.trustProxy)
-        : options.trustProxy,
+    trustProxy: typeof options.trustProxy === "number" ? trustHops(options.trustProxy) : options.trustProxy,
     logController: new LogController({ disableRequestLogging: true }),
     // Shutdown answers 503 through the onRequest hook below, in the error contract.
     return503OnClosing: false,
@@ -65,7 +67,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     clientErrorHandler: writeClientError,
     frameworkErrors: (error, _request, reply) => {
       const message = error.code === "FST_ERR_BAD_URL" ? "malformed URL" : error.message;
-      (reply as unknown as FastifyReply).code(400).send(errorBody(new CompetencyError("INVALID_INPUT", message)));
+      (reply as unknown as FastifyReply)
+        .code(400)
+        .send(errorBody(new CompetencyError("INVALID_INPUT", message)));
     },
   });
   const metrics = createMetrics(deps.matcher);

@@ -19,7 +19,11 @@ export function writeClientError(error: NodeJS.ErrnoException, socket: Socket): 
           new CompetencyError("HEADERS_TOO_LARGE", "the request line and headers must fit in 16 KiB"),
         ]
       : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
-        ? [408, "Request Timeout", new CompetencyError("INVALID_INPUT", "the request took too long to arrive")]
+        ? [
+            408,
+            "Request Timeout",
+            new CompetencyError("INVALID_INPUT", "the request took too long to arrive"),
+          ]
         : [400, "Bad Request", new CompetencyError("INVALID_INPUT", "malformed HTTP request")];
   const json = JSON.stringify(errorBody(body));
   socket.end(

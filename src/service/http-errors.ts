@@ -124,7 +124,10 @@ export function installErrorHandlers(app: FastifyInstance, methods: RouteMethods
     const allowed = methods.allowed(path);
     if (allowed !== undefined && !allowed.includes(request.method)) {
       reply.header("allow", allowed.join(", "));
-      const error = new CompetencyError("METHOD_NOT_ALLOWED", `${request.method} ${path}; allowed: ${allowed.join(", ")}`);
+      const error = new CompetencyError(
+        "METHOD_NOT_ALLOWED",
+        `${request.method} ${path}; allowed: ${allowed.join(", ")}`,
+      );
       return reply.status(405).send(errorBody(error));
     }
     const error = new CompetencyError("NOT_FOUND", `${request.method} ${path}`);

@@ -9,22 +9,18 @@ import { CompetencyError } from "../errors.js";
  */
 export function installJsonBodyParser(app: FastifyInstance, bodyLimit: number): void {
   app.removeContentTypeParser("application/json");
-  app.addContentTypeParser(
-    "application/json",
-    { parseAs: "string", bodyLimit },
-    (_request, body, done) => {
-      const text = (body as string).charCodeAt(0) === 0xfeff ? (body as string).slice(1) : (body as string);
-      if (text.trim() === "") {
-        done(rootError("the body is empty; send a JSON object"), undefined);
-        return;
-      }
-      try {
-        done(null, JSON.parse(text));
-      } catch (cause) {
-        done(rootError((cause as Error).message, cause), undefined);
-      }
-    },
-  );
+  app.addContentTypeParser("application/json", { parseAs: "string", bodyLimit }, (_request, body, done) => {
+    const text = (body as string).charCodeAt(0) === 0xfeff ? (body as string).slice(1) : (body as string);
+    if (text.trim() === "") {
+      done(rootError("the body is empty; send a JSON object"), undefined);
+      return;
+    }
+    try {
+      done(null, JSON.parse(text));
+    } catch (cause) {
+      done(rootError((cause as Error).message, cause), undefined);
+    }
+  });
 }
 
 function rootError(message: string, cause?: unknown): CompetencyError {

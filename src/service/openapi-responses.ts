@@ -29,7 +29,10 @@ export function bodyRouteStatuses(flags: ContractFlags): number[] {
  * The `response` map of a route schema: the success response plus one named error response per status
  * the route can really return.
  */
-export function responsesFor(success: Record<string, unknown>, statuses: readonly number[]): Record<string, unknown> {
+export function responsesFor(
+  success: Record<string, unknown>,
+  statuses: readonly number[],
+): Record<string, unknown> {
   const error = jsonSchemaOfOutput(ErrorResponseSchema);
   const out: Record<string, unknown> = { 200: success };
   for (const status of [...statuses].sort((a, b) => a - b))

@@ -21,7 +21,9 @@ export function requestValidator<T>(
       const first = checked.issues[0]?.message ?? "invalid body";
       const more = checked.issues.length > 1 ? ` (and ${checked.issues.length - 1} more)` : "";
       return {
-        error: new CompetencyError("INVALID_INPUT", `${first}${more}`, { details: { issues: checked.issues } }),
+        error: new CompetencyError("INVALID_INPUT", `${first}${more}`, {
+          details: { issues: checked.issues },
+        }),
       };
     }
     if (checked.cost > maxCost) {

@@ -89,7 +89,13 @@ export function resolveServiceOptions(options: ServiceOptions = {}): Readonly<Re
   checkInt(issues, "authFailureMax", resolved.authFailureMax, 1, Number.MAX_SAFE_INTEGER);
   checkInt(issues, "maxCostPerRequest", resolved.maxCostPerRequest, 1, Number.MAX_SAFE_INTEGER);
   const tp = resolved.trustProxy;
-  if (!(typeof tp === "boolean" || (typeof tp === "number" && Number.isInteger(tp) && tp >= 0) || (typeof tp === "string" && tp.trim() !== ""))) {
+  if (
+    !(
+      typeof tp === "boolean" ||
+      (typeof tp === "number" && Number.isInteger(tp) && tp >= 0) ||
+      (typeof tp === "string" && tp.trim() !== "")
+    )
+  ) {
     issues.push({
       code: "invalid_type",
       path: ["trustProxy"],

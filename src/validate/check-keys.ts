@@ -28,7 +28,11 @@ export function checkKeys(
         message: `the key ${describeValue(key)} is not allowed (prototype keys are refused)`,
       });
     } else if (strict) {
-      issues.push({ code: "unknown_key", path: [...path, key], message: `unknown key ${describeValue(key)}` });
+      issues.push({
+        code: "unknown_key",
+        path: [...path, key],
+        message: `unknown key ${describeValue(key)}`,
+      });
     }
   }
 }

@@ -1,5 +1,10 @@
 import type { IncludeOption, RequiredSkill, Skill, Strategy } from "../core/types.js";
-import { MAX_NAME_LENGTH, MAX_PAIRS_PER_BATCH, MAX_RANK_CANDIDATES, MAX_SKILLS_PER_SIDE } from "../defaults.js";
+import {
+  MAX_NAME_LENGTH,
+  MAX_PAIRS_PER_BATCH,
+  MAX_RANK_CANDIDATES,
+  MAX_SKILLS_PER_SIDE,
+} from "../defaults.js";
 import { formatPath, type Issue } from "../errors.js";
 import type { Limits } from "../matcher-types.js";
 import { checkKeys, isRecord } from "./check-keys.js";
@@ -62,7 +67,11 @@ function prefix(issues: Issue[], from: number): void {
 
 function root(body: unknown, allowed: readonly string[], issues: Issue[]): Record<string, unknown> | null {
   if (!isRecord(body)) {
-    issues.push({ code: "invalid_type", path: [], message: `expected a JSON object, got ${describeValue(body)}` });
+    issues.push({
+      code: "invalid_type",
+      path: [],
+      message: `expected a JSON object, got ${describeValue(body)}`,
+    });
     return null;
   }
   checkKeys(body, allowed, [], true, issues);
@@ -72,10 +81,15 @@ function root(body: unknown, allowed: readonly string[], issues: Issue[]): Recor
 /** A list of objects between 1 and `max` long, or an issue. */
 function list(value: unknown, path: Path, max: number, what: string, issues: Issue[]): unknown[] {
   if (!Array.isArray(value)) {
-    issues.push({ code: "invalid_type", path, message: `expected an array of ${what}, got ${describeValue(value)}` });
+    issues.push({
+      code: "invalid_type",
+      path,
+      message: `expected an array of ${what}, got ${describeValue(value)}`,
+    });
     return [];
   }
-  if (value.length === 0) issues.push({ code: "empty", path, message: `expected at least one of ${what}, got none` });
+  if (value.length === 0)
+    issues.push({ code: "empty", path, message: `expected at least one of ${what}, got none` });
   else if (value.length > max)
     issues.push({ code: "too_many", path, message: `at most ${max} ${what} allowed, got ${value.length}` });
   return value.length > max ? [] : value;
@@ -94,12 +108,11 @@ function id(value: unknown, path: Path, optional: boolean, issues: Issue[]): str
   return value;
 }
 
-function options(body: Record<string, unknown>, issues: Issue[]): { strategy?: Strategy; include?: IncludeOption[] } {
-  const checked = validateMatchOptions(
-    { strategy: body.strategy, include: body.include },
-    "default",
-    issues,
-  );
+function options(
+  body: Record<string, unknown>,
+  issues: Issue[],
+): { strategy?: Strategy; include?: IncludeOption[] } {
+  const checked = validateMatchOptions({ strategy: body.strategy, include: body.include }, "default", issues);
   const out: { strategy?: Strategy; include?: IncludeOption[] } = {};
   if (body.strategy !== undefined) out.strategy = checked.strategy;
   if (body.include !== undefined) out.include = [...checked.include];
@@ -107,7 +120,10 @@ function options(body: Record<string, unknown>, issues: Issue[]): { strategy?: S
 }
 
 /** POST /v1/match: `{ candidateSkills, requiredSkills, strategy?, include? }`. Cost = candidates × required. */
-export function validateMatchRequest(body: unknown, limits: Limits = DEFAULT_LIMITS): Validated<MatchRequest> {
+export function validateMatchRequest(
+  body: unknown,
+  limits: Limits = DEFAULT_LIMITS,
+): Validated<MatchRequest> {
   const issues: Issue[] = [];
   const b = root(body, ["candidateSkills", "requiredSkills", "strategy", "include"], issues);
   if (b === null) return { ok: false, issues };
@@ -120,7 +136,10 @@ export function validateMatchRequest(body: unknown, limits: Limits = DEFAULT_LIM
 }
 
 /** POST /v1/match/batch: `{ pairs: [{ id?, candidateSkills, requiredSkills }], strategy?, include? }`. */
-export function validateBatchRequest(body: unknown, limits: Limits = DEFAULT_LIMITS): Validated<BatchRequest> {
+export function validateBatchRequest(
+  body: unknown,
+  limits: Limits = DEFAULT_LIMITS,
+): Validated<BatchRequest> {
   const issues: Issue[] = [];
   const b = root(body, ["pairs", "strategy", "include"], issues);
   if (b === null) return { ok: false, issues };
@@ -139,7 +158,11 @@ export function validateBatchRequest(body: unknown, limits: Limits = DEFAULT_LIM
     const c = validateSkills(p.candidateSkills, [...path, "candidateSkills"], limits, false, issues, STRICT);
     const r = validateSkills(p.requiredSkills, [...path, "requiredSkills"], limits, true, issues, STRICT);
     cost += c.length * r.length;
-    pairs.push(pairId === undefined ? { candidateSkills: c, requiredSkills: r } : { id: pairId, candidateSkills: c, requiredSkills: r });
+    pairs.push(
+      pairId === undefined
+        ? { candidateSkills: c, requiredSkills: r }
+        : { id: pairId, candidateSkills: c, requiredSkills: r },
+    );
   }
   const opts = options(b, issues);
   prefix(issues, 0);
@@ -161,7 +184,11 @@ export function validateRankRequest(body: unknown, limits: Limits = DEFAULT_LIMI
     const cand = raw[k];
     const path = ["candidates", k];
     if (!isRecord(cand)) {
-      issues.push({ code: "invalid_type", path, message: `expected a candidate { id, skills }, got ${describeValue(cand)}` });
+      issues.push({
+        code: "invalid_type",
+        path,
+        message: `expected a candidate { id, skills }, got ${describeValue(cand)}`,
+      });
       continue;
     }
     checkKeys(cand, ["id", "skills"], path, true, issues);
@@ -189,7 +216,11 @@ export function validateRankRequest(body: unknown, limits: Limits = DEFAULT_LIMI
 
 /** The issue for an id seen before (`where` names the first occurrence, e.g. `candidates[0]` or `line 3`). */
 export function duplicateId(value: string, path: Path, where: string): Issue {
-  return { code: "duplicate_id", path, message: `duplicate id ${describeValue(value)}, first used by ${where}` };
+  return {
+    code: "duplicate_id",
+    path,
+    message: `duplicate id ${describeValue(value)}, first used by ${where}`,
+  };
 }
 
 /** A `competency batch` NDJSON line: `{ id?, candidate, required }`. The id defaults to the line number, as a string. */

@@ -3,8 +3,8 @@ import type { RequiredSkill, Skill } from "../core/types.js";
 import { MAX_WEIGHT, MIN_WEIGHT } from "../defaults.js";
 import type { Issue } from "../errors.js";
 import type { Limits } from "../matcher-types.js";
-import { describeValue } from "./describe-value.js";
 import { checkKeys, isRecord } from "./check-keys.js";
+import { describeValue } from "./describe-value.js";
 
 type Path = readonly (string | number)[];
 
@@ -83,7 +83,12 @@ function hasOnlyKeys(item: Record<string, unknown>, allowed: readonly string[]):
   return true;
 }
 
-function isCleanSkill(item: unknown, limits: Limits, required: boolean, strict: boolean): item is RequiredSkill {
+function isCleanSkill(
+  item: unknown,
+  limits: Limits,
+  required: boolean,
+  strict: boolean,
+): item is RequiredSkill {
   if (!isRecord(item) || Object.hasOwn(item, "__proto__")) return false;
   if (!hasOnlyKeys(item, strict ? (required ? REQUIRED_KEYS : SKILL_KEYS) : REQUIRED_KEYS)) return false;
   const { name, level } = item;

@@ -1,5 +1,12 @@
-/** C0 and C1 controls, DEL, and the bidi embedding, override and isolate characters. */
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/** True for C0 and C1 controls, DEL, and the bidi embedding, override and isolate characters. */
+export function isForbiddenNameCode(code: number): boolean {
+  return (
+    code <= 0x1f ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
 
 /**
  * Index of the first character a skill name must not contain (controls and bidi overrides), or -1.
@@ -8,6 +15,6 @@ const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
  * @example forbiddenNameChar("Dock\u202Eer") // 4
  */
 export function forbiddenNameChar(name: string): number {
-  const match = FORBIDDEN.exec(name);
-  return match === null ? -1 : match.index;
+  for (let i = 0, n = name.length; i < n; i++) if (isForbiddenNameCode(name.charCodeAt(i))) return i;
+  return -1;
 }

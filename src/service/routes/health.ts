@@ -21,7 +21,10 @@ export function registerHealthRoutes(app: FastifyInstance, deps: RouteDeps): voi
         summary: "Liveness probe",
         tags: ["ops"],
         security: [],
-        response: responsesFor({ description: "The process is up", ...jsonSchemaOfOutput(Healthy) }, [431, 500, 503]),
+        response: responsesFor(
+          { description: "The process is up", ...jsonSchemaOfOutput(Healthy) },
+          [431, 500, 503],
+        ),
       },
     },
     async () => ({ status: "ok" }),
@@ -34,7 +37,10 @@ export function registerHealthRoutes(app: FastifyInstance, deps: RouteDeps): voi
         summary: "Readiness probe: 200 once the model is loaded",
         tags: ["ops"],
         security: [],
-        response: responsesFor({ description: "The model is loaded", ...jsonSchemaOfOutput(Ready) }, [431, 500, 503]),
+        response: responsesFor(
+          { description: "The model is loaded", ...jsonSchemaOfOutput(Ready) },
+          [431, 500, 503],
+        ),
       },
     },
     async (_request, reply) => {

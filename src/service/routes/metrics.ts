@@ -4,7 +4,11 @@ import type { ContractFlags } from "../openapi-responses.js";
 import { responsesFor } from "../openapi-responses.js";
 
 /** GET /metrics in the Prometheus text format, from the app's own registry. */
-export function registerMetricsRoute(app: FastifyInstance, metrics: ServiceMetrics, flags: ContractFlags): void {
+export function registerMetricsRoute(
+  app: FastifyInstance,
+  metrics: ServiceMetrics,
+  flags: ContractFlags,
+): void {
   const statuses = [431, 500, 503];
   if (flags.secured) statuses.push(401);
   if (flags.secured || flags.rateLimited) statuses.push(429);
