@@ -39,3 +39,8 @@ export function responsesFor(
     out[status] = { description: ERROR_DESCRIPTIONS[status], ...error };
   return out;
 }
+
+/** `security: []` (explicitly public) on operations when no API key is configured; else the root requirement applies. */
+export function securityFor(flags: ContractFlags): { security?: [] } {
+  return flags.secured ? {} : { security: [] };
+}

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { MatchPair } from "../../matcher-types.js";
 import { type BatchRequest, validateBatchRequest } from "../../validate/validate-request.js";
 import { jsonSchemaOf, jsonSchemaOfOutput } from "../json-schema.js";
-import { bodyRouteStatuses, responsesFor } from "../openapi-responses.js";
+import { bodyRouteStatuses, responsesFor, securityFor } from "../openapi-responses.js";
 import { type CheckedBody, requestValidator } from "../request-validator.js";
 import { matchOptionsOf, type RouteDeps } from "../route-deps.js";
 import { BatchBodySchema } from "../schemas/request-schemas.js";
@@ -18,6 +18,7 @@ export function registerBatchRoute(app: FastifyInstance, deps: RouteDeps): void 
         operationId: "matchBatch",
         summary: "Score many candidate/role pairs",
         tags: ["matching"],
+        ...securityFor(deps.contract),
         body: jsonSchemaOf(BatchBodySchema),
         response: responsesFor(
           { description: "One result per pair, in input order", ...jsonSchemaOfOutput(BatchResponseSchema) },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { type MatchRequest, validateMatchRequest } from "../../validate/validate-request.js";
 import { jsonSchemaOf, jsonSchemaOfOutput } from "../json-schema.js";
-import { bodyRouteStatuses, responsesFor } from "../openapi-responses.js";
+import { bodyRouteStatuses, responsesFor, securityFor } from "../openapi-responses.js";
 import type { CheckedBody } from "../request-validator.js";
 import { requestValidator } from "../request-validator.js";
 import { matchOptionsOf, type RouteDeps } from "../route-deps.js";
@@ -18,6 +18,7 @@ export function registerMatchRoute(app: FastifyInstance, deps: RouteDeps): void 
         operationId: "match",
         summary: "Score one candidate against one role",
         tags: ["matching"],
+        ...securityFor(deps.contract),
         body: jsonSchemaOf(MatchBodySchema),
         response: responsesFor(
           { description: "The match result", ...jsonSchemaOfOutput(MatchResultSchema) },

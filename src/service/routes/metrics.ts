@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ServiceMetrics } from "../metrics.js";
 import type { ContractFlags } from "../openapi-responses.js";
-import { responsesFor } from "../openapi-responses.js";
+import { responsesFor, securityFor } from "../openapi-responses.js";
 
 /** GET /metrics in the Prometheus text format, from the app's own registry. */
 export function registerMetricsRoute(
@@ -19,6 +19,7 @@ export function registerMetricsRoute(
         operationId: "metrics",
         summary: "Prometheus metrics",
         tags: ["ops"],
+        ...securityFor(flags),
         response: responsesFor(
           {
             description: "Metrics in the Prometheus text exposition format",

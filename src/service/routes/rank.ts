@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { RankEntry } from "../../matcher-types.js";
 import { type RankRequest, validateRankRequest } from "../../validate/validate-request.js";
 import { jsonSchemaOf, jsonSchemaOfOutput } from "../json-schema.js";
-import { bodyRouteStatuses, responsesFor } from "../openapi-responses.js";
+import { bodyRouteStatuses, responsesFor, securityFor } from "../openapi-responses.js";
 import { type CheckedBody, requestValidator } from "../request-validator.js";
 import { matchOptionsOf, type RouteDeps } from "../route-deps.js";
 import { RankBodySchema } from "../schemas/request-schemas.js";
@@ -18,6 +18,7 @@ export function registerRankRoute(app: FastifyInstance, deps: RouteDeps): void {
         operationId: "rank",
         summary: "Rank candidates against one role",
         tags: ["matching"],
+        ...securityFor(deps.contract),
         body: jsonSchemaOf(RankBodySchema),
         response: responsesFor(
           { description: "Candidates best first", ...jsonSchemaOfOutput(RankResponseSchema) },
