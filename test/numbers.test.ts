@@ -36,8 +36,9 @@ const requiredArb: fc.Arbitrary<RequiredSkill> = fc.record(
 function badNumbers(value: unknown, path = "$", out: string[] = []): string[] {
   if (value === null) out.push(`${path} = null`);
   else if (typeof value === "number" && !Number.isFinite(value)) out.push(`${path} = ${value}`);
-  else if (Array.isArray(value)) value.forEach((v, k) => badNumbers(v, `${path}[${k}]`, out));
-  else if (typeof value === "object")
+  else if (Array.isArray(value)) {
+    for (let k = 0; k < value.length; k++) badNumbers(value[k], `${path}[${k}]`, out);
+  } else if (typeof value === "object")
     for (const [k, v] of Object.entries(value)) badNumbers(v, `${path}.${k}`, out);
   return out;
 }

@@ -261,3 +261,23 @@ function lineIssues(issues: Issue[], lineNo: number): Issue[] {
     message: `line ${lineNo}: ${formatPath(issue.path)}: ${issue.message}`,
   }));
 }
+
+/**
+ * A skill file of the CLI (`match` inputs, the `rank` role): a JSON array of skills or `{ "skills": [...] }`,
+ * read strictly (unknown keys reported). Messages start with the file's label, then the path.
+ */
+export function validateSkillFile(
+  value: unknown,
+  label: string,
+  required: boolean,
+  limits: Limits = DEFAULT_LIMITS,
+): Validated<readonly RequiredSkill[]> {
+  const issues: Issue[] = [];
+  const list = validateSkills(value, [], limits, required, issues, { strict: true });
+  if (issues.length > 0)
+    return {
+      ok: false,
+      issues: issues.map((i) => ({ ...i, message: `${label}: ${formatPath(i.path)}: ${i.message}` })),
+    };
+  return { ok: true, value: list, cost: list.length };
+}

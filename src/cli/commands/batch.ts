@@ -2,13 +2,14 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import type { Strategy } from "../../core/types.js";
 import type { MatchPair } from "../../matcher-types.js";
 import { STREAM_CHUNK_LINES, STREAM_CHUNKS_IN_FLIGHT_PER_WORKER } from "../../service/service-defaults.js";
-import type { ItemOutcome } from "../../service/workers/chunk-task.js";
+import type { ItemOutcome, WireError } from "../../service/workers/chunk-task.js";
+import { validateBatchLine } from "../../validate/validate-request.js";
 import type { CliContext } from "../cli-context.js";
 import { createScorer, parseWorkers } from "../create-scorer.js";
 import { EXIT_USAGE } from "../exit-code.js";
 import { inputSize } from "../input-size.js";
 import { optionsFromEnv } from "../options-from-env.js";
-import { parseLine } from "../parse-line.js";
+import { lineError, parseLine } from "../parse-line.js";
 import { createProgress } from "../progress.js";
 import { openInput } from "../read-input.js";
 import { orderedPipeline } from "../stream/ordered-pipeline.js";
@@ -20,7 +21,7 @@ const EXAMPLES = `
 Each input line is { "id"?: string, "candidate": [...skills], "required": [...skills] }.
 Each output line is { "id", ...result } in input order, or { "id", "error": { code, message, issues } }
 for a bad line; processing goes on, and the exit code is 2 if any line was bad. Without an id, the
-line number is used.
+line number is used, as a string. Unknown keys and prototype keys are refused, as over HTTP.
 
 Examples:
   $ competency batch examples/pairs.jsonl > results.jsonl
@@ -64,18 +65,24 @@ export function registerBatchCommand(program: Command, ctx: CliContext): void {
         let bytes = 0;
         let bad = 0;
         const work = async (lines: Line[]): Promise<string> => {
-          const parsed = lines.map((line) => parseLine(line, false));
+          const checked = lines.map((line): { id: string; pair?: MatchPair; error?: WireError } => {
+            const parsed = parseLine(line);
+            if (!parsed.ok) return { id: parsed.id, error: parsed.error };
+            const v = validateBatchLine(parsed.value, line.lineNo);
+            return v.ok ? { id: v.id, pair: v.value } : { id: v.id, error: lineError(v.issues) };
+          });
           const pairs: MatchPair[] = [];
-          for (const p of parsed) if (p.ok) pairs.push(p.value as unknown as MatchPair);
+          for (const c of checked) if (c.pair !== undefined) pairs.push(c.pair);
           const outcomes = await scorer.full({ pairs, options: { strategy: flags.strategy } });
           let k = 0;
           let text = "";
-          for (const p of parsed) {
-            const outcome: ItemOutcome<object> = p.ok
-              ? (outcomes[k++] as ItemOutcome<object>)
-              : { ok: false, error: p.error };
+          for (const c of checked) {
+            const outcome: ItemOutcome<object> =
+              c.pair !== undefined
+                ? (outcomes[k++] as ItemOutcome<object>)
+                : { ok: false, error: c.error as WireError };
             if (!outcome.ok) bad++;
-            text += `${JSON.stringify(outcome.ok ? { id: p.id, ...outcome.result } : { id: p.id, error: outcome.error })}\n`;
+            text += `${JSON.stringify(outcome.ok ? { id: c.id, ...outcome.result } : { id: c.id, error: outcome.error })}\n`;
           }
           return text;
         };

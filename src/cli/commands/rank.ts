@@ -1,14 +1,18 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { escapeNonPrintable } from "../../core/text/escape-non-printable.js";
 import type { RequiredSkill, Skill, Strategy } from "../../core/types.js";
 import type { MatchPair } from "../../matcher-types.js";
 import { STREAM_CHUNK_LINES, STREAM_CHUNKS_IN_FLIGHT_PER_WORKER } from "../../service/service-defaults.js";
 import type { ItemOutcome, WireError } from "../../service/workers/chunk-task.js";
+import { throwIssues } from "../../validate/throw-issues.js";
+import { duplicateId, validateRankLine, validateSkillFile } from "../../validate/validate-request.js";
 import type { CliContext } from "../cli-context.js";
 import { createScorer, parseWorkers } from "../create-scorer.js";
 import { EXIT_USAGE } from "../exit-code.js";
 import { inputSize } from "../input-size.js";
+import { maxInputBytesOption } from "../max-input-bytes-option.js";
 import { optionsFromEnv } from "../options-from-env.js";
-import { parseLine } from "../parse-line.js";
+import { lineError, type ParsedLine, parseLine } from "../parse-line.js";
 import { createProgress } from "../progress.js";
 import { openInput, readJson } from "../read-input.js";
 import { orderedPipeline } from "../stream/ordered-pipeline.js";
@@ -21,7 +25,8 @@ const EXAMPLES = `
 role.json is a JSON array of required skills or { "skills": [...] }. Each candidates.jsonl line is
 { "id": string, "skills": [...] }. Output is NDJSON, best first:
 { "rank", "id", "overallScore", "overallInterval", "topGaps" }, or { "rank", "id", ...result } with --full.
-Bad lines are reported on stderr as error[CODE] lines and skipped; the exit code is then 2.
+Bad lines are reported on stderr as "error[CODE]: line N: path: message" and skipped; the exit code is then 2.
+Ids must be unique: a repeated id is reported the same way and the later line skipped.
 Memory stays flat with --top N on any number of lines.
 
 Examples:
@@ -29,7 +34,7 @@ Examples:
   $ competency rank role.json - --top 100 --workers 2 < candidates.jsonl
 `;
 
-type RankFlags = { strategy: Strategy; top?: number; full?: true; workers?: number };
+type RankFlags = { strategy: Strategy; top?: number; full?: true; workers?: number; maxInputBytes: number };
 
 function positiveInt(raw: string): number {
   const n = Number(raw);
@@ -55,6 +60,7 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
     .argument("<candidates.jsonl>", "NDJSON file of candidates (- for stdin)")
     .option("--top <n>", "keep only the best N", positiveInt)
     .option("--full", "print full match results instead of summaries")
+    .addOption(maxInputBytesOption())
     .addOption(
       new Option("--strategy <name>", "scoring strategy")
         .choices(["default", "conservative", "aggressive"])
@@ -67,7 +73,13 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
     )
     .addHelpText("after", EXAMPLES)
     .action(async (rolePath: string, candidatesPath: string, flags: RankFlags) => {
-      const role = (await readJson(rolePath, ctx.io.stdin)) as readonly RequiredSkill[];
+      const roleFile = validateSkillFile(
+        await readJson(rolePath, ctx.io.stdin, flags.maxInputBytes),
+        `role ${rolePath === "-" ? "stdin" : rolePath}`,
+        true,
+      );
+      if (!roleFile.ok) throwIssues(roleFile.issues);
+      const role = (roleFile as { value: readonly RequiredSkill[] }).value;
       const total = await inputSize(candidatesPath);
       const input = await openInput(candidatesPath, ctx.io.stdin);
       await withMatcher(ctx, async (matcher) => {
@@ -79,18 +91,26 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         let index = 0;
         let bytes = 0;
         let bad = 0;
+        // One error-line format: `error[CODE]: line N: <path>: <text>`, whatever stage found the problem.
         const report = async (lineNo: number, error: WireError): Promise<void> => {
           bad++;
-          const message = error.message.includes(`line ${lineNo}`)
+          const message = error.message.startsWith(`line ${lineNo}: `)
             ? error.message
             : `line ${lineNo}: ${error.message}`;
-          await writeText(ctx.io.stderr, `error[${error.code}]: ${message}\n`);
+          await writeText(ctx.io.stderr, `error[${error.code}]: ${escapeNonPrintable(message)}\n`);
         };
+        const seen = new Map<string, number>();
         const work = async (lines: Line[]) => {
-          const parsed = lines.map((line) => parseLine(line, true));
+          const parsed: ParsedLine[] = lines.map((line) => {
+            const p = parseLine(line);
+            if (!p.ok) return p;
+            const v = validateRankLine(p.value, line.lineNo);
+            if (!v.ok) return { ok: false, id: v.id ?? String(line.lineNo), error: lineError(v.issues) };
+            return { ok: true, id: v.id, value: v.value };
+          });
           const pairs: MatchPair[] = [];
           for (const p of parsed)
-            if (p.ok) pairs.push({ candidate: p.value.skills as readonly Skill[], required: role });
+            if (p.ok) pairs.push({ candidate: p.value as readonly Skill[], required: role });
           const task = { pairs, options };
           const outcomes: ItemOutcome<object & { overallScore: number }>[] = flags.full
             ? await scorer.full(task)
@@ -114,6 +134,22 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
                 }
                 const outcome = outcomes[k++];
                 if (outcome === undefined) continue;
+                const id = p.id as string;
+                const first = seen.get(id);
+                if (first !== undefined) {
+                  // Duplicate ids are errors, as over HTTP: the later line is reported and skipped.
+                  await report(
+                    lineNo,
+                    lineError(
+                      [duplicateId(id, ["id"], `line ${first}`)].map((i) => ({
+                        ...i,
+                        message: `line ${lineNo}: id: ${i.message}`,
+                      })),
+                    ),
+                  );
+                  continue;
+                }
+                seen.set(id, lineNo);
                 if (!outcome.ok) await report(lineNo, outcome.error);
                 else
                   top.push({
