@@ -1,3 +1,4 @@
+import { escapeNonPrintable } from "../core/text/escape-non-printable.js";
 import { CompetencyError, type ErrorCode } from "../errors.js";
 
 /** SPEC §4 exit codes. */
@@ -28,9 +29,12 @@ export function exitCodeFor(error: unknown): number {
   return error instanceof CompetencyError && USER_CODES.has(error.code) ? EXIT_USAGE : EXIT_INTERNAL;
 }
 
-/** The one stderr line of SPEC §4: `error[CODE]: message`. */
+/**
+ * The one stderr line of SPEC §4: `error[CODE]: message`. Non-printable characters are escaped (JSON
+ * parse errors quote raw input, which could otherwise clear or recolour the terminal), and so are newlines.
+ */
 export function formatErrorLine(error: unknown): string {
-  if (error instanceof CompetencyError) return `error[${error.code}]: ${error.message}\n`;
+  if (error instanceof CompetencyError) return `error[${error.code}]: ${escapeNonPrintable(error.message)}\n`;
   const message = error instanceof Error ? error.message : String(error);
-  return `error[INTERNAL]: ${message.split("\n")[0] ?? ""}\n`;
+  return `error[INTERNAL]: ${escapeNonPrintable(message.split("\n")[0] ?? "")}\n`;
 }
