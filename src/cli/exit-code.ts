@@ -1,5 +1,5 @@
-import { escapeNonPrintable } from "../core/text/escape-non-printable.js";
 import { CompetencyError, type ErrorCode } from "../errors.js";
+import { escapeNonPrintable } from "../validate/escape-non-printable.js";
 
 /** SPEC §4 exit codes. */
 export const EXIT_OK = 0;

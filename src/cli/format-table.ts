@@ -1,5 +1,5 @@
-import { escapeNonPrintable as clean } from "../core/text/escape-non-printable.js";
 import type { MatchResult } from "../core/types.js";
+import { escapeNonPrintable as clean } from "../validate/escape-non-printable.js";
 
 const fix = (x: number): string => x.toFixed(2);
 

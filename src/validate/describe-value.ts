@@ -1,4 +1,4 @@
-import { escapeNonPrintable } from "../core/text/escape-non-printable.js";
+import { escapeNonPrintable } from "./escape-non-printable.js";
 
 /**
  * Short rendering of a bad value for messages: strings quoted, cut at 40 characters and with every

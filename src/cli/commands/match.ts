@@ -45,7 +45,7 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
       if (candidatePath === "-" && rolePath === "-") {
         throw new CompetencyError("INVALID_INPUT", "only one of the two inputs can be - (stdin)");
       }
-      const label = (what: string, path: string) => `${what} ${path === "-" ? "stdin" : path}`;
+      const label = (what: string, path: string) => `${what} ${path === "-" ? "(stdin)" : path}`;
       // The shared validator, strict as over HTTP: unknown and prototype keys, controls in names, weights.
       const candidate = validateSkillFile(
         await readJson(candidatePath, ctx.io.stdin, flags.maxInputBytes),

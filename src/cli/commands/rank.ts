@@ -1,9 +1,9 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { escapeNonPrintable } from "../../core/text/escape-non-printable.js";
 import type { RequiredSkill, Skill, Strategy } from "../../core/types.js";
 import type { MatchPair } from "../../matcher-types.js";
 import { STREAM_CHUNK_LINES, STREAM_CHUNKS_IN_FLIGHT_PER_WORKER } from "../../service/service-defaults.js";
 import type { ItemOutcome, WireError } from "../../service/workers/chunk-task.js";
+import { escapeNonPrintable } from "../../validate/escape-non-printable.js";
 import { throwIssues } from "../../validate/throw-issues.js";
 import { duplicateId, validateRankLine, validateSkillFile } from "../../validate/validate-request.js";
 import type { CliContext } from "../cli-context.js";
@@ -75,7 +75,7 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
     .action(async (rolePath: string, candidatesPath: string, flags: RankFlags) => {
       const roleFile = validateSkillFile(
         await readJson(rolePath, ctx.io.stdin, flags.maxInputBytes),
-        `role ${rolePath === "-" ? "stdin" : rolePath}`,
+        `role ${rolePath === "-" ? "(stdin)" : rolePath}`,
         true,
       );
       if (!roleFile.ok) throwIssues(roleFile.issues);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { forbiddenNameChar } from "../core/text/forbidden-name-char.js";
+import { normalizeName } from "../core/text/normalize-name.js";
 import { escapeNonPrintable } from "./escape-non-printable.js";
-import { forbiddenNameChar } from "./forbidden-name-char.js";
-import { normalizeName } from "./normalize-name.js";
 
 describe("escapeNonPrintable", () => {
   it("escapes ESC, BEL, NUL, C1 controls, bidi overrides and zero-width characters", () => {

@@ -1,4 +1,4 @@
-import { isForbiddenNameCode } from "./forbidden-name-char.js";
+import { isForbiddenNameCode } from "../core/text/forbidden-name-char.js";
 
 /** Invisible or layout-changing characters beyond the forbidden set: soft hyphen, zero-width, separators, BOM. */
 function isInvisible(code: number): boolean {
