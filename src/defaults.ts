@@ -9,6 +9,13 @@ export const MAX_PAIRS_PER_BATCH = 10_000;
 export const MAX_NAME_LENGTH = 200;
 export const MAX_BODY_BYTES = 1_048_576;
 export const MAX_RANK_CANDIDATES = 100_000;
+/**
+ * Bounds of a required skill's `weight`. Weights are relative shares, so six orders of magnitude either way
+ * of 1 is more than any role needs, and the sum over 1,000 skills stays far from overflow and underflow
+ * (1e308 used to overflow the sum to Infinity, 5e-324 to vanish against 1).
+ */
+export const MIN_WEIGHT = 1e-6;
+export const MAX_WEIGHT = 1e6;
 
 // ── DistributionConfig: one Beta per skill level ────────────────────────────
 /** α + β of each skill's Beta; its mode sits on the level ratio. Higher = tighter intervals. */

@@ -27,6 +27,10 @@ export type ErrorCode =
   | "SHARD_FAILED"
   | "INPUT_CHANGED"
   | "RUN_INCONSISTENT"
+  | "METHOD_NOT_ALLOWED"
+  | "HEADERS_TOO_LARGE"
+  | "BUDGET_EXCEEDED"
+  | "SHUTTING_DOWN"
   | "INTERNAL";
 
 /** One problem found while validating input, named by its JSON path. */
@@ -46,7 +50,10 @@ export type IssueCode =
   | "out_of_range"
   | "not_finite"
   | "unknown_value"
-  | "unknown_key";
+  | "unknown_key"
+  | "forbidden_key"
+  | "control_character"
+  | "duplicate_id";
 
 export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   INVALID_INPUT: "invalid input",
@@ -72,6 +79,10 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   SHARD_FAILED: "a shard failed for good",
   INPUT_CHANGED: "input changed while the run was in progress",
   RUN_INCONSISTENT: "shard results do not add up to the manifest",
+  METHOD_NOT_ALLOWED: "method not allowed",
+  HEADERS_TOO_LARGE: "request headers or URL too large",
+  BUDGET_EXCEEDED: "request exceeds the scoring budget",
+  SHUTTING_DOWN: "the service is shutting down",
   INTERNAL: "internal error",
 };
 

@@ -179,7 +179,7 @@ describe("competency batch", () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.id)).toEqual([1, 2, "neg", 5, 6]);
+    expect(lines.map((l) => l.id)).toEqual(["1", "2", "neg", "5", "6"]);
     expect(lines.map((l) => (l.error ? l.error.code : "ok"))).toEqual([
       "ok",
       "INVALID_JSON",

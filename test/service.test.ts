@@ -305,15 +305,18 @@ describe("probes, metrics and docs", () => {
     expect((await a.inject({ url: "/docs/static/swagger-ui-bundle.js" })).statusCode).toBe(200);
   });
 
-  it("returns 404 in the error format for unknown routes and methods", async () => {
-    for (const [method, url] of [
-      ["GET", "/v2/nothing"],
-      ["GET", "/v1/match"],
-      ["DELETE", "/healthz"],
+  it("returns 404 for unknown routes and 405 with Allow for a known route's other methods", async () => {
+    const res = await app().inject({ method: "GET", url: "/v2/nothing" });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe("NOT_FOUND");
+    for (const [method, url, allow] of [
+      ["GET", "/v1/match", "POST"],
+      ["DELETE", "/healthz", "GET, HEAD"],
     ] as const) {
       const res = await app().inject({ method, url });
-      expect(res.statusCode).toBe(404);
-      expect(res.json().error.code).toBe("NOT_FOUND");
+      expect(res.statusCode).toBe(405);
+      expect(res.headers.allow).toBe(allow);
+      expect(res.json().error.code).toBe("METHOD_NOT_ALLOWED");
     }
   });
 });

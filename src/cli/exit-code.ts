@@ -1,4 +1,5 @@
 import { CompetencyError, type ErrorCode } from "../errors.js";
+import { escapeNonPrintable } from "../validate/escape-non-printable.js";
 
 /** SPEC §4 exit codes. */
 export const EXIT_OK = 0;
@@ -20,6 +21,7 @@ const USER_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   "ALLOCATOR_UNAVAILABLE",
   "UNAUTHORIZED",
   "PAYLOAD_TOO_LARGE",
+  "BUDGET_EXCEEDED",
 ]);
 
 /** Exit code for an error that ended a command. A distributed run whose shard failed for good is a failed check (1). */
@@ -28,9 +30,12 @@ export function exitCodeFor(error: unknown): number {
   return error instanceof CompetencyError && USER_CODES.has(error.code) ? EXIT_USAGE : EXIT_INTERNAL;
 }
 
-/** The one stderr line of SPEC §4: `error[CODE]: message`. */
+/**
+ * The one stderr line of SPEC §4: `error[CODE]: message`. Non-printable characters are escaped (JSON
+ * parse errors quote raw input, which could otherwise clear or recolour the terminal), and so are newlines.
+ */
 export function formatErrorLine(error: unknown): string {
-  if (error instanceof CompetencyError) return `error[${error.code}]: ${error.message}\n`;
+  if (error instanceof CompetencyError) return `error[${error.code}]: ${escapeNonPrintable(error.message)}\n`;
   const message = error instanceof Error ? error.message : String(error);
-  return `error[INTERNAL]: ${message.split("\n")[0] ?? ""}\n`;
+  return `error[INTERNAL]: ${escapeNonPrintable(message.split("\n")[0] ?? "")}\n`;
 }

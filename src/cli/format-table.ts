@@ -1,4 +1,5 @@
 import type { MatchResult } from "../core/types.js";
+import { escapeNonPrintable as clean } from "../validate/escape-non-printable.js";
 
 const fix = (x: number): string => x.toFixed(2);
 
@@ -24,7 +25,11 @@ export function alignColumns(
     .join("\n");
 }
 
-/** Human-readable rendering of a match: header line, one aligned row per required skill, gaps, explanations. */
+/**
+ * Human-readable rendering of a match: header line, one aligned row per required skill, gaps, explanations.
+ * Every name and explanation goes through escapeNonPrintable: validation refuses controls in names, but a
+ * result built elsewhere may carry anything, and this text goes to a terminal.
+ */
 export function formatTable(result: MatchResult, explain: boolean): string {
   const head = `Overall ${fix(result.overallScore)}  95% [${fix(result.overallInterval.lower)}, ${fix(result.overallInterval.upper)}]  strategy ${result.strategy}`;
   const rows: string[][] = [
@@ -34,10 +39,10 @@ export function formatTable(result: MatchResult, explain: boolean): string {
     // A best match with relation "none" is only the least-unrelated skill; the table shows it as absent.
     const best = s.bestMatch?.relation === "none" ? null : s.bestMatch;
     rows.push([
-      s.skillName,
+      clean(s.skillName),
       fix(s.probability),
       `[${fix(s.confidenceInterval.lower)}, ${fix(s.confidenceInterval.upper)}]`,
-      best === null ? "—" : best.skillName,
+      best === null ? "—" : clean(best.skillName),
       best === null ? "—" : fix(best.similarity),
       best === null ? "none" : best.relation,
       s.evidence,
@@ -47,7 +52,7 @@ export function formatTable(result: MatchResult, explain: boolean): string {
   if (result.gaps.length > 0) {
     out += `\nGaps (by impact on the overall score):\n`;
     for (const g of result.gaps)
-      out += `  ${g.skillName}: score ${fix(g.probability)}, impact +${fix(g.impact)}\n`;
+      out += `  ${clean(g.skillName)}: score ${fix(g.probability)}, impact +${fix(g.impact)}\n`;
   }
   if (explain) out += `\nExplanations:\n${formatExplanations(result)}`;
   return out;
@@ -56,6 +61,6 @@ export function formatTable(result: MatchResult, explain: boolean): string {
 /** One `skill: explanation` line per required skill. */
 export function formatExplanations(result: MatchResult): string {
   let out = "";
-  for (const s of result.skillScores) out += `  ${s.skillName}: ${s.explanation}\n`;
+  for (const s of result.skillScores) out += `  ${clean(s.skillName)}: ${clean(s.explanation)}\n`;
   return out;
 }

@@ -84,4 +84,11 @@ describe("optionsFromEnv", () => {
     const env = Object.freeze({ PORT: "1234" });
     expect(optionsFromEnv(env).service.port).toBe(1234);
   });
+
+  it("reads COMPETENCY_TRUST_PROXY as a boolean, a hop count or an address list, and COMPETENCY_MAX_COST", () => {
+    expect(optionsFromEnv({ COMPETENCY_TRUST_PROXY: "true" }).service.trustProxy).toBe(true);
+    expect(optionsFromEnv({ COMPETENCY_TRUST_PROXY: "2" }).service.trustProxy).toBe(2);
+    expect(optionsFromEnv({ COMPETENCY_TRUST_PROXY: "10.0.0.0/8" }).service.trustProxy).toBe("10.0.0.0/8");
+    expect(optionsFromEnv({ COMPETENCY_MAX_COST: "5000" }).service.maxCostPerRequest).toBe(5000);
+  });
 });

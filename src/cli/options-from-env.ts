@@ -36,7 +36,8 @@ function nonEmpty(env: Env, name: string): string | undefined {
 }
 
 /**
- * Reads PORT, HOST, COMPETENCY_API_KEY, COMPETENCY_RATE_LIMIT, COMPETENCY_LOG_LEVEL, COMPETENCY_WORKERS,
+ * Reads PORT, HOST, COMPETENCY_API_KEY, COMPETENCY_RATE_LIMIT, COMPETENCY_TRUST_PROXY ("true", "false", a hop
+ * count, or proxy addresses/CIDRs), COMPETENCY_MAX_COST, COMPETENCY_LOG_LEVEL, COMPETENCY_WORKERS,
  * COMPETENCY_ENGINE and the cache directory (COMPETENCY_CACHE_DIR, else $XDG_CACHE_HOME/competency-api,
  * else $HOME/.cache/competency-api). Pure: the caller passes the environment. Empty variables count as unset.
  * Throws INVALID_CONFIG listing every malformed variable.
@@ -63,6 +64,10 @@ export function optionsFromEnv(env: Env): EnvOptions {
       });
     }
   }
+  const trustProxy = nonEmpty(env, "COMPETENCY_TRUST_PROXY");
+  if (trustProxy !== undefined) service.trustProxy = parseTrustProxy(trustProxy.trim());
+  const maxCost = intVar(env, "COMPETENCY_MAX_COST", 1, Number.MAX_SAFE_INTEGER, issues);
+  if (maxCost !== undefined) service.maxCostPerRequest = maxCost;
   const workers = intVar(env, "COMPETENCY_WORKERS", 0, 256, issues);
   if (workers !== undefined) service.workers = workers;
 
@@ -92,4 +97,12 @@ function cacheDirFromEnv(env: Env): string | undefined {
   if (xdg !== undefined) return join(xdg, "competency-api");
   const home = nonEmpty(env, "HOME");
   return home === undefined ? undefined : join(home, ".cache", "competency-api");
+}
+
+/** COMPETENCY_TRUST_PROXY: "true" / "false", a hop count ("1"), or addresses and CIDRs ("10.0.0.0/8,127.0.0.1"). */
+function parseTrustProxy(raw: string): boolean | number | string {
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
 }

@@ -38,7 +38,11 @@ export function progressListener(io: CliIo): (event: ProgressEvent) => void {
   const bars = new Map<string, Progress>();
   return (event) => {
     if (!io.isTTY) {
-      if (event.phase === "start") io.stderr.write(`competency: ${event.task} (first run only)…\n`);
+      if (event.phase === "start") {
+        // A rebuild (corrupt or stale store) is not a first run; only the first build says so.
+        const when = /rebuild/i.test(event.task) ? "" : " (first run only)";
+        io.stderr.write(`competency: ${event.task}${when}…\n`);
+      }
       return;
     }
     let bar = bars.get(event.task);

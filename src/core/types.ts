@@ -101,9 +101,9 @@ export type MatchResult = {
   readonly skillScores: readonly SkillScore[];
   readonly gaps: readonly Gap[];
   readonly meta: ResultMeta;
-  /** Only with `include: ["similarities"]`: required name → candidate name → similarity. */
+  /** Only with `include: ["similarities"]`: required name → candidate name → similarity; a repeated name is keyed `name#2`, `name#3`, …. */
   readonly skillSimilarities?: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /** Only with `include: ["pairwise"]`: required name → candidate name → pair score. */
+  /** Only with `include: ["pairwise"]`: required name → candidate name → pair score; repeated names keyed as for skillSimilarities. */
   readonly pairwiseScores?: Readonly<Record<string, Readonly<Record<string, number>>>>;
 };
 

@@ -29,9 +29,11 @@ export async function processShard(host: ShardHost, data: ShardJobData): Promise
     const top = createTopK<ShardTopEntry>(data.top);
     const errors: ShardErrorLine[] = [];
     let errorCount = 0;
+    // Duplicate ids are caught within a shard; across shards only the coordinator's merge could see them.
+    const seen = new Map<string, number>();
     for (let i = 0; i < lines.length; i += SHARD_CHUNK_LINES) {
       const chunk = lines.slice(i, i + SHARD_CHUNK_LINES);
-      const out = await rankLines(host.scorer, role, { strategy: data.strategy }, data.full, chunk);
+      const out = await rankLines(host.scorer, role, { strategy: data.strategy }, data.full, chunk, seen);
       for (const r of out.ranked) top.push({ score: r.result.overallScore, index: r.lineNo, value: r });
       for (const e of out.errors) if (errorCount++ < SHARD_MAX_ERRORS) errors.push(e);
       await host.progress(i + chunk.length);

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { CompetencyError, type ErrorCode } from "../errors.js";
+import type { RouteMethods } from "./route-methods.js";
 
 /** HTTP status of every error code. Codes a request cannot cause map to 500 or 503. */
 export const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
@@ -19,6 +20,10 @@ export const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   SHARD_FAILED: 500,
   INPUT_CHANGED: 409,
   RUN_INCONSISTENT: 500,
+  METHOD_NOT_ALLOWED: 405,
+  HEADERS_TOO_LARGE: 431,
+  BUDGET_EXCEEDED: 413,
+  SHUTTING_DOWN: 503,
   INVALID_CONFIG: 500,
   DIMENSION_MISMATCH: 500,
   FILE_NOT_FOUND: 500,
@@ -81,9 +86,17 @@ export function errorBody(error: CompetencyError): {
     : { error: { code: error.code, message: error.message } };
 }
 
-/** Installs the one error handler and the 404 handler. Unknown errors are logged with their cause and become 500. */
-export function installErrorHandlers(app: FastifyInstance): void {
+/**
+ * Installs the one error handler and the 404/405 handler. Unknown errors are logged with their cause and
+ * become 500. Expected server states (model loading) are logged at info, without a stack.
+ */
+export function installErrorHandlers(app: FastifyInstance, methods: RouteMethods): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    // @fastify/static refuses paths like /docs/static/%2e%2e/... with 403 "Forbidden": to a client, not found.
+    if (!(error instanceof CompetencyError) && (error as FastifyError).statusCode === 403) {
+      const path = (request.url.split("?")[0] ?? "").slice(0, 200);
+      return reply.status(404).send(errorBody(new CompetencyError("NOT_FOUND", `${request.method} ${path}`)));
+    }
     let known = toCompetencyError(error);
     if (known?.code === "UNSUPPORTED_MEDIA_TYPE" && !(error instanceof CompetencyError)) {
       const type = String(request.headers["content-type"] ?? "none").slice(0, 100);
@@ -99,6 +112,10 @@ export function installErrorHandlers(app: FastifyInstance): void {
     }
     const status = STATUS_BY_CODE[known.code];
     if (status >= 500) {
+      if (known.details?.expected === true || known.code === "SHUTTING_DOWN") {
+        request.log.info({ code: known.code }, known.message);
+        return reply.status(status).send(errorBody(known));
+      }
       // Server-side details (paths, causes) go to the log, not to the client.
       request.log.error({ err: known, cause: known.cause }, known.message);
       return reply.status(status).send(errorBody(new CompetencyError(known.code)));
@@ -108,6 +125,15 @@ export function installErrorHandlers(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) => {
     const path = (request.url.split("?")[0] ?? "").slice(0, 200);
+    const allowed = methods.allowed(path);
+    if (allowed !== undefined && !allowed.includes(request.method)) {
+      reply.header("allow", allowed.join(", "));
+      const error = new CompetencyError(
+        "METHOD_NOT_ALLOWED",
+        `${request.method} ${path}; allowed: ${allowed.join(", ")}`,
+      );
+      return reply.status(405).send(errorBody(error));
+    }
     const error = new CompetencyError("NOT_FOUND", `${request.method} ${path}`);
     return reply.status(404).send(errorBody(error));
   });

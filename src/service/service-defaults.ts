@@ -8,6 +8,17 @@ export const SERVICE_HOST = "127.0.0.1";
 /** Requests per client IP (or API key) per window; 0 disables the limit. */
 export const RATE_LIMIT_MAX = 1_200;
 export const RATE_LIMIT_WINDOW_MS = 60_000;
+/** Failed authentication attempts per client IP per rate-limit window before that IP gets 429. */
+export const AUTH_FAILURE_MAX = 10;
+/**
+ * Scoring budget of one request: Σ candidate skills × required skills over every pair (match: one pair;
+ * batch: all pairs; rank: every candidate against the role). 40,000 pairs score in about 25 ms on the
+ * reference machine with distinct names (bench/http-load.ts; docs/http.md § Limits), so a request stays
+ * under about 50 ms of scoring with room for embedding and serialising.
+ */
+export const MAX_COST_PER_REQUEST = 40_000;
+/** Requests costing at least this many pairs go to the worker pool when there is one. */
+export const POOL_MIN_COST = 2_000;
 export const SERVICE_LOG_LEVEL = "info" as const;
 /** Worker threads for rank and batch; 0 scores in the main thread. */
 export const SERVICE_WORKERS = 0;

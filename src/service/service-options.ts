@@ -25,6 +25,17 @@ export type ServiceOptions = {
   readonly workers?: number;
   /** @default SHUTDOWN_GRACE_MS (10,000) */
   readonly shutdownGraceMs?: number;
+  /**
+   * Behind a reverse proxy: which `X-Forwarded-For` hops to trust for the client IP that rate limits key
+   * on. `true` trusts every hop (only when the proxy strips client-sent values), a number trusts that
+   * many hops, a string lists proxy addresses or CIDRs ("10.0.0.0/8,127.0.0.1"). Fastify's `trustProxy`.
+   * @default false: the socket address is the client
+   */
+  readonly trustProxy?: boolean | number | string;
+  /** Failed auth attempts per client IP per window before 429. @default AUTH_FAILURE_MAX (10) */
+  readonly authFailureMax?: number;
+  /** Scoring budget per request in candidate × required pairs. @default MAX_COST_PER_REQUEST (40,000) */
+  readonly maxCostPerRequest?: number;
 };
 
 export type ResolvedServiceOptions = {
@@ -37,6 +48,9 @@ export type ResolvedServiceOptions = {
   readonly logLevel: LogLevel;
   readonly workers: number;
   readonly shutdownGraceMs: number;
+  readonly trustProxy: boolean | number | string;
+  readonly authFailureMax: number;
+  readonly maxCostPerRequest: number;
 };
 
 function checkInt(issues: Issue[], name: string, value: number, min: number, max: number): void {
@@ -61,6 +75,9 @@ export function resolveServiceOptions(options: ServiceOptions = {}): Readonly<Re
     logLevel: options.logLevel ?? D.SERVICE_LOG_LEVEL,
     workers: options.workers ?? D.SERVICE_WORKERS,
     shutdownGraceMs: options.shutdownGraceMs ?? D.SHUTDOWN_GRACE_MS,
+    trustProxy: options.trustProxy ?? false,
+    authFailureMax: options.authFailureMax ?? D.AUTH_FAILURE_MAX,
+    maxCostPerRequest: options.maxCostPerRequest ?? D.MAX_COST_PER_REQUEST,
   };
   const issues: Issue[] = [];
   checkInt(issues, "port", resolved.port, 0, 65_535);
@@ -69,6 +86,22 @@ export function resolveServiceOptions(options: ServiceOptions = {}): Readonly<Re
   checkInt(issues, "rateLimitWindowMs", resolved.rateLimitWindowMs, 1, 2 ** 31 - 1);
   checkInt(issues, "workers", resolved.workers, 0, 256);
   checkInt(issues, "shutdownGraceMs", resolved.shutdownGraceMs, 0, 2 ** 31 - 1);
+  checkInt(issues, "authFailureMax", resolved.authFailureMax, 1, Number.MAX_SAFE_INTEGER);
+  checkInt(issues, "maxCostPerRequest", resolved.maxCostPerRequest, 1, Number.MAX_SAFE_INTEGER);
+  const tp = resolved.trustProxy;
+  if (
+    !(
+      typeof tp === "boolean" ||
+      (typeof tp === "number" && Number.isInteger(tp) && tp >= 0) ||
+      (typeof tp === "string" && tp.trim() !== "")
+    )
+  ) {
+    issues.push({
+      code: "invalid_type",
+      path: ["trustProxy"],
+      message: `trustProxy must be a boolean, a hop count or a list of addresses, got ${JSON.stringify(tp)}`,
+    });
+  }
   if (resolved.host.trim() === "")
     issues.push({ code: "blank", path: ["host"], message: 'host must not be blank, got ""' });
   if (resolved.apiKey !== undefined && resolved.apiKey.length === 0) {

@@ -1,46 +1,28 @@
-import { CompetencyError } from "../errors.js";
+import { CompetencyError, type Issue } from "../errors.js";
 import type { Line } from "../sources/read-lines.js";
 import type { WireError } from "./chunk-task.js";
 
 export type ParsedLine =
-  | { readonly ok: true; readonly id: string | number; readonly value: Record<string, unknown> }
-  | { readonly ok: false; readonly id: string | number; readonly error: WireError };
+  | { readonly ok: true; readonly id: string | undefined; readonly value: unknown }
+  | { readonly ok: false; readonly id: string; readonly error: WireError };
 
 /**
- * Parses one NDJSON line into an object with an `id` (the given string, else the line number).
- * Shapes beyond that are left to the matcher, which validates everything and reports every issue.
+ * Parses one NDJSON line as JSON (a BOM on the first line is dropped). Shapes are checked by the shared
+ * validators (validateBatchLine, validateRankLine), which give the one `line N: path: text` format.
  */
-export function parseLine(line: Line, idRequired: boolean): ParsedLine {
-  let value: unknown;
+export function parseLine(line: Line): ParsedLine {
+  const text = line.lineNo === 1 && line.text.charCodeAt(0) === 0xfeff ? line.text.slice(1) : line.text;
   try {
-    value = JSON.parse(line.text);
+    return { ok: true, id: undefined, value: JSON.parse(text) as unknown };
   } catch (cause) {
     const error = new CompetencyError("INVALID_JSON", `line ${line.lineNo}: ${(cause as Error).message}`);
-    return { ok: false, id: line.lineNo, error: { code: error.code, message: error.message } };
+    return { ok: false, id: String(line.lineNo), error: { code: error.code, message: error.message } };
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return fail(
-      line,
-      line.lineNo,
-      `line ${line.lineNo}: expected a JSON object, got ${Array.isArray(value) ? "an array" : JSON.stringify(value)}`,
-    );
-  }
-  const record = value as Record<string, unknown>;
-  const id = record.id;
-  if (id === undefined && !idRequired) return { ok: true, id: line.lineNo, value: record };
-  if (typeof id !== "string" || id === "") {
-    return fail(
-      line,
-      line.lineNo,
-      `line ${line.lineNo}: id must be a non-empty string, got ${JSON.stringify(id) ?? "undefined"}`,
-    );
-  }
-  return { ok: true, id, value: record };
 }
 
-function fail(line: Line, id: string | number, message: string): ParsedLine {
-  const error = new CompetencyError("INVALID_INPUT", message, {
-    details: { issues: [{ code: "invalid_type", path: ["line", line.lineNo], message }] },
-  });
-  return { ok: false, id, error: { code: error.code, message: error.message, issues: error.issues } };
+/** The wire error of a line that failed validation: the first issue's message, and every issue. */
+export function lineError(issues: readonly Issue[]): WireError {
+  const first = issues[0]?.message ?? "invalid line";
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
+  return { code: "INVALID_INPUT", message: `${first}${more}`, issues };
 }

@@ -2,8 +2,10 @@ import type { RequiredSkill, Skill } from "../core/types.js";
 import { CompetencyError } from "../errors.js";
 import type { Matcher, MatchOptions, MatchPair, RankCandidate, RankEntry } from "../matcher-types.js";
 import type { Line } from "../sources/read-lines.js";
+import { escapeNonPrintable } from "../validate/escape-non-printable.js";
+import { duplicateId, validateRankLine } from "../validate/validate-request.js";
 import type { ChunkScorer, ItemOutcome, WireError } from "./chunk-task.js";
-import { type ParsedLine, parseLine } from "./parse-line.js";
+import { lineError, parseLine } from "./parse-line.js";
 import { summarize } from "./score-chunk.js";
 
 /** One scored candidate of a rank chunk. */
@@ -20,6 +22,37 @@ export type LocalRank = { readonly matcher: Matcher; readonly top: number | unde
 
 type Outcome = ItemOutcome<object & { overallScore: number }> | undefined;
 
+/** A line after parsing and validation: its candidate's skills, or the error to report. */
+type CheckedLine =
+  | { readonly ok: true; readonly lineNo: number; readonly id: string; readonly skills: readonly Skill[] }
+  | { readonly ok: false; readonly lineNo: number; readonly error: WireError };
+
+/**
+ * Parses and validates a chunk with the shared request validator (the rules and messages HTTP uses).
+ * Duplicate ids are errors, as over HTTP: the later line is reported and skipped. `seen` spans the run,
+ * and this runs synchronously when a chunk is handed over, so chunks are checked in input order.
+ */
+function checkLines(lines: readonly Line[], seen: Map<string, number>): CheckedLine[] {
+  return lines.map((line): CheckedLine => {
+    const p = parseLine(line);
+    if (!p.ok) return { ok: false, lineNo: line.lineNo, error: p.error };
+    const v = validateRankLine(p.value, line.lineNo);
+    if (!v.ok) return { ok: false, lineNo: line.lineNo, error: lineError(v.issues) };
+    const id = v.id ?? String(line.lineNo);
+    const first = seen.get(id);
+    if (first !== undefined) {
+      const issue = duplicateId(id, ["id"], `line ${first}`);
+      return {
+        ok: false,
+        lineNo: line.lineNo,
+        error: lineError([{ ...issue, message: `line ${line.lineNo}: id: ${issue.message}` }]),
+      };
+    }
+    seen.set(id, line.lineNo);
+    return { ok: true, lineNo: line.lineNo, id, skills: v.value };
+  });
+}
+
 /**
  * Ranks one chunk's good lines with `matcher.rank`: overall scores for all, full results only for the
  * chunk's best `top` (the only ones that can reach the global top N). Outcomes are index-aligned with the
@@ -28,15 +61,14 @@ type Outcome = ItemOutcome<object & { overallScore: number }> | undefined;
  */
 async function rankOnThread(
   local: LocalRank,
-  parsed: readonly ParsedLine[],
+  checked: readonly CheckedLine[],
   role: readonly RequiredSkill[],
   options: MatchOptions,
   full: boolean,
 ): Promise<Outcome[] | null> {
   // Ids are positions here, so that duplicate ids in the input map back to their own lines.
   const candidates: RankCandidate[] = [];
-  for (const p of parsed)
-    if (p.ok) candidates.push({ id: String(candidates.length), skills: p.value.skills as Skill[] });
+  for (const c of checked) if (c.ok) candidates.push({ id: String(candidates.length), skills: c.skills });
   const strategy = options.strategy ?? "default";
   let ranked: RankEntry[];
   try {
@@ -66,41 +98,38 @@ export async function rankLines(
   options: MatchOptions,
   full: boolean,
   lines: readonly Line[],
+  seen: Map<string, number>,
   local?: LocalRank,
 ): Promise<{ ranked: RankedLine[]; errors: LineError[] }> {
-  const parsed = lines.map((line) => parseLine(line, true));
+  const checked = checkLines(lines, seen);
   let outcomes: Outcome[] | null =
-    local === undefined ? null : await rankOnThread(local, parsed, role, options, full);
+    local === undefined ? null : await rankOnThread(local, checked, role, options, full);
   if (outcomes === null) {
     const pairs: MatchPair[] = [];
-    for (const p of parsed)
-      if (p.ok) pairs.push({ candidate: p.value.skills as readonly Skill[], required: role });
+    for (const c of checked) if (c.ok) pairs.push({ candidate: c.skills, required: role });
     const task = { pairs, options };
     outcomes = full ? await scorer.full(task) : await scorer.summary(task);
   }
   const ranked: RankedLine[] = [];
   const errors: LineError[] = [];
   let k = 0;
-  for (let j = 0; j < parsed.length; j++) {
-    const p = parsed[j];
-    const lineNo = (lines[j] as Line).lineNo;
-    if (p === undefined) continue;
-    if (!p.ok) {
-      errors.push({ lineNo, error: p.error });
+  for (const c of checked) {
+    if (!c.ok) {
+      errors.push({ lineNo: c.lineNo, error: c.error });
       continue;
     }
     const outcome = outcomes[k++];
     if (outcome === undefined) continue;
-    if (!outcome.ok) errors.push({ lineNo, error: outcome.error });
-    else ranked.push({ lineNo, id: p.id as string, result: outcome.result });
+    if (!outcome.ok) errors.push({ lineNo: c.lineNo, error: outcome.error });
+    else ranked.push({ lineNo: c.lineNo, id: c.id, result: outcome.result });
   }
   return { ranked, errors };
 }
 
-/** The stderr line for a bad candidate line: `error[CODE]: line N: message`. */
+/** The one stderr format for a bad candidate line, whatever stage found it: `error[CODE]: line N: path: text`. */
 export function formatLineError(lineNo: number, error: WireError): string {
-  const message = error.message.includes(`line ${lineNo}`)
+  const message = error.message.startsWith(`line ${lineNo}: `)
     ? error.message
     : `line ${lineNo}: ${error.message}`;
-  return `error[${error.code}]: ${message}\n`;
+  return `error[${error.code}]: ${escapeNonPrintable(message)}\n`;
 }

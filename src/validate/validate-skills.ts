@@ -1,26 +1,32 @@
+import { forbiddenNameChar } from "../core/text/forbidden-name-char.js";
 import type { RequiredSkill, Skill } from "../core/types.js";
+import { MAX_WEIGHT, MIN_WEIGHT } from "../defaults.js";
 import type { Issue } from "../errors.js";
 import type { Limits } from "../matcher-types.js";
+import { checkKeys, isRecord } from "./check-keys.js";
+import { describeValue } from "./describe-value.js";
 
 type Path = readonly (string | number)[];
 
-function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
-  return String(value);
-}
+/** How strictly a list is read. The library is lenient; the CLI and HTTP read with `strict: true`. */
+export type SkillListMode = {
+  /** Report keys a skill or level does not define (unknown_key). @default false */
+  readonly strict?: boolean;
+  /** Accept `{ "skills": [...] }` besides a bare array. @default true */
+  readonly wrapped?: boolean;
+};
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+const SKILL_KEYS = ["name", "level"] as const;
+const REQUIRED_KEYS = ["name", "level", "weight", "mustHave"] as const;
+const LEVEL_KEYS = ["value", "max"] as const;
+const WRAPPER_KEYS = ["skills"] as const;
 
 /**
  * Validates a skill list from any source (library call, file, request body): a JSON array of skills or
  * `{ "skills": [...] }`. Pushes every problem onto `issues` with its path and the bad value, and returns
  * the clean list (meaningful only when no issue was added; the input array itself when every skill is
- * already clean, so callers must not mutate it). Extra keys are ignored.
+ * already clean, so callers must not mutate it). Prototype keys (`__proto__`, `constructor`, `prototype`)
+ * are always reported; other extra keys only in strict mode.
  */
 export function validateSkills(
   value: unknown,
@@ -28,10 +34,13 @@ export function validateSkills(
   limits: Limits,
   required: boolean,
   issues: Issue[],
+  mode: SkillListMode = {},
 ): RequiredSkill[] {
+  const strict = mode.strict === true;
   let list = value;
   let listPath = path;
-  if (isRecord(value) && "skills" in value) {
+  if (mode.wrapped !== false && isRecord(value) && "skills" in value) {
+    checkKeys(value, WRAPPER_KEYS, path, strict, issues);
     list = value.skills;
     listPath = [...path, "skills"];
   }
@@ -39,7 +48,10 @@ export function validateSkills(
     issues.push({
       code: "invalid_type",
       path: listPath,
-      message: `expected an array of skills or { "skills": [...] }, got ${describe(list)}`,
+      message:
+        mode.wrapped === false
+          ? `expected an array of skills, got ${describeValue(list)}`
+          : `expected an array of skills or { "skills": [...] }, got ${describeValue(list)}`,
     });
     return [];
   }
@@ -57,37 +69,73 @@ export function validateSkills(
   }
   // Fast path for the common case: a list of clean skills is used as given, with no copy at all.
   let clean = 0;
-  while (clean < list.length && isCleanSkill(list[clean], limits, required)) clean++;
+  while (clean < list.length && isCleanSkill(list[clean], limits, required, strict)) clean++;
   if (clean === list.length) return list as RequiredSkill[];
   const out: RequiredSkill[] = new Array(list.length);
   for (let i = 0; i < clean; i++) out[i] = list[i] as RequiredSkill;
   for (let i = clean; i < list.length; i++) {
     const item: unknown = list[i];
     // Fast path for the common case: a clean skill is used as given, with no copy and no path arrays.
-    const skill = isCleanSkill(item, limits, required)
+    const skill = isCleanSkill(item, limits, required, strict)
       ? item
-      : validateSkill(item, [...listPath, i], limits, required, issues);
+      : validateSkill(item, [...listPath, i], limits, required, strict, issues);
     if (skill !== null) out[i] = skill;
   }
   return out;
 }
 
-function isCleanSkill(item: unknown, limits: Limits, required: boolean): item is RequiredSkill {
-  if (!isRecord(item)) return false;
+function hasOnlyKeys(item: Record<string, unknown>, allowed: readonly string[]): boolean {
+  for (const key in item) if (!allowed.includes(key)) return false;
+  return true;
+}
+
+function isCleanSkill(
+  item: unknown,
+  limits: Limits,
+  required: boolean,
+  strict: boolean,
+): item is RequiredSkill {
+  if (!isRecord(item) || Object.hasOwn(item, "__proto__")) return false;
+  if (!hasOnlyKeys(item, strict ? (required ? REQUIRED_KEYS : SKILL_KEYS) : REQUIRED_KEYS)) return false;
   const { name, level } = item;
   if (typeof name !== "string" || name.length === 0 || name.length > limits.maxNameLength) return false;
   if (name.charCodeAt(0) <= 32 || name.charCodeAt(name.length - 1) <= 32 || name.trim() !== name)
     return false;
-  if (!isRecord(level)) return false;
+  if (forbiddenNameChar(name) >= 0) return false;
+  if (!isRecord(level) || !hasOnlyKeys(level, LEVEL_KEYS)) return false;
   const { value, max } = level;
   if (typeof value !== "number" || typeof max !== "number" || !Number.isFinite(max) || !(max >= 1))
     return false;
   if (!Number.isFinite(value) || value < 0 || value > max) return false;
   if (!required) return true;
   const { weight, mustHave } = item;
-  if (weight !== undefined && !(typeof weight === "number" && Number.isFinite(weight) && weight > 0))
+  if (weight !== undefined && !(typeof weight === "number" && weight >= MIN_WEIGHT && weight <= MAX_WEIGHT))
     return false;
   return mustHave === undefined || typeof mustHave === "boolean";
+}
+
+function validateName(name: unknown, path: Path, limits: Limits, issues: Issue[]): void {
+  if (typeof name !== "string") {
+    issues.push({ code: "invalid_type", path, message: `name must be a string, got ${describeValue(name)}` });
+  } else if (name.trim() === "") {
+    issues.push({ code: "blank", path, message: `name must not be blank, got ${describeValue(name)}` });
+  } else if (name.trim().length > limits.maxNameLength) {
+    issues.push({
+      code: "too_long",
+      path,
+      message: `name must be at most ${limits.maxNameLength} characters, got ${name.trim().length}`,
+    });
+  } else {
+    const at = forbiddenNameChar(name);
+    if (at >= 0) {
+      const hex = name.charCodeAt(at).toString(16).toUpperCase().padStart(4, "0");
+      issues.push({
+        code: "control_character",
+        path,
+        message: `name must not contain control or bidi-override characters, got U+${hex} at index ${at} in ${describeValue(name)}`,
+      });
+    }
+  }
 }
 
 function validateSkill(
@@ -95,37 +143,20 @@ function validateSkill(
   path: Path,
   limits: Limits,
   required: boolean,
+  strict: boolean,
   issues: Issue[],
 ): RequiredSkill | null {
   if (!isRecord(item)) {
     issues.push({
       code: "invalid_type",
       path,
-      message: `expected a skill object { name, level }, got ${describe(item)}`,
+      message: `expected a skill object { name, level }, got ${describeValue(item)}`,
     });
     return null;
   }
   const before = issues.length;
-  const name = item.name;
-  if (typeof name !== "string") {
-    issues.push({
-      code: "invalid_type",
-      path: [...path, "name"],
-      message: `name must be a string, got ${describe(name)}`,
-    });
-  } else if (name.trim() === "") {
-    issues.push({
-      code: "blank",
-      path: [...path, "name"],
-      message: `name must not be blank, got ${describe(name)}`,
-    });
-  } else if (name.trim().length > limits.maxNameLength) {
-    issues.push({
-      code: "too_long",
-      path: [...path, "name"],
-      message: `name must be at most ${limits.maxNameLength} characters, got ${name.trim().length}`,
-    });
-  }
+  checkKeys(item, required ? REQUIRED_KEYS : SKILL_KEYS, path, strict, issues);
+  validateName(item.name, [...path, "name"], limits, issues);
   const level = item.level;
   let value = Number.NaN;
   let max = Number.NaN;
@@ -133,9 +164,10 @@ function validateSkill(
     issues.push({
       code: "invalid_type",
       path: [...path, "level"],
-      message: `level must be an object { value, max }, got ${describe(level)}`,
+      message: `level must be an object { value, max }, got ${describeValue(level)}`,
     });
   } else {
+    checkKeys(level, LEVEL_KEYS, [...path, "level"], strict, issues);
     value = checkNumber(level.value, [...path, "level", "value"], issues);
     max = checkNumber(level.max, [...path, "level", "max"], issues);
     if (Number.isFinite(max) && max < 1) {
@@ -165,11 +197,11 @@ function validateSkill(
   if (required) {
     if (item.weight !== undefined) {
       weight = checkNumber(item.weight, [...path, "weight"], issues);
-      if (Number.isFinite(weight) && !(weight > 0)) {
+      if (Number.isFinite(weight) && !(weight >= MIN_WEIGHT && weight <= MAX_WEIGHT)) {
         issues.push({
           code: "out_of_range",
           path: [...path, "weight"],
-          message: `weight must be > 0, got ${weight}`,
+          message: `weight must be in [${MIN_WEIGHT}, ${MAX_WEIGHT}], got ${weight}`,
         });
       }
     }
@@ -178,7 +210,7 @@ function validateSkill(
         issues.push({
           code: "invalid_type",
           path: [...path, "mustHave"],
-          message: `mustHave must be a boolean, got ${describe(item.mustHave)}`,
+          message: `mustHave must be a boolean, got ${describeValue(item.mustHave)}`,
         });
       } else mustHave = item.mustHave;
     }
@@ -186,7 +218,7 @@ function validateSkill(
   if (issues.length > before) return null;
   const skill: { name: string; level: { value: number; max: number }; weight?: number; mustHave?: boolean } =
     {
-      name: (name as string).trim(),
+      name: (item.name as string).trim(),
       level: { value, max },
     };
   if (weight !== undefined) skill.weight = weight;
@@ -196,7 +228,7 @@ function validateSkill(
 
 function checkNumber(value: unknown, path: Path, issues: Issue[]): number {
   if (typeof value !== "number") {
-    issues.push({ code: "invalid_type", path, message: `must be a number, got ${describe(value)}` });
+    issues.push({ code: "invalid_type", path, message: `must be a number, got ${describeValue(value)}` });
     return Number.NaN;
   }
   if (!Number.isFinite(value)) {

@@ -1,5 +1,5 @@
 // Worker thread for src/adapters/cache/shared-embedding-cache.test.ts: opens the cache from workerData with
-// the real module (TypeScript, through tsx as in src/service/workers/source-worker.mjs) and sets keys.
+// the real module (TypeScript, through tsx as in src/pool/source-worker.mjs) and sets keys.
 import { parentPort, workerData } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 

@@ -1,8 +1,11 @@
 import { type Command, Option } from "commander";
-import type { RequiredSkill, Skill, Strategy } from "../../core/types.js";
+import type { RequiredSkill, Strategy } from "../../core/types.js";
 import { CompetencyError } from "../../errors.js";
+import { throwIssues } from "../../validate/throw-issues.js";
+import { type Validated, validateSkillFile } from "../../validate/validate-request.js";
 import type { CliContext } from "../cli-context.js";
 import { formatExplanations, formatTable } from "../format-table.js";
+import { maxInputBytesOption } from "../max-input-bytes-option.js";
 import { readJson } from "../read-input.js";
 import { writeText } from "../stream/write-text.js";
 import { withMatcher } from "../with-matcher.js";
@@ -18,7 +21,9 @@ Examples:
   $ competency match --strategy conservative - examples/role.json < candidate.json
 `;
 
-type MatchFlags = { strategy: Strategy; format: "json" | "table"; explain?: true };
+const skillsOf = (v: Validated<readonly RequiredSkill[]>): readonly RequiredSkill[] => (v.ok ? v.value : []);
+
+type MatchFlags = { strategy: Strategy; format: "json" | "table"; explain?: true; maxInputBytes: number };
 
 /** `competency match <candidate.json> <role.json>`: prints the result JSON (or a table) on stdout. */
 export function registerMatchCommand(program: Command, ctx: CliContext): void {
@@ -34,16 +39,27 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
     )
     .addOption(new Option("--format <format>", "output format").choices(["json", "table"]).default("json"))
     .option("--explain", "print a one-line explanation per required skill")
+    .addOption(maxInputBytesOption())
     .addHelpText("after", EXAMPLES)
     .action(async (candidatePath: string, rolePath: string, flags: MatchFlags) => {
       if (candidatePath === "-" && rolePath === "-") {
         throw new CompetencyError("INVALID_INPUT", "only one of the two inputs can be - (stdin)");
       }
-      const candidate = await readJson(candidatePath, ctx.io.stdin);
-      const role = await readJson(rolePath, ctx.io.stdin);
+      const label = (what: string, path: string) => `${what} ${path === "-" ? "(stdin)" : path}`;
+      // The shared validator, strict as over HTTP: unknown and prototype keys, controls in names, weights.
+      const candidate = validateSkillFile(
+        await readJson(candidatePath, ctx.io.stdin, flags.maxInputBytes),
+        label("candidate", candidatePath),
+        false,
+      );
+      const role = validateSkillFile(
+        await readJson(rolePath, ctx.io.stdin, flags.maxInputBytes),
+        label("role", rolePath),
+        true,
+      );
+      throwIssues([...(candidate.ok ? [] : candidate.issues), ...(role.ok ? [] : role.issues)]);
       await withMatcher(ctx, async (matcher) => {
-        // The matcher validates both values itself, including the { "skills": [...] } form.
-        const result = await matcher.match(candidate as readonly Skill[], role as readonly RequiredSkill[], {
+        const result = await matcher.match(skillsOf(candidate), skillsOf(role), {
           strategy: flags.strategy,
         });
         if (flags.format === "table") {

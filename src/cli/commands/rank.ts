@@ -6,10 +6,13 @@ import { formatLineError, rankLines } from "../../shards/rank-lines.js";
 import { createTopK } from "../../shards/top-k.js";
 import { readPostgresLines } from "../../sources/postgres-lines.js";
 import { type Line, readLineChunks } from "../../sources/read-lines.js";
+import { throwIssues } from "../../validate/throw-issues.js";
+import { validateSkillFile } from "../../validate/validate-request.js";
 import type { CliContext } from "../cli-context.js";
 import { createScorer, parseWorkers } from "../create-scorer.js";
 import { EXIT_USAGE } from "../exit-code.js";
 import { inputSize } from "../input-size.js";
+import { maxInputBytesOption } from "../max-input-bytes-option.js";
 import { optionsFromEnv } from "../options-from-env.js";
 import { createProgress } from "../progress.js";
 import { openInput, readJson } from "../read-input.js";
@@ -43,6 +46,7 @@ type RankFlags = {
   prefix?: string;
   fromPostgres?: string;
   table?: string;
+  maxInputBytes: number;
 };
 
 function positiveInt(raw: string): number {
@@ -69,6 +73,7 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
     .argument("[candidates.jsonl]", "NDJSON file of candidates (- for stdin); omit with --from-postgres")
     .option("--top <n>", "keep only the best N", positiveInt)
     .option("--full", "print full match results instead of summaries")
+    .addOption(maxInputBytesOption())
     .addOption(
       new Option("--strategy <name>", "scoring strategy")
         .choices(["default", "conservative", "aggressive"])
@@ -89,7 +94,13 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
     .option("--prefix <prefix>", "with --redis: Redis key prefix of the queues [default competency]")
     .addHelpText("after", EXAMPLES)
     .action(async (rolePath: string, candidatesArg: string | undefined, flags: RankFlags) => {
-      const role = (await readJson(rolePath, ctx.io.stdin)) as readonly RequiredSkill[];
+      const roleFile = validateSkillFile(
+        await readJson(rolePath, ctx.io.stdin, flags.maxInputBytes),
+        `role ${rolePath === "-" ? "(stdin)" : rolePath}`,
+        true,
+      );
+      if (!roleFile.ok) throwIssues(roleFile.issues);
+      const role = (roleFile as { value: readonly RequiredSkill[] }).value;
       const fromPostgres = flags.fromPostgres;
       if (
         (fromPostgres === undefined) === (candidatesArg === undefined) ||
@@ -127,7 +138,9 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         let index = 0;
         let bytes = 0;
         let bad = 0;
-        const work = (lines: Line[]) => rankLines(scorer, role, options, flags.full === true, lines, local);
+        const seen = new Map<string, number>();
+        const work = (lines: Line[]) =>
+          rankLines(scorer, role, options, flags.full === true, lines, seen, local);
         try {
           await orderedPipeline(
             source,

@@ -11,7 +11,9 @@ import { matcherFactory } from "../with-matcher.js";
 
 const EXAMPLES = `
 Environment: PORT, HOST, COMPETENCY_API_KEY (require Authorization: Bearer <key>),
-COMPETENCY_RATE_LIMIT (requests per minute per client, 0 = off), COMPETENCY_LOG_LEVEL,
+COMPETENCY_RATE_LIMIT (requests per minute per client IP, or per API key when one is set; 0 = off),
+COMPETENCY_TRUST_PROXY (behind a proxy: true, a hop count, or proxy addresses; default false),
+COMPETENCY_MAX_COST (scoring budget per request in candidate x required pairs, default 40000), COMPETENCY_LOG_LEVEL,
 COMPETENCY_WORKERS, COMPETENCY_CACHE_DIR. Flags override the environment.
 Logs are JSON lines (pino) on stdout. SIGTERM finishes in-flight requests, then exits 0.
 

@@ -1,27 +1,40 @@
 import type { FastifyInstance } from "fastify";
+import { type MatchRequest, validateMatchRequest } from "../../validate/validate-request.js";
 import { jsonSchemaOf, jsonSchemaOfOutput } from "../json-schema.js";
+import { bodyRouteStatuses, responsesFor, securityFor } from "../openapi-responses.js";
+import type { CheckedBody } from "../request-validator.js";
+import { requestValidator } from "../request-validator.js";
 import { matchOptionsOf, type RouteDeps } from "../route-deps.js";
-import { type MatchBody, MatchBodySchema } from "../schemas/request-schemas.js";
-import { ErrorResponseSchema, MatchResultSchema } from "../schemas/response-schemas.js";
-import { zodValidator } from "../zod-validator.js";
+import { MatchBodySchema } from "../schemas/request-schemas.js";
+import { MatchResultSchema } from "../schemas/response-schemas.js";
+import { scoreOnPool } from "../score-on-pool.js";
 
-/** POST /v1/match: one candidate against one role. */
+/** POST /v1/match: one candidate against one role. Large pairs go to the worker pool when there is one. */
 export function registerMatchRoute(app: FastifyInstance, deps: RouteDeps): void {
-  const error = jsonSchemaOfOutput(ErrorResponseSchema);
   app.post(
     "/v1/match",
     {
       schema: {
+        operationId: "match",
         summary: "Score one candidate against one role",
         tags: ["matching"],
+        ...securityFor(deps.contract),
         body: jsonSchemaOf(MatchBodySchema),
-        response: { 200: jsonSchemaOfOutput(MatchResultSchema), 400: error, 413: error, 415: error },
+        response: responsesFor(
+          { description: "The match result", ...jsonSchemaOfOutput(MatchResultSchema) },
+          bodyRouteStatuses(deps.contract),
+        ),
       },
-      validatorCompiler: zodValidator(MatchBodySchema),
+      validatorCompiler: requestValidator(validateMatchRequest, deps.maxCost),
     },
     async (request) => {
-      const body = request.body as MatchBody;
-      return deps.matcher.match(body.candidateSkills, body.requiredSkills, matchOptionsOf(body));
+      const { request: body, cost } = request.body as CheckedBody<MatchRequest>;
+      const options = matchOptionsOf(body);
+      if (deps.scorer !== undefined && cost >= deps.poolMinCost) {
+        const pair = { candidate: body.candidateSkills, required: body.requiredSkills };
+        return (await scoreOnPool(deps.scorer, [pair], options))[0];
+      }
+      return deps.matcher.match(body.candidateSkills, body.requiredSkills, options);
     },
   );
 }

@@ -1,30 +1,36 @@
 import type { FastifyInstance } from "fastify";
 import type { RankEntry } from "../../matcher-types.js";
+import { type RankRequest, validateRankRequest } from "../../validate/validate-request.js";
 import { jsonSchemaOf, jsonSchemaOfOutput } from "../json-schema.js";
+import { bodyRouteStatuses, responsesFor, securityFor } from "../openapi-responses.js";
+import { type CheckedBody, requestValidator } from "../request-validator.js";
 import { matchOptionsOf, type RouteDeps } from "../route-deps.js";
-import { type RankBody, RankBodySchema } from "../schemas/request-schemas.js";
-import { ErrorResponseSchema, RankResponseSchema } from "../schemas/response-schemas.js";
+import { RankBodySchema } from "../schemas/request-schemas.js";
+import { RankResponseSchema } from "../schemas/response-schemas.js";
 import { scoreOnPool } from "../score-on-pool.js";
-import { zodValidator } from "../zod-validator.js";
 
-/** POST /v1/rank: candidates against one role, best first; ties keep input order. */
+/** POST /v1/rank: candidates against one role, best first; ties keep input order; ids must be unique. */
 export function registerRankRoute(app: FastifyInstance, deps: RouteDeps): void {
-  const error = jsonSchemaOfOutput(ErrorResponseSchema);
   app.post(
     "/v1/rank",
     {
       schema: {
+        operationId: "rank",
         summary: "Rank candidates against one role",
         tags: ["matching"],
+        ...securityFor(deps.contract),
         body: jsonSchemaOf(RankBodySchema),
-        response: { 200: jsonSchemaOfOutput(RankResponseSchema), 400: error, 413: error, 415: error },
+        response: responsesFor(
+          { description: "Candidates best first", ...jsonSchemaOfOutput(RankResponseSchema) },
+          bodyRouteStatuses(deps.contract),
+        ),
       },
-      validatorCompiler: zodValidator(RankBodySchema),
+      validatorCompiler: requestValidator(validateRankRequest, deps.maxCost),
     },
     async (request) => {
-      const body = request.body as RankBody;
+      const { request: body, cost } = request.body as CheckedBody<RankRequest>;
       const options = matchOptionsOf(body);
-      if (deps.scorer === undefined) {
+      if (deps.scorer === undefined || cost < deps.poolMinCost) {
         const ranking = await deps.matcher.rank(
           body.candidates,
           body.requiredSkills,

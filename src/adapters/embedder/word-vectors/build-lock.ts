@@ -26,7 +26,7 @@ export async function withBuildLock<T>(lockPath: string, work: () => Promise<T>)
       break;
     } catch (cause) {
       if ((cause as NodeJS.ErrnoException).code !== "EEXIST") {
-        throw new CompetencyError("MODEL_UNAVAILABLE", `cannot create lock ${lockPath}`, { cause });
+        throw new CompetencyError("FILE_UNWRITABLE", `cannot create lock ${lockPath}`, { cause });
       }
     }
     if (!ownerAlive(lockPath)) {

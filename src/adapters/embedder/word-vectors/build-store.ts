@@ -128,7 +128,7 @@ export async function buildStore(options: BuildStoreOptions): Promise<{ words: n
     await rename(tmp, options.storePath);
   } catch (cause) {
     await rm(tmp, { force: true });
-    throw new CompetencyError("MODEL_UNAVAILABLE", `cannot write model store ${options.storePath}`, {
+    throw new CompetencyError("FILE_UNWRITABLE", `cannot write model store ${options.storePath}`, {
       cause,
     });
   }

@@ -5,6 +5,7 @@ import type { ProgressEvent } from "../../../matcher-types.js";
 import { withBuildLock } from "./build-lock.js";
 import { buildStore } from "./build-store.js";
 import { loadStore, type WordStore } from "./load-store.js";
+import { refuseVirtualFileSystem } from "./refuse-virtual-fs.js";
 import type { WinkSource } from "./resolve-wink-source.js";
 import { STORE_FORMAT_VERSION } from "./store-format.js";
 import { isVerified } from "./verified-stamp.js";
@@ -33,10 +34,11 @@ export async function ensureWordStore(
   const storePath = join(cacheDir, storeFileName(source.sourceVersion));
   const first = tryLoad(storePath);
   if (!(first instanceof CompetencyError)) return first;
+  refuseVirtualFileSystem(cacheDir);
   try {
     mkdirSync(cacheDir, { recursive: true });
   } catch (cause) {
-    throw new CompetencyError("MODEL_UNAVAILABLE", `cannot create cache directory ${cacheDir}`, { cause });
+    throw new CompetencyError("FILE_UNWRITABLE", `cannot create cache directory ${cacheDir}`, { cause });
   }
   const task = first.code === "CACHE_CORRUPT" ? REBUILD_TASK : BUILD_TASK;
   return withBuildLock(`${storePath}.lock`, async () => {

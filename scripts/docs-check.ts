@@ -1,0 +1,131 @@
+/**
+ * Runs every `$ competency …` command shown in docs/cli.md and the README (console blocks) and compares its
+ * output with the doc; `--update` re-stamps the docs with the current output instead. Commands run with
+ * bash in a scratch directory holding the examples, with `competency` on PATH running this checkout's
+ * source. A `$ cat FILE` of a file that does not exist creates it from the doc (the doc's own fixture).
+ * Volatile text (durations) is masked. `competency serve` blocks are skipped (they never exit).
+ *
+ *   npm run docs:update      # after a change that alters outputs
+ */
+import { spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const DOC_FILES = ["docs/cli.md", "README.md"];
+
+/** Durations and timestamps vary run to run; everything else must match exactly. */
+const mask = (text: string): string =>
+  text.replace(/\b\d+(\.\d+)?\s?(ms|s)\b/g, "<time>").replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, "<timestamp>");
+
+type Command = { file: string; command: string; expected: string; start: number; end: number; gap: string };
+
+/** Every `$ ` command in a ```console block, with the output lines the doc shows under it. */
+function commandsOf(file: string, text: string): Command[] {
+  const out: Command[] = [];
+  const block = /```console\n([\s\S]*?)```/g;
+  for (let m = block.exec(text); m !== null; m = block.exec(text)) {
+    const body = m[1] ?? "";
+    const base = m.index + "```console\n".length;
+    const starts = [...body.matchAll(/^\$ .*$/gm)].map((c) => c.index ?? 0);
+    starts.forEach((at, k) => {
+      const lineEnd = body.indexOf("\n", at) + 1;
+      const end = k + 1 < starts.length ? (starts[k + 1] as number) : body.length;
+      const shown = body.slice(lineEnd, end);
+      const trimmed = shown.replace(/\n+$/, "\n");
+      out.push({
+        file,
+        command: body.slice(at + 2, lineEnd - 1),
+        expected: trimmed === "\n" ? "" : trimmed,
+        start: base + lineEnd,
+        end: base + end,
+        gap: shown.slice(trimmed.length),
+      });
+    });
+  }
+  return out;
+}
+
+function sandbox(): { dir: string; env: NodeJS.ProcessEnv } {
+  const dir = mkdtempSync(join(tmpdir(), "competency-docs-"));
+  symlinkSync(join(ROOT, "examples"), join(dir, "examples"));
+  const bin = join(dir, ".bin");
+  mkdirSync(bin);
+  const loader = join(ROOT, "node_modules", "tsx", "dist", "loader.mjs");
+  writeFileSync(
+    join(bin, "competency"),
+    `#!/bin/sh\nexec "${process.execPath}" --import "file://${loader}" "${join(ROOT, "src", "cli", "bin.ts")}" "$@"\n`,
+  );
+  chmodSync(join(bin, "competency"), 0o755);
+  const cacheDir = process.env.COMPETENCY_CACHE_DIR ?? join(tmpdir(), "competency-api-test-cache");
+  return {
+    dir,
+    env: {
+      ...process.env,
+      PATH: `${bin}:${process.env.PATH ?? ""}`,
+      COMPETENCY_CACHE_DIR: cacheDir,
+      NO_COLOR: "1",
+      COLUMNS: "100",
+    },
+  };
+}
+
+function run(c: Command, box: { dir: string; env: NodeJS.ProcessEnv }): string | null {
+  if (/competency serve\b/.test(c.command)) return null;
+  const cat = /^cat (\S+)$/.exec(c.command);
+  if (cat !== null && !existsSync(join(box.dir, cat[1] as string)))
+    writeFileSync(join(box.dir, cat[1] as string), c.expected);
+  const res = spawnSync("bash", ["-c", `(${c.command}) 2>&1`], {
+    cwd: box.dir,
+    env: box.env,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  return res.stdout.replace(/\n+$/, "\n");
+}
+
+/** Mismatches between the docs and the commands' real output (empty when the docs are current). */
+export function checkDocs(update = false): string[] {
+  const box = sandbox();
+  const problems: string[] = [];
+  try {
+    for (const file of DOC_FILES) {
+      const path = join(ROOT, file);
+      let text = readFileSync(path, "utf8");
+      const commands = commandsOf(file, text);
+      // Run in document order (a `cat` may create a later command's input), stamp from the end.
+      const outputs = commands.map((c) => run(c, box));
+      for (let k = commands.length - 1; k >= 0; k--) {
+        const c = commands[k] as Command;
+        const actual = outputs[k] ?? null;
+        if (actual === null) continue;
+        if (mask(actual) === mask(c.expected)) continue;
+        if (update) text = text.slice(0, c.start) + actual + c.gap + text.slice(c.end);
+        else problems.push(`${file}: $ ${c.command}\n--- doc\n${c.expected}--- actual\n${actual}`);
+      }
+      if (update) writeFileSync(path, text);
+    }
+  } finally {
+    rmSync(box.dir, { recursive: true, force: true });
+  }
+  return problems;
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const update = process.argv.includes("--update");
+  const problems = checkDocs(update);
+  for (const p of problems) process.stderr.write(`${p}\n`);
+  process.stdout.write(update ? "docs re-stamped\n" : `${problems.length} mismatches\n`);
+  process.exitCode = problems.length > 0 ? 1 : 0;
+}
