@@ -57,7 +57,46 @@ export function findSkill(lex: CompiledLexicon, norm: string): number {
     if (hit !== undefined && (suffix.domains === null || suffix.domains.includes(lex.domains[hit]!)))
       return hit;
   }
-  return findByAbbreviation(lex, spaced);
+  const abbreviated = findByAbbreviation(lex, spaced);
+  if (abbreviated >= 0) return abbreviated;
+  return findVariant(lex, norm);
+}
+
+const PARENTHETICAL = /\s*\(([^)]*)\)\s*/g;
+/** A trailing plural on a word of at least this many letters may be dropped ("controllers", "plcs"). */
+const MIN_PLURAL_LENGTH = 4;
+
+/**
+ * Punctuation and plural variants of a known name: "programmable-logic controllers (plcs)" is tried as
+ * "programmable-logic controllers" and as "plcs", each also without a trailing plural s ("plc").
+ */
+function findVariant(lex: CompiledLexicon, norm: string): number {
+  const tries: string[] = [];
+  if (norm.includes("(")) {
+    const outer = norm.replace(PARENTHETICAL, " ").trim();
+    if (outer.length > 0 && outer !== norm) tries.push(outer);
+    for (const m of norm.matchAll(PARENTHETICAL)) if (m[1]!.trim().length > 0) tries.push(m[1]!.trim());
+  } else tries.push(norm);
+  for (const t of tries) {
+    if (t !== norm) {
+      const hit = findSkill(lex, t);
+      if (hit >= 0) return hit;
+    }
+    // A plural phrase ("logic controllers") or a plural abbreviation without vowels ("plcs"), never a
+    // plural word ("darts" is not Dart) nor a listed false friend.
+    const phrase = /[\s-]/.test(t);
+    if (
+      t.length >= MIN_PLURAL_LENGTH &&
+      t.endsWith("s") &&
+      !t.endsWith("ss") &&
+      (phrase || !/[aeiou]/.test(t))
+    ) {
+      const single = t.slice(0, -1);
+      const hit = lex.index.get(single) ?? lex.index.get(single.replace(/[-_]+/g, " "));
+      if (hit !== undefined && !lex.falseFriends[hit]!.has(t)) return hit;
+    }
+  }
+  return -1;
 }
 
 /**

@@ -15,11 +15,12 @@ import { domainPenalty } from "../core/scoring/domain-penalty.js";
 import { effectiveSimilarity } from "../core/scoring/effective-similarity.js";
 import { levelRatio } from "../core/scoring/level-ratio.js";
 import { lexicalSimilarity, RELATION_EMBEDDING } from "../core/scoring/lexical-similarity.js";
+import { isDirectEvidence } from "../core/scoring/must-have.js";
 import { pairScore } from "../core/scoring/pair-score.js";
 
 const NO_META = { engine: "reference", embedder: "", lexiconVersion: "", configHash: "" } as const;
 
-type PairEntry = { similarity: number; relation: number; score: number };
+type PairEntry = { similarity: number; relation: number; score: number; direct: boolean };
 type Component = { weight: number; alpha: number; beta: number };
 
 /**
@@ -80,9 +81,10 @@ function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineO
         : candidate.ratios[j]!;
       const exceed = t > 0 ? 1 - shapeCdf(t, r, c.betaConcentration) : 1;
       const score = pairScore(e, near, levelRatio(r, t), exceed, r, aggressive, c);
+      const direct = isDirectEvidence(relation, e, c);
       if (relation === RELATION_EMBEDDING && e < c.similarityThreshold) relation = 0;
       row.push(e);
-      pairs.set(`${i}:${j}`, { similarity: e, relation, score });
+      pairs.set(`${i}:${j}`, { similarity: e, relation, score, direct });
     }
     similarity.push(row);
   }
@@ -90,12 +92,17 @@ function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineO
   const numbers = createSkillNumbers(nr, nc, reqOrder, options.include);
 
   for (let i = 0; i < nr; i++) {
-    // Best evidence: the highest pair score; the most similar skill decides domain agreement.
+    // Best evidence: the highest pair score, ties to the more similar skill; the most similar skill decides
+    // domain agreement; a must-have counts direct evidence only.
     let best = -1;
     let mostSimilar = -1;
+    let direct = 0;
     for (const j of candOrder) {
       const p = pairs.get(`${i}:${j}`) as PairEntry;
-      if (best === -1 || p.score > (pairs.get(`${i}:${best}`) as PairEntry).score) best = j;
+      const held = best === -1 ? null : (pairs.get(`${i}:${best}`) as PairEntry);
+      if (held === null || p.score > held.score || (p.score === held.score && p.similarity > held.similarity))
+        best = j;
+      if (p.direct && p.score > direct) direct = p.score;
       if (mostSimilar === -1 || p.similarity > (similarity[i]?.[mostSimilar] as number)) mostSimilar = j;
       if (numbers.similarities) numbers.similarities[i * nc + j] = p.similarity;
       if (numbers.pairScores) numbers.pairScores[i * nc + j] = p.score;
@@ -105,6 +112,7 @@ function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineO
     numbers.best[i] = best;
     numbers.score[i] = bestEntry.score;
     numbers.bestSimilarity[i] = bestEntry.similarity;
+    numbers.direct[i] = direct;
     numbers.bestRelation[i] = bestEntry.relation;
     numbers.maxSimilarity[i] = maxSim;
     numbers.domainAgrees[i] =

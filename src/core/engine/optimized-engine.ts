@@ -7,6 +7,7 @@ import { domainPenalty } from "../scoring/domain-penalty.js";
 import { effectiveSimilarity } from "../scoring/effective-similarity.js";
 import { levelRatio } from "../scoring/level-ratio.js";
 import { lexicalSimilarity, RELATION_EMBEDDING } from "../scoring/lexical-similarity.js";
+import { isDirectEvidence } from "../scoring/must-have.js";
 import { pairScore } from "../scoring/pair-score.js";
 import type { IncludeOption, Strategy } from "../types.js";
 import { dot } from "../vector/dot.js";
@@ -102,6 +103,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
       let bestScore = -1;
       let bestSim = 0;
       let bestCode = RELATION_NONE;
+      let bestDirect = 0;
       let mostSimilar = -1;
       let maxSim = -1;
       let total = 0;
@@ -138,7 +140,8 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
         const r = groupLevel[g]!;
         const p = pairScore(e, near, levelRatio(r, t), groupExceed[g]!, r, aggressive, c);
         if (code === RELATION_EMBEDDING && e < tau) code = RELATION_NONE;
-        if (p > bestScore) {
+        if (p > bestDirect && isDirectEvidence(code, e, c)) bestDirect = p;
+        if (p > bestScore || (p === bestScore && e > bestSim)) {
           best = j;
           bestScore = p;
           bestSim = e;
@@ -163,6 +166,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
       numbers.best[i] = best;
       numbers.score[i] = bestScore;
       numbers.bestSimilarity[i] = bestSim;
+      numbers.direct[i] = bestDirect;
       numbers.bestRelation[i] = bestCode;
       numbers.maxSimilarity[i] = maxSim;
       numbers.domainAgrees[i] = maxSim >= tau && candidate.domains[mostSimilar] === reqDomain ? 1 : 0;
@@ -178,7 +182,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
   function overall(input: EngineInput, strategy: Strategy): number {
     const numbers = computeNumbers(input, { strategy, include: NO_INCLUDE, meta: NO_META }, false);
     const bonus = matchBonus(numbers, input.candidate.names.length, input.required.names.length, c);
-    return overallOf(numbers.score, numbers.score, numbers, input.required, strategy, bonus, c);
+    return overallOf(numbers.score, numbers.direct, numbers, input.required, strategy, bonus, c);
   }
 
   /** Moments and grid quantiles of the shape-grouped mixture, scaled onto the skill's score. */

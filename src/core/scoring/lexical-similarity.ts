@@ -1,6 +1,13 @@
+import { LEXICON_SIMILARITY_ALIAS } from "../../defaults.js";
 import { isFalseFriend } from "../lexicon/is-false-friend.js";
-import { lexiconRelation, RELATION_EXACT, RELATION_NONE } from "../lexicon/lexicon-relation.js";
+import {
+  lexiconRelation,
+  RELATION_ALIAS,
+  RELATION_EXACT,
+  RELATION_NONE,
+} from "../lexicon/lexicon-relation.js";
 import type { CompiledLexicon } from "../lexicon/types.js";
+import { acronymMatch } from "../text/acronym-match.js";
 import type { ScoringConfig } from "./scoring-config.js";
 
 /** Relation code for "no lexicon relation: use the embedding cosine". Extends the lexicon's RELATION_* codes. */
@@ -30,5 +37,12 @@ export function lexicalSimilarity(
     return RELATION_NONE;
   }
   const code = lexiconRelation(lex, candidateIndex, requiredIndex, candidateNorm, requiredNorm, out);
-  return code === RELATION_NONE ? RELATION_EMBEDDING : code;
+  if (code !== RELATION_NONE) return code;
+  // Where the lexicon cannot know the pair, an abbreviation spelled by the other name's initials is
+  // another name for it ("EMT" = "Emergency Medical Technician").
+  if ((candidateIndex < 0 || requiredIndex < 0) && acronymMatch(candidateNorm, requiredNorm)) {
+    out[0] = LEXICON_SIMILARITY_ALIAS;
+    return RELATION_ALIAS;
+  }
+  return RELATION_EMBEDDING;
 }

@@ -1,0 +1,45 @@
+/** Prepositions that end a head phrase: the head of "bachelor of science" is "bachelor". */
+const PREPOSITIONS: ReadonlySet<string> = new Set(["of", "for", "in", "on", "with", "to", "at", "by"]);
+/** Coordinations have no single head: "sales and marketing" is two skills, weighted alike. */
+const COORDINATIONS: ReadonlySet<string> = new Set(["and", "&", "or", "/"]);
+/**
+ * Generic trailing nouns that are never the head of a skill name: "communication skills" is about
+ * communication, "python experience" about Python.
+ */
+const FILLERS: ReadonlySet<string> = new Set([
+  "skill",
+  "skills",
+  "experience",
+  "knowledge",
+  "proficiency",
+  "expertise",
+  "ability",
+  "abilities",
+  "competency",
+  "competence",
+  "basics",
+  "fundamentals",
+]);
+
+/**
+ * Index of the head word of a multi-word skill name, or -1 when there is none: a single content word, a
+ * coordination ("sales and marketing"), or a prepositional phrase ("theory of computation", whose topic
+ * is not its grammatical head). English noun compounds put the head last ("criminal LAW", "mechanical
+ * ENGINEERING"), skipping generic fillers ("COMMUNICATION skills").
+ *
+ * @param tokens `tokenize` output of a normalised name
+ * @param end tokens at or after this index are ignored (a trailing parenthetical such as "(PLCs)")
+ * @example headTokenIndex(["criminal", "law"], 2) // 1
+ */
+export function headTokenIndex(tokens: readonly string[], end: number): number {
+  let head = -1;
+  let content = 0;
+  for (let k = 0; k < end; k++) {
+    const t = tokens[k]!;
+    if (COORDINATIONS.has(t) || PREPOSITIONS.has(t)) return -1;
+    if (FILLERS.has(t)) continue;
+    content++;
+    head = k;
+  }
+  return content >= 2 ? head : -1;
+}
