@@ -113,6 +113,11 @@ export const LEXICON_SIMILARITY_PARENT = 0.7;
 export const LEXICON_SIMILARITY_RELATED = 0.7;
 /** Two skills sharing a direct parent (MySQL, PostgreSQL). */
 export const LEXICON_SIMILARITY_SIBLING = 0.6;
+/**
+ * Floor for two members of one broad family (a shared parent too broad for sibling credit: Python and Go
+ * under "Programming Languages"); the embedding may say more. Clearly below siblings and members.
+ */
+export const LEXICON_SIMILARITY_COUSIN = 0.25;
 /** Similarity ceiling for a known false friend (Java vs JavaScript): below SIMILARITY_THRESHOLD. */
 export const FALSE_FRIEND_SIMILARITY = 0.05;
 
@@ -138,6 +143,8 @@ export const SIF_A = 1e-3;
  * fixtures (npm run eval).
  */
 export const HEAD_WORD_WEIGHT = 2;
+/** Pooling weight of generic fillers ("skills", "experience"): they say nothing about which skill it is. */
+export const FILLER_WORD_WEIGHT = 0.1;
 export const NGRAM_MIN = 3;
 export const NGRAM_MAX = 5;
 export const NGRAM_SEED = 0x9e3779b9;

@@ -6,7 +6,7 @@ const COORDINATIONS: ReadonlySet<string> = new Set(["and", "&", "or", "/"]);
  * Generic trailing nouns that are never the head of a skill name: "communication skills" is about
  * communication, "python experience" about Python.
  */
-const FILLERS: ReadonlySet<string> = new Set([
+export const FILLERS: ReadonlySet<string> = new Set([
   "skill",
   "skills",
   "experience",

@@ -70,9 +70,13 @@ function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineO
       if (relation === RELATION_EMBEDDING)
         s = calibrateCosine(cosine(candVecs[j] as number[], reqVecs[i] as number[]), c);
       // Curated lexicon relations already know the domains; only embedding evidence pays the penalty.
+      // Embedding evidence keeps the lexical floor (a broad family) when the cosine says less.
       const e =
         relation === RELATION_EMBEDDING
-          ? effectiveSimilarity(s, domainPenalty(candidate.domains[j]!, required.domains[i]!))
+          ? Math.max(
+              out[0] as number,
+              effectiveSimilarity(s, domainPenalty(candidate.domains[j]!, required.domains[i]!)),
+            )
           : s;
       const near = relation === RELATION_EXACT || relation === RELATION_ALIAS || e > c.nearIdenticalThreshold;
       // Conservative reads the candidate's level at the lower quartile of its Beta.

@@ -128,9 +128,12 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
           e = out[0]!;
           // Curated lexicon relations already know the domains; only embedding evidence pays the penalty.
           if (code === RELATION_EMBEDDING) {
-            e = effectiveSimilarity(
-              calibrateCosine(dot(dim, candidate.rows[j]!, 0, reqRow, 0), c),
-              domainPenalty(candidate.domains[j]!, reqDomain),
+            e = Math.max(
+              e,
+              effectiveSimilarity(
+                calibrateCosine(dot(dim, candidate.rows[j]!, 0, reqRow, 0), c),
+                domainPenalty(candidate.domains[j]!, reqDomain),
+              ),
             );
           }
           memo.store(candidate.ids[j]!, reqId, e, code);

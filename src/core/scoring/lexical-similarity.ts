@@ -1,4 +1,5 @@
-import { LEXICON_SIMILARITY_ALIAS } from "../../defaults.js";
+import { LEXICON_SIMILARITY_ALIAS, LEXICON_SIMILARITY_COUSIN } from "../../defaults.js";
+import { areCousins } from "../lexicon/are-cousins.js";
 import { isFalseFriend } from "../lexicon/is-false-friend.js";
 import {
   lexiconRelation,
@@ -17,7 +18,9 @@ export const RELATION_EMBEDDING = 7;
  * Similarity of a candidate/required pair from names alone, before embeddings: same normalised name (1),
  * known false friend (`falseFriendSimilarity`, so Java never earns credit for JavaScript), or a lexicon
  * relation. Writes the similarity into `out[0]` and returns the relation code; returns RELATION_EMBEDDING
- * (out[0] untouched) when the caller must fall back to the calibrated embedding cosine. Allocates nothing.
+ * when the caller must fall back to the calibrated embedding cosine, with `out[0]` the floor that evidence
+ * keeps (LEXICON_SIMILARITY_COUSIN for members of one broad family, else 0). Allocates nothing, except
+ * the acronym rule for a pair the lexicon does not know (cold pairs only; the engines memoise).
  */
 export function lexicalSimilarity(
   lex: CompiledLexicon,
@@ -44,5 +47,7 @@ export function lexicalSimilarity(
     out[0] = LEXICON_SIMILARITY_ALIAS;
     return RELATION_ALIAS;
   }
+  // Members of one broad family (two programming languages) are at least weakly related.
+  out[0] = areCousins(lex, candidateIndex, requiredIndex) ? LEXICON_SIMILARITY_COUSIN : 0;
   return RELATION_EMBEDDING;
 }

@@ -1,6 +1,6 @@
-import { HEAD_WORD_WEIGHT, SIF_A } from "../../../defaults.js";
+import { FILLER_WORD_WEIGHT, HEAD_WORD_WEIGHT, SIF_A } from "../../../defaults.js";
 import { CompetencyError } from "../../../errors.js";
-import { headTokenIndex } from "../../../lexicon/head-token-index.js";
+import { FILLERS, headTokenIndex } from "../../../lexicon/head-token-index.js";
 import { tokenize } from "../../../lexicon/tokenize.js";
 import type { Embedder } from "../../../ports.js";
 import { addNgramVector } from "./add-ngram-vector.js";
@@ -15,7 +15,13 @@ const JS_SUFFIX = ".js";
 /** A parenthetical aside ("(PLCs)"), never the head of a name. */
 const PARENTHETICAL = /\([^)]*\)/g;
 /** Version of the pooling rule, part of the embedder id so cached rows from another rule are never reused. */
-const POOLING_VERSION = "h1";
+const POOLING_VERSION = "h2";
+/**
+ * A code-like token: a number, or a short token with a digit ("a0", "916", "s3"). Its word vector is
+ * unreliable (paper sizes, page numbers), so it is compared by its character n-grams: two different codes
+ * are unrelated, the same code is the same.
+ */
+const CODE_TOKEN = /^(?:\d[\d.,]*|(?=[^\d]*\d)[\p{L}\p{N}]{1,4})$/u;
 
 /**
  * Creates an Embedder over a loaded store. A name's vector is the SIF-weighted sum of its tokens' unit word
@@ -27,7 +33,9 @@ const POOLING_VERSION = "h1";
  *
  * Head-aware pooling: the head word of a multi-word name (`headTokenIndex`: "criminal LAW") counts
  * HEAD_WORD_WEIGHT times, so a name is mostly its head and a shared modifier alone ("criminal law" vs
- * "criminal psychology") is weak evidence, for names no lexicon has seen.
+ * "criminal psychology") is weak evidence, for names no lexicon has seen. Generic fillers ("skills",
+ * "experience") count FILLER_WORD_WEIGHT, and code-like tokens ("a0", "916") their n-grams only, so junk
+ * names share no meaning through them.
  *
  * @param store a verified store (see `loadStore`); its buffers are released by `close()`
  */
@@ -72,6 +80,10 @@ export function createStoreEmbedder(store: WordStore): Embedder {
   }
 
   function addToken(s: WordStore, token: string): void {
+    if (CODE_TOKEN.test(token)) {
+      addNgramVector(token, tokenWeight, dim, acc, scratch);
+      return;
+    }
     let row = find(s, token);
     if (row < 0 && token.length > JS_SUFFIX.length && token.endsWith(JS_SUFFIX)) {
       row = find(s, token.slice(0, -JS_SUFFIX.length));
@@ -101,8 +113,9 @@ export function createStoreEmbedder(store: WordStore): Embedder {
         const end = name.includes("(") ? tokenize(name.replace(PARENTHETICAL, " ")).length : tokens.length;
         const head = headTokenIndex(tokens, Math.min(end, tokens.length));
         for (let t = 0; t < tokens.length; t++) {
-          tokenWeight = t === head ? HEAD_WORD_WEIGHT : 1;
-          addToken(s, tokens[t] as string);
+          const token = tokens[t] as string;
+          tokenWeight = t === head ? HEAD_WORD_WEIGHT : FILLERS.has(token) ? FILLER_WORD_WEIGHT : 1;
+          addToken(s, token);
         }
         tokenWeight = 1;
         let sumSq = sumOfSquares();
