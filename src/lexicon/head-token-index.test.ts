@@ -25,6 +25,7 @@ describe("headTokenIndex", () => {
     expect(head("welding")).toBe(null);
     expect(head("sales and marketing")).toBe(null);
     expect(head("theory of computation")).toBe(null);
+    expect(head("ci cd")).toBe(null);
   });
 
   it("ignores tokens past the end (a trailing parenthetical)", () => {
