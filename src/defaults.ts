@@ -142,7 +142,7 @@ export const SIF_A = 1e-3;
  * name is mostly its head, so "criminal law" stays far from "criminal psychology". Tuned on the quality
  * fixtures (npm run eval).
  */
-export const HEAD_WORD_WEIGHT = 2;
+export const HEAD_WORD_WEIGHT = 3;
 /** Pooling weight of generic fillers ("skills", "experience"): they say nothing about which skill it is. */
 export const FILLER_WORD_WEIGHT = 0.1;
 export const NGRAM_MIN = 3;
