@@ -220,3 +220,112 @@ describe("class 5 / SPEC property 10: a must-have means must", () => {
     expect(skilled.overallScore).toBeGreaterThan(cook.overallScore);
   });
 });
+
+describe("class 1: a multi-word name is mostly its head", () => {
+  const MODIFIERS = ["criminal", "mechanical", "financial", "marine", "industrial", "forensic", "sports"];
+  const HEADS = ["law", "engineering", "modeling", "psychology", "biology", "design", "photography"];
+
+  it("ranks a head match above a modifier-only match for nearly every unseen compound", async () => {
+    const level = { value: 3, max: 5 };
+    let wins = 0;
+    let total = 0;
+    for (const m1 of MODIFIERS) {
+      for (const h1 of HEADS) {
+        const required = `${m1} ${h1}`;
+        const names = [
+          ...HEADS.filter((h) => h !== h1).map((h) => `${m1} ${h}`),
+          ...MODIFIERS.filter((m) => m !== m1).map((m) => `${m} ${h1}`),
+        ];
+        const result = await matcher.match(
+          names.map((name) => ({ name, level })),
+          [{ name: required, level }],
+          { include: ["similarities"] },
+        );
+        const sims = result.skillSimilarities?.[required] ?? {};
+        for (const h2 of HEADS)
+          for (const m2 of MODIFIERS) {
+            if (h2 === h1 || m2 === m1) continue;
+            total++;
+            if ((sims[`${m2} ${h1}`] ?? 0) > (sims[`${m1} ${h2}`] ?? 1)) wins++;
+          }
+      }
+    }
+    // Plain SIF pooling gets about half of these right; the head-aware pooling nearly all.
+    expect(wins / total).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
+describe("class 2: abbreviations beyond tech, both directions", () => {
+  it.each([
+    ["EMT", "Emergency Medical Technician"],
+    ["PLC", "Programmable-Logic Controllers (PLCs)"],
+    ["CNC Machining", "Computer Numerical Control Machining"],
+    ["GD&T", "Geometric Dimensioning and Tolerancing"],
+    ["P&ID", "Piping and Instrumentation Diagrams"],
+    ["TIG Welding", "Tungsten Inert Gas Welding"],
+    ["LPN", "Licensed Practical Nurse"],
+    ["OSHA", "Occupational Safety and Health Administration"],
+    ["CMA", "Certified Medical Assistant"],
+    ["BIM", "Building Information Modeling"],
+    ["ERP", "Enterprise Resource Planning"],
+    ["CPT Coding", "Current Procedural Terminology Coding"],
+  ])("matches %s and %s as the same skill", async (a, b) => {
+    const level = { value: 4, max: 5 };
+    for (const [have, need] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const result = await matcher.match([{ name: have, level }], [{ name: need, level }]);
+      expect(result.skillScores[0]?.evidence).toBe("direct");
+      expect(result.overallScore).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+});
+
+describe("classes 3 and 4: umbrellas are met by members, families are related", () => {
+  const level = { value: 4, max: 5 };
+  const score = async (have: string, need: string) =>
+    (await matcher.match([{ name: have, level }], [{ name: need, level }])).overallScore;
+
+  it.each([
+    ["Python", "Programming"],
+    ["Rust", "Programming"],
+    ["Java", "Software Development"],
+    ["Forklift Operation", "Warehouse Operations"],
+    ["Order Picking", "Warehouse Operations"],
+    ["Inventory Management", "Warehouse Operations"],
+    ["Shipping and Receiving", "Warehouse Operations"],
+    ["Geotechnical Engineering", "Civil Engineering"],
+    ["Transportation Engineering", "Civil Engineering"],
+    ["Water Resources Engineering", "Civil Engineering"],
+    ["Wound Care", "Patient Care"],
+    ["Vital Signs", "Patient Care"],
+  ])("gives %s strong credit for %s", async (have, need) => {
+    expect(await score(have, need)).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it("keeps a sibling discipline clearly below the parent's own members", async () => {
+    const member = await score("Geotechnical Engineering", "Civil Engineering");
+    const sibling = await score("Mechanical Engineering", "Civil Engineering");
+    expect(member - sibling).toBeGreaterThanOrEqual(0.15);
+  });
+
+  it.each([
+    ["Kotlin", "Scala"],
+    ["Groovy", "Java"],
+    ["F#", "C#"],
+    ["VB.NET", "F#"],
+    ["Tableau", "Looker"],
+    ["SolidWorks", "AutoCAD"],
+    ["Revit", "AutoCAD"],
+    ["SAP", "Oracle NetSuite"],
+    ["Epic", "Cerner"],
+    ["Xero", "QuickBooks"],
+    ["Sage", "QuickBooks"],
+  ])("relates %s to %s far above an unrelated skill", async (have, need) => {
+    const related = await score(have, need);
+    const unrelated = await score("Cooking", need);
+    expect(related).toBeGreaterThanOrEqual(0.5);
+    expect(related - unrelated).toBeGreaterThanOrEqual(0.3);
+  });
+});
