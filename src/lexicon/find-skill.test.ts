@@ -90,4 +90,28 @@ describe("findSkill", () => {
     );
     expect(findSkill(dart, "darts")).toBe(-1);
   });
+
+  it("reads a credential as the skill it certifies", () => {
+    const trades = compileLexicon(
+      [
+        {
+          domain: "Trades",
+          skills: [
+            {
+              id: "electrical-work",
+              name: "Electrical Work",
+              aliases: ["electrician", "journeyman electrician"],
+            },
+            { id: "nursing", name: "Nursing", aliases: ["RN", "registered nurse"] },
+          ],
+        },
+      ],
+      "t",
+    );
+    expect(findSkill(trades, "journeyman electrician's license")).toBe(0);
+    expect(findSkill(trades, "licensed electrician")).toBe(0);
+    expect(findSkill(trades, "registered nurse (rn) license")).toBe(1);
+    expect(findSkill(trades, "rn license")).toBe(1);
+    expect(findSkill(trades, "plumbing license")).toBe(-1);
+  });
 });

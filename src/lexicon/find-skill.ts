@@ -16,7 +16,14 @@ const SUFFIXES: readonly Suffix[] = [
   { text: " developer", domains: CODE },
   { text: " language", domains: ["SoftwareDevelopment", "DataScience", "Languages"] },
   { text: " skills", domains: null },
+  // A credential names the skill it certifies: "rn license", "forklift certification", "cpa licence".
+  { text: " license", domains: null },
+  { text: " licence", domains: null },
+  { text: " certification", domains: null },
+  { text: " certificate", domains: null },
 ];
+/** Credential prefixes read the same way: "licensed electrician", "certified welder". */
+const PREFIXES: readonly string[] = ["licensed ", "certified ", "qualified "];
 
 /** A leading token this short that names a skill is read as an abbreviation ("hr", "qa", "ux", "ml"). */
 const MAX_ABBREVIATION_LENGTH = 4;
@@ -57,20 +64,30 @@ export function findSkill(lex: CompiledLexicon, norm: string): number {
     if (hit !== undefined && (suffix.domains === null || suffix.domains.includes(lex.domains[hit]!)))
       return hit;
   }
+  for (const prefix of PREFIXES) {
+    if (!spaced.startsWith(prefix) || spaced.length === prefix.length) continue;
+    const hit = findSkill(lex, spaced.slice(prefix.length));
+    if (hit >= 0) return hit;
+  }
   const abbreviated = findByAbbreviation(lex, spaced);
   if (abbreviated >= 0) return abbreviated;
   return findVariant(lex, norm);
 }
 
 const PARENTHETICAL = /\s*\(([^)]*)\)\s*/g;
+/** A possessive is dropped: "journeyman electrician's license" → "journeyman electrician license". */
+const POSSESSIVE = /['’]s\b/g;
 /** A trailing plural on a word of at least this many letters may be dropped ("controllers", "plcs"). */
 const MIN_PLURAL_LENGTH = 4;
 
 /**
- * Punctuation and plural variants of a known name: "programmable-logic controllers (plcs)" is tried as
- * "programmable-logic controllers" and as "plcs", each also without a trailing plural s ("plc").
+ * Punctuation and plural variants of a known name: a possessive is dropped, "programmable-logic controllers
+ * (plcs)" is tried as "programmable-logic controllers" and as "plcs", each also without a trailing plural s
+ * ("plc").
  */
 function findVariant(lex: CompiledLexicon, norm: string): number {
+  const plain = norm.replace(POSSESSIVE, "");
+  if (plain !== norm) return findSkill(lex, plain);
   const tries: string[] = [];
   if (norm.includes("(")) {
     const outer = norm.replace(PARENTHETICAL, " ").trim();

@@ -16,6 +16,8 @@ describe("acronymMatch", () => {
     ["cnc machining", "computer numerical control machining"],
     ["tig welding", "tungsten inert gas welding"],
     ["bim", "building information modeling"],
+    ["cdl", "commercial driver's license"],
+    ["hvac", "heating, ventilation and air conditioning"],
   ])("reads %s as an abbreviation of %s, both ways", (a, b) => {
     expect(acronymMatch(a, b)).toBe(true);
     expect(acronymMatch(b, a)).toBe(true);

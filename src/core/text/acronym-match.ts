@@ -8,6 +8,7 @@ const MAX_ACRONYM = 8;
 /** A word joined by symbols up to this long stays whole, as a possible acronym ("p&id", "ap/ar"). */
 const MAX_SYMBOL_WORD = 6;
 const PARENTHETICAL = /\(([^)]*)\)/g;
+const POSSESSIVE = /['’]s\b/g;
 const WORD_SPLIT = /[^\p{L}\p{N}&/.]+/u;
 const SYMBOLS = /[&/.]/g;
 
@@ -86,7 +87,7 @@ function aligns(a: readonly string[], b: readonly string[]): boolean {
 /** The forms a name can be read as: without its parenthetical, and the parenthetical alone. */
 function forms(norm: string): string[][] {
   const inner: string[] = [];
-  const outer = norm.replace(PARENTHETICAL, (_, content: string) => {
+  const outer = norm.replace(POSSESSIVE, "").replace(PARENTHETICAL, (_, content: string) => {
     inner.push(content);
     return " ";
   });
