@@ -92,7 +92,10 @@ function findVariant(lex: CompiledLexicon, norm: string): number {
   if (norm.includes("(")) {
     const outer = norm.replace(PARENTHETICAL, " ").trim();
     if (outer.length > 0 && outer !== norm) tries.push(outer);
-    for (const m of norm.matchAll(PARENTHETICAL)) if (m[1]!.trim().length > 0) tries.push(m[1]!.trim());
+    for (const m of norm.matchAll(PARENTHETICAL)) {
+      const inner = (m[1] ?? "").trim();
+      if (inner.length > 0) tries.push(inner);
+    }
   } else tries.push(norm);
   for (const t of tries) {
     if (t !== norm) {
@@ -110,7 +113,7 @@ function findVariant(lex: CompiledLexicon, norm: string): number {
     ) {
       const single = t.slice(0, -1);
       const hit = lex.index.get(single) ?? lex.index.get(single.replace(/[-_]+/g, " "));
-      if (hit !== undefined && !lex.falseFriends[hit]!.has(t)) return hit;
+      if (hit !== undefined && lex.falseFriends[hit]?.has(t) !== true) return hit;
     }
   }
   return -1;

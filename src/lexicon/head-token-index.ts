@@ -39,7 +39,7 @@ export function headTokenIndex(tokens: readonly string[], end: number): number {
   let content = 0;
   let longest = 0;
   for (let k = 0; k < end; k++) {
-    const t = tokens[k]!;
+    const t = tokens[k] ?? "";
     if (COORDINATIONS.has(t) || PREPOSITIONS.has(t)) return -1;
     if (FILLERS.has(t)) continue;
     content++;

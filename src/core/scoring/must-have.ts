@@ -28,5 +28,5 @@ export function isDirectEvidence(code: number, similarity: number, c: ScoringCon
  */
 export function mustHaveCap(value: number, directScore: number, c: ScoringConfig): number {
   if (directScore >= c.mustHaveThreshold) return 1;
-  return value < c.mustHaveUnmetCap ? value : c.mustHaveUnmetCap;
+  return Math.min(value, c.mustHaveUnmetCap);
 }
