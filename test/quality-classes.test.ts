@@ -146,6 +146,23 @@ describe("class 7: an honest beginner beats the unrelated", () => {
   });
 });
 
+describe("class 7: the explanation names the exact skill", () => {
+  it("prefers the exact name over an alias or an unrelated skill at the same score", async () => {
+    const required = [{ name: "Go", level: { value: 3, max: 5 } }];
+    for (const others of [
+      [{ name: "Golang", level: { value: 5, max: 5 } }],
+      [{ name: "Cooking", level: { value: 5, max: 5 } }],
+    ]) {
+      for (const value of [0, 3, 5]) {
+        const result = await matcher.match([...others, { name: "Go", level: { value, max: 5 } }], required);
+        if (others[0]?.name === "Golang" && value < 3) continue; // the alias at 5/5 is the better evidence
+        expect(result.skillScores[0]?.bestMatch?.skillName).toBe("Go");
+        expect(result.skillScores[0]?.explanation).toMatch(/^Go \d\/5 matches Go exactly/);
+      }
+    }
+  });
+});
+
 /** Lexicon pairs related only sideways (no alias, no kind-of either way): never direct evidence. */
 function relatedPairs(): [string, string][] {
   const lex = loadLexicon();

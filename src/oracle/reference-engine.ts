@@ -10,6 +10,7 @@ import { createSkillNumbers } from "../core/engine/create-skill-numbers.js";
 import type { Engine, EngineContext, EngineInput, EngineOptions } from "../core/engine/engine-types.js";
 import { requiredTie } from "../core/engine/required-tie.js";
 import { RELATION_ALIAS, RELATION_EXACT } from "../core/lexicon/lexicon-relation.js";
+import { beatsBest } from "../core/scoring/beats-best.js";
 import { calibrateCosine } from "../core/scoring/calibrate-cosine.js";
 import { domainPenalty } from "../core/scoring/domain-penalty.js";
 import { effectiveSimilarity } from "../core/scoring/effective-similarity.js";
@@ -104,7 +105,10 @@ function scoreReference(ctx: EngineContext, input: EngineInput, options: EngineO
     for (const j of candOrder) {
       const p = pairs.get(`${i}:${j}`) as PairEntry;
       const held = best === -1 ? null : (pairs.get(`${i}:${best}`) as PairEntry);
-      if (held === null || p.score > held.score || (p.score === held.score && p.similarity > held.similarity))
+      if (
+        held === null ||
+        beatsBest(p.score, p.similarity, p.relation, held.score, held.similarity, held.relation)
+      )
         best = j;
       if (p.direct && p.score > direct) direct = p.score;
       if (mostSimilar === -1 || p.similarity > (similarity[i]?.[mostSimilar] as number)) mostSimilar = j;

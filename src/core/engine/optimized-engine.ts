@@ -2,6 +2,7 @@ import { betaMean } from "../beta/beta-mean.js";
 import { betaAlpha, betaBeta } from "../beta/beta-shape.js";
 import { betaVariance } from "../beta/beta-variance.js";
 import { RELATION_ALIAS, RELATION_EXACT, RELATION_NONE } from "../lexicon/lexicon-relation.js";
+import { beatsBest } from "../scoring/beats-best.js";
 import { calibrateCosine } from "../scoring/calibrate-cosine.js";
 import { domainPenalty } from "../scoring/domain-penalty.js";
 import { effectiveSimilarity } from "../scoring/effective-similarity.js";
@@ -144,7 +145,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
         const p = pairScore(e, near, levelRatio(r, t), groupExceed[g]!, r, aggressive, c);
         if (code === RELATION_EMBEDDING && e < tau) code = RELATION_NONE;
         if (p > bestDirect && isDirectEvidence(code, e, c)) bestDirect = p;
-        if (p > bestScore || (p === bestScore && e > bestSim)) {
+        if (beatsBest(p, e, code, bestScore, bestSim, bestCode)) {
           best = j;
           bestScore = p;
           bestSim = e;
