@@ -300,6 +300,29 @@ describe("class 2: abbreviations beyond tech, both directions", () => {
   });
 });
 
+describe("class 2: a known abbreviation keeps its meaning", () => {
+  it.each([
+    ["ERP", "Emergency Response Planning"],
+    ["CRM", "Crew Resource Management"],
+    ["CPA", "Cost Per Acquisition"],
+  ])("does not read %s as %s", async (a, b) => {
+    const level = { value: 4, max: 5 };
+    const result = await matcher.match([{ name: a, level }], [{ name: b, level }]);
+    expect(result.skillScores[0]?.evidence).not.toBe("direct");
+    expect(result.overallScore).toBeLessThan(0.5);
+  });
+
+  it.each([
+    ["HVAC", "Heating, Ventilation and Air Conditioning"],
+    ["CDL", "Commercial Driver License"],
+    ["ERP", "Enterprise Resource Planning Systems"],
+  ])("reads %s as a variant of its known expansion %s", async (a, b) => {
+    const level = { value: 4, max: 5 };
+    const result = await matcher.match([{ name: a, level }], [{ name: b, level }]);
+    expect(result.skillScores[0]?.evidence).toBe("direct");
+  });
+});
+
 describe("classes 3 and 4: umbrellas are met by members, families are related", () => {
   const level = { value: 4, max: 5 };
   const score = async (have: string, need: string) =>

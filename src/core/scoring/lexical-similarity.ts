@@ -1,4 +1,5 @@
 import { LEXICON_SIMILARITY_ALIAS, LEXICON_SIMILARITY_COUSIN } from "../../defaults.js";
+import { acronymAllowed } from "../lexicon/acronym-allowed.js";
 import { areCousins } from "../lexicon/are-cousins.js";
 import { isFalseFriend } from "../lexicon/is-false-friend.js";
 import {
@@ -42,8 +43,15 @@ export function lexicalSimilarity(
   const code = lexiconRelation(lex, candidateIndex, requiredIndex, candidateNorm, requiredNorm, out);
   if (code !== RELATION_NONE) return code;
   // Where the lexicon cannot know the pair, an abbreviation spelled by the other name's initials is
-  // another name for it ("EMT" = "Emergency Medical Technician").
-  if ((candidateIndex < 0 || requiredIndex < 0) && acronymMatch(candidateNorm, requiredNorm)) {
+  // another name for it ("EMT" = "Emergency Medical Technician"), unless the lexicon spells out the known
+  // side's abbreviation differently (ERP ≠ Emergency Response Planning; see acronymAllowed).
+  if (
+    (candidateIndex < 0 || requiredIndex < 0) &&
+    acronymMatch(candidateNorm, requiredNorm) &&
+    (candidateIndex >= 0
+      ? acronymAllowed(lex, candidateIndex, requiredNorm)
+      : acronymAllowed(lex, requiredIndex, candidateNorm))
+  ) {
     out[0] = LEXICON_SIMILARITY_ALIAS;
     return RELATION_ALIAS;
   }

@@ -36,7 +36,7 @@ function expansion(ws: readonly string[]): string[] {
 }
 
 /** "controllers" ~ "controller": a trailing plural s on words longer than three letters is ignored. */
-function sameWord(a: string, b: string): boolean {
+export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length > 3 && a.endsWith("s") && a.slice(0, -1) === b) return true;
   return b.length > 3 && b.endsWith("s") && b.slice(0, -1) === a;
@@ -120,4 +120,14 @@ export function acronymMatch(a: string, b: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Content words of a name as the acronym rule reads them: without its parenthetical and possessives, with
+ * "and", "of", "the" and fillers dropped. Allocates.
+ *
+ * @example contentWords("heating, ventilation and air conditioning") // ["heating", "ventilation", "air", "conditioning"]
+ */
+export function contentWords(norm: string): string[] {
+  return expansion(words(norm.replace(POSSESSIVE, "").replace(PARENTHETICAL, " ")));
 }
