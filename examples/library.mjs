@@ -23,5 +23,7 @@ for (const s of result.skillScores)
     `${s.skillName.padEnd(11)} ${s.probability.toFixed(2)}  ${s.evidence.padEnd(7)}  ${s.explanation}`,
   );
 console.log("gaps:", result.gaps.map((g) => `${g.skillName} (+${g.impact.toFixed(2)})`).join(", "));
+// A mustHave is met only by direct evidence (exact, alias, kind-of); Docker is only related to Kubernetes.
+console.log("unmet must-haves:", result.unmetMustHaves.join(", ") || "none");
 console.log(result.meta);
 await matcher.close();

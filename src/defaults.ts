@@ -28,6 +28,13 @@ export const SEVERE_PENALTY = 0.1;
 export const SEVERE_THRESHOLD = 0.05;
 /** Share of the penalty score that depends on the candidate's level (upstream boosts by ≤ 30%). */
 export const PENALTY_LEVEL_SHARE = 0.3;
+/**
+ * Below the similarity floor a pair scores SEVERE_PENALTY·(1 − PENALTY_LEVEL_SHARE) plus at most this much
+ * for level and similarity, and every related or direct pair scores at least that ceiling. Upstream's band
+ * (0.1 → 0.3 across the floor) lets the best of many noisy "none" similarities rise with list length
+ * (junk names paid up to 0.3); a band narrower than 0.01 cannot (issue 10, class 6).
+ */
+export const NO_EVIDENCE_LEVEL_SPREAD = 0.009;
 
 // ── ScoringConfig (upstream) ────────────────────────────────────────────────
 export const RATIO_WEIGHT_MEETS = 0.6;
@@ -81,6 +88,17 @@ export const COHERENCE_BONUS_MAX = 0.07;
 // ── Must-have and gaps ──────────────────────────────────────────────────────
 /** A mustHave skill scoring below this caps the overall score at its score (SPEC §2 property 10). */
 export const MUST_HAVE_THRESHOLD = 0.5;
+/**
+ * A must-have met only by related evidence (no exact, alias, kind-of or near-identical skill scoring at
+ * least MUST_HAVE_THRESHOLD) caps the overall score at min(its score, this): below 0.5, so a licence never
+ * passes a screen on a neighbouring skill (SPEC §2 property 10).
+ */
+export const MUST_HAVE_UNMET_CAP = 0.45;
+/**
+ * Share of the uncapped overall score kept on top of an unmet must-have's cap, so candidates who all lack
+ * the licence still rank by the rest of their profile. Cap + share stays below MUST_HAVE_THRESHOLD.
+ */
+export const MUST_HAVE_UNMET_SHARE = 0.04;
 /** Gaps list requirements whose impact on the overall score is at least this. */
 export const GAP_MIN_IMPACT = 0.005;
 
@@ -102,6 +120,11 @@ export const LEXICON_SIMILARITY_PARENT = 0.7;
 export const LEXICON_SIMILARITY_RELATED = 0.7;
 /** Two skills sharing a direct parent (MySQL, PostgreSQL). */
 export const LEXICON_SIMILARITY_SIBLING = 0.6;
+/**
+ * Floor for two members of one broad family (a shared parent too broad for sibling credit: Python and Go
+ * under "Programming Languages"); the embedding may say more. Clearly below siblings and members.
+ */
+export const LEXICON_SIMILARITY_COUSIN = 0.25;
 /** Similarity ceiling for a known false friend (Java vs JavaScript): below SIMILARITY_THRESHOLD. */
 export const FALSE_FRIEND_SIMILARITY = 0.05;
 
@@ -121,6 +144,14 @@ export const EMBEDDING_CACHE_SIZE = 50_000;
 export const WORD_VECTOR_DIM = 100;
 /** SIF weight a / (a + p(w)) (Arora et al. 2017). */
 export const SIF_A = 1e-3;
+/**
+ * Pooling weight of the head word of a multi-word name relative to its modifiers (issue 10, class 1): a
+ * name is mostly its head, so "criminal law" stays far from "criminal psychology". Tuned on the quality
+ * fixtures (npm run eval).
+ */
+export const HEAD_WORD_WEIGHT = 3;
+/** Pooling weight of generic fillers ("skills", "experience"): they say nothing about which skill it is. */
+export const FILLER_WORD_WEIGHT = 0.1;
 export const NGRAM_MIN = 3;
 export const NGRAM_MAX = 5;
 export const NGRAM_SEED = 0x9e3779b9;

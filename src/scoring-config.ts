@@ -13,6 +13,7 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = Object.freeze({
   severePenalty: D.SEVERE_PENALTY,
   severeThreshold: D.SEVERE_THRESHOLD,
   penaltyLevelShare: D.PENALTY_LEVEL_SHARE,
+  noEvidenceLevelSpread: D.NO_EVIDENCE_LEVEL_SPREAD,
   ratioWeightMeets: D.RATIO_WEIGHT_MEETS,
   ratioWeightBelow: D.RATIO_WEIGHT_BELOW,
   verySimilarBoost: D.VERY_SIMILAR_BOOST,
@@ -34,6 +35,8 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = Object.freeze({
   coherenceBonusMin: D.COHERENCE_BONUS_MIN,
   coherenceBonusMax: D.COHERENCE_BONUS_MAX,
   mustHaveThreshold: D.MUST_HAVE_THRESHOLD,
+  mustHaveUnmetCap: D.MUST_HAVE_UNMET_CAP,
+  mustHaveUnmetShare: D.MUST_HAVE_UNMET_SHARE,
   gapMinImpact: D.GAP_MIN_IMPACT,
   intervalLowerQuantile: D.INTERVAL_LOWER_QUANTILE,
   intervalUpperQuantile: D.INTERVAL_UPPER_QUANTILE,
@@ -51,6 +54,7 @@ const UNIT_FIELDS: readonly (keyof ScoringConfig)[] = [
   "severePenalty",
   "severeThreshold",
   "penaltyLevelShare",
+  "noEvidenceLevelSpread",
   "ratioWeightMeets",
   "ratioWeightBelow",
   "verySimilarThreshold",
@@ -68,6 +72,8 @@ const UNIT_FIELDS: readonly (keyof ScoringConfig)[] = [
   "coherenceBonusMin",
   "coherenceBonusMax",
   "mustHaveThreshold",
+  "mustHaveUnmetCap",
+  "mustHaveUnmetShare",
   "gapMinImpact",
   "intervalLowerQuantile",
   "intervalUpperQuantile",
@@ -86,6 +92,7 @@ const ORDERED: readonly (readonly [keyof ScoringConfig, keyof ScoringConfig])[] 
   ["coherenceBaseLow", "coherenceBaseHigh"],
   ["intervalLowerQuantile", "intervalUpperQuantile"],
   ["embeddingCosineFloor", "embeddingCosineCeil"],
+  ["mustHaveUnmetCap", "mustHaveThreshold"],
 ];
 
 /**
@@ -134,6 +141,13 @@ export function resolveScoringConfig(options: ScoringConfigOptions = {}): Scorin
       code: "out_of_range",
       path: ["config", "betaConcentration"],
       message: `must be > 2 so that α, β > 1, got ${config.betaConcentration}`,
+    });
+  }
+  if (!(config.mustHaveUnmetCap + config.mustHaveUnmetShare < config.mustHaveThreshold)) {
+    issues.push({
+      code: "out_of_range",
+      path: ["config", "mustHaveUnmetCap"],
+      message: `mustHaveUnmetCap + mustHaveUnmetShare (${config.mustHaveUnmetCap} + ${config.mustHaveUnmetShare}) must be below mustHaveThreshold (${config.mustHaveThreshold})`,
     });
   }
   const grid = config.quantileGridSize;

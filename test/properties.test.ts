@@ -154,7 +154,7 @@ describe("property 6: determinism", () => {
 });
 
 describe("property 10: mustHave and weight", () => {
-  it("caps the overall score at a must-have skill that scores below 0.5", async () => {
+  it("caps the overall score below 0.5 at an unmet must-have and lists it", async () => {
     const candidate = [{ name: "Python", level: { value: 5, max: 5 } }];
     const required: RequiredSkill[] = [
       { name: "Python", level: { value: 3, max: 5 } },
@@ -163,13 +163,43 @@ describe("property 10: mustHave and weight", () => {
     const result = await matcher.match(candidate, required);
     const welding = result.skillScores[1]?.probability ?? 1;
     expect(welding).toBeLessThan(0.5);
-    expect(result.overallScore).toBe(welding);
+    expect(result.overallScore).toBeLessThan(0.5);
+    expect(result.overallScore).toBeLessThanOrEqual(welding + 0.04);
+    expect(result.unmetMustHaves).toEqual(["Welding"]);
     expect(result.gaps[0]?.skillName).toBe("Welding");
     const without = await matcher.match(
       candidate,
       required.map((s) => ({ name: s.name, level: s.level })),
     );
     expect(without.overallScore).toBeGreaterThan(result.overallScore);
+    expect(without.unmetMustHaves).toEqual([]);
+  });
+
+  it("is not met by related evidence alone, however strong", async () => {
+    const required: RequiredSkill[] = [{ name: "Kubernetes", level: { value: 3, max: 5 }, mustHave: true }];
+    const related = await matcher.match([{ name: "Docker", level: { value: 5, max: 5 } }], required);
+    expect(related.skillScores[0]?.evidence).toBe("related");
+    expect(related.skillScores[0]?.probability).toBeGreaterThan(0.5);
+    expect(related.overallScore).toBeLessThan(0.5);
+    expect(related.unmetMustHaves).toEqual(["Kubernetes"]);
+    const direct = await matcher.match([{ name: "k8s", level: { value: 4, max: 5 } }], required);
+    expect(direct.unmetMustHaves).toEqual([]);
+    expect(direct.overallScore).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("keeps every result with an unmet must-have below 0.5, and lists only must-haves", async () => {
+    await fc.assert(
+      fc.asyncProperty(candidateListArb, requiredListArb, strategyArb, async (c, r, strategy) => {
+        const result = await matcher.match(c, r, { strategy });
+        const must = new Set(r.filter((s) => s.mustHave === true).map((s) => s.name));
+        for (const name of result.unmetMustHaves) expect(must.has(name)).toBe(true);
+        if (result.unmetMustHaves.length > 0) {
+          expect(result.overallScore).toBeLessThan(0.5);
+          expect(result.overallInterval.upper).toBeLessThan(0.5);
+        }
+      }),
+      RUNS,
+    );
   });
 
   it("scales a skill's share of the mean by its weight", async () => {

@@ -54,6 +54,8 @@ export function formatTable(result: MatchResult, explain: boolean): string {
     for (const g of result.gaps)
       out += `  ${clean(g.skillName)}: score ${fix(g.probability)}, impact +${fix(g.impact)}\n`;
   }
+  if (result.unmetMustHaves.length > 0)
+    out += `\nUnmet must-haves (overall capped below 0.5): ${result.unmetMustHaves.join(", ")}\n`;
   if (explain) out += `\nExplanations:\n${formatExplanations(result)}`;
   return out;
 }

@@ -100,6 +100,11 @@ export type MatchResult = {
   readonly strategy: Strategy;
   readonly skillScores: readonly SkillScore[];
   readonly gaps: readonly Gap[];
+  /**
+   * Names (as given, in input order) of the `mustHave` requirements the candidate does not meet: no exact,
+   * alias, kind-of or near-identical skill scores at least 0.5. Any entry caps `overallScore` below 0.5.
+   */
+  readonly unmetMustHaves: readonly string[];
   readonly meta: ResultMeta;
   /** Only with `include: ["similarities"]`: required name → candidate name → similarity; a repeated name is keyed `name#2`, `name#3`, …. */
   readonly skillSimilarities?: Readonly<Record<string, Readonly<Record<string, number>>>>;

@@ -66,4 +66,52 @@ describe("findSkill", () => {
     // a long leading word is not an abbreviation, and a one-word key never expands
     expect(findSkill(abbr, "rust prevention")).toBe(-1);
   });
+
+  it("finds punctuation and plural variants: a parenthetical, either part, a trailing plural", () => {
+    const plc = compileLexicon(
+      [
+        {
+          domain: "Trades",
+          skills: [
+            { id: "plc", name: "PLC Programming", aliases: ["PLC", "programmable logic controllers"] },
+          ],
+        },
+      ],
+      "t",
+    );
+    expect(findSkill(plc, "programmable-logic controllers (plcs)")).toBe(0);
+    expect(findSkill(plc, "plcs")).toBe(0);
+    expect(findSkill(plc, "programmable logic controller (x)")).toBe(-1);
+    expect(findSkill(plc, "programmable logic controllers (plc)")).toBe(0);
+    expect(findSkill(plc, "glass")).toBe(-1);
+    const dart = compileLexicon(
+      [{ domain: "SoftwareDevelopment", skills: [{ id: "dart", name: "Dart" }] }],
+      "t",
+    );
+    expect(findSkill(dart, "darts")).toBe(-1);
+  });
+
+  it("reads a credential as the skill it certifies", () => {
+    const trades = compileLexicon(
+      [
+        {
+          domain: "Trades",
+          skills: [
+            {
+              id: "electrical-work",
+              name: "Electrical Work",
+              aliases: ["electrician", "journeyman electrician"],
+            },
+            { id: "nursing", name: "Nursing", aliases: ["RN", "registered nurse"] },
+          ],
+        },
+      ],
+      "t",
+    );
+    expect(findSkill(trades, "journeyman electrician's license")).toBe(0);
+    expect(findSkill(trades, "licensed electrician")).toBe(0);
+    expect(findSkill(trades, "registered nurse (rn) license")).toBe(1);
+    expect(findSkill(trades, "rn license")).toBe(1);
+    expect(findSkill(trades, "plumbing license")).toBe(-1);
+  });
 });

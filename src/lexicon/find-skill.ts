@@ -16,7 +16,14 @@ const SUFFIXES: readonly Suffix[] = [
   { text: " developer", domains: CODE },
   { text: " language", domains: ["SoftwareDevelopment", "DataScience", "Languages"] },
   { text: " skills", domains: null },
+  // A credential names the skill it certifies: "rn license", "forklift certification", "cpa licence".
+  { text: " license", domains: null },
+  { text: " licence", domains: null },
+  { text: " certification", domains: null },
+  { text: " certificate", domains: null },
 ];
+/** Credential prefixes read the same way: "licensed electrician", "certified welder". */
+const PREFIXES: readonly string[] = ["licensed ", "certified ", "qualified "];
 
 /** A leading token this short that names a skill is read as an abbreviation ("hr", "qa", "ux", "ml"). */
 const MAX_ABBREVIATION_LENGTH = 4;
@@ -57,7 +64,59 @@ export function findSkill(lex: CompiledLexicon, norm: string): number {
     if (hit !== undefined && (suffix.domains === null || suffix.domains.includes(lex.domains[hit]!)))
       return hit;
   }
-  return findByAbbreviation(lex, spaced);
+  for (const prefix of PREFIXES) {
+    if (!spaced.startsWith(prefix) || spaced.length === prefix.length) continue;
+    const hit = findSkill(lex, spaced.slice(prefix.length));
+    if (hit >= 0) return hit;
+  }
+  const abbreviated = findByAbbreviation(lex, spaced);
+  if (abbreviated >= 0) return abbreviated;
+  return findVariant(lex, norm);
+}
+
+const PARENTHETICAL = /\s*\(([^)]*)\)\s*/g;
+/** A possessive is dropped: "journeyman electrician's license" → "journeyman electrician license". */
+const POSSESSIVE = /['’]s\b/g;
+/** A trailing plural on a word of at least this many letters may be dropped ("controllers", "plcs"). */
+const MIN_PLURAL_LENGTH = 4;
+
+/**
+ * Punctuation and plural variants of a known name: a possessive is dropped, "programmable-logic controllers
+ * (plcs)" is tried as "programmable-logic controllers" and as "plcs", each also without a trailing plural s
+ * ("plc").
+ */
+function findVariant(lex: CompiledLexicon, norm: string): number {
+  const plain = norm.replace(POSSESSIVE, "");
+  if (plain !== norm) return findSkill(lex, plain);
+  const tries: string[] = [];
+  if (norm.includes("(")) {
+    const outer = norm.replace(PARENTHETICAL, " ").trim();
+    if (outer.length > 0 && outer !== norm) tries.push(outer);
+    for (const m of norm.matchAll(PARENTHETICAL)) {
+      const inner = (m[1] ?? "").trim();
+      if (inner.length > 0) tries.push(inner);
+    }
+  } else tries.push(norm);
+  for (const t of tries) {
+    if (t !== norm) {
+      const hit = findSkill(lex, t);
+      if (hit >= 0) return hit;
+    }
+    // A plural phrase ("logic controllers") or a plural abbreviation without vowels ("plcs"), never a
+    // plural word ("darts" is not Dart) nor a listed false friend.
+    const phrase = /[\s-]/.test(t);
+    if (
+      t.length >= MIN_PLURAL_LENGTH &&
+      t.endsWith("s") &&
+      !t.endsWith("ss") &&
+      (phrase || !/[aeiou]/.test(t))
+    ) {
+      const single = t.slice(0, -1);
+      const hit = lex.index.get(single) ?? lex.index.get(single.replace(/[-_]+/g, " "));
+      if (hit !== undefined && lex.falseFriends[hit]?.has(t) !== true) return hit;
+    }
+  }
+  return -1;
 }
 
 /**

@@ -16,17 +16,19 @@ import type {
 } from "../core/engine/engine-types.js";
 import { requiredTie } from "../core/engine/required-tie.js";
 import { RELATION_ALIAS, RELATION_EXACT } from "../core/lexicon/lexicon-relation.js";
+import { beatsBest } from "../core/scoring/beats-best.js";
 import { calibrateCosine } from "../core/scoring/calibrate-cosine.js";
 import { domainPenalty } from "../core/scoring/domain-penalty.js";
 import { effectiveSimilarity } from "../core/scoring/effective-similarity.js";
 import { levelRatio } from "../core/scoring/level-ratio.js";
 import { lexicalSimilarity, RELATION_EMBEDDING } from "../core/scoring/lexical-similarity.js";
+import { isDirectEvidence } from "../core/scoring/must-have.js";
 import { pairScore } from "../core/scoring/pair-score.js";
 import type { Strategy } from "../core/types.js";
 
 const NO_META = { engine: "reference", embedder: "", lexiconVersion: "", configHash: "" } as const;
 
-type PairEntry = { similarity: number; relation: number; score: number };
+type PairEntry = { similarity: number; relation: number; score: number; direct: boolean };
 type Component = { weight: number; alpha: number; beta: number };
 
 /**
@@ -88,9 +90,13 @@ function numbersReference(
       if (relation === RELATION_EMBEDDING)
         s = calibrateCosine(cosine(candVecs[j] as number[], reqVecs[i] as number[]), c);
       // Curated lexicon relations already know the domains; only embedding evidence pays the penalty.
+      // Embedding evidence keeps the lexical floor (a broad family) when the cosine says less.
       const e =
         relation === RELATION_EMBEDDING
-          ? effectiveSimilarity(s, domainPenalty(candidate.domains[j]!, required.domains[i]!))
+          ? Math.max(
+              out[0] as number,
+              effectiveSimilarity(s, domainPenalty(candidate.domains[j]!, required.domains[i]!)),
+            )
           : s;
       const near = relation === RELATION_EXACT || relation === RELATION_ALIAS || e > c.nearIdenticalThreshold;
       // Conservative reads the candidate's level at the lower quartile of its Beta.
@@ -99,9 +105,10 @@ function numbersReference(
         : candidate.ratios[j]!;
       const exceed = t > 0 ? 1 - shapeCdf(t, r, c.betaConcentration) : 1;
       const score = pairScore(e, near, levelRatio(r, t), exceed, r, aggressive, c);
+      const direct = isDirectEvidence(relation, e, c);
       if (relation === RELATION_EMBEDDING && e < c.similarityThreshold) relation = 0;
       row.push(e);
-      pairs.set(`${i}:${j}`, { similarity: e, relation, score });
+      pairs.set(`${i}:${j}`, { similarity: e, relation, score, direct });
     }
     similarity.push(row);
   }
@@ -109,12 +116,20 @@ function numbersReference(
   const numbers = createSkillNumbers(nr, nc, reqOrder, options.include);
 
   for (let i = 0; i < nr; i++) {
-    // Best evidence: the highest pair score; the most similar skill decides domain agreement.
+    // Best evidence: the highest pair score, ties to the more similar skill; the most similar skill decides
+    // domain agreement; a must-have counts direct evidence only.
     let best = -1;
     let mostSimilar = -1;
+    let direct = 0;
     for (const j of candOrder) {
       const p = pairs.get(`${i}:${j}`) as PairEntry;
-      if (best === -1 || p.score > (pairs.get(`${i}:${best}`) as PairEntry).score) best = j;
+      const held = best === -1 ? null : (pairs.get(`${i}:${best}`) as PairEntry);
+      if (
+        held === null ||
+        beatsBest(p.score, p.similarity, p.relation, held.score, held.similarity, held.relation)
+      )
+        best = j;
+      if (p.direct && p.score > direct) direct = p.score;
       if (mostSimilar === -1 || p.similarity > (similarity[i]?.[mostSimilar] as number)) mostSimilar = j;
       if (numbers.similarities) numbers.similarities[i * nc + j] = p.similarity;
       if (numbers.pairScores) numbers.pairScores[i * nc + j] = p.score;
@@ -124,6 +139,7 @@ function numbersReference(
     numbers.best[i] = best;
     numbers.score[i] = bestEntry.score;
     numbers.bestSimilarity[i] = bestEntry.similarity;
+    numbers.direct[i] = direct;
     numbers.bestRelation[i] = bestEntry.relation;
     numbers.maxSimilarity[i] = maxSim;
     numbers.domainAgrees[i] =

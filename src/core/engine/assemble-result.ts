@@ -6,6 +6,7 @@ import { explain } from "./explain.js";
 import { matchBonus, overallOf } from "./overall-score.js";
 import { pairMap } from "./pair-map.js";
 import { relationName } from "./relation-name.js";
+import { unmetMustHaves } from "./unmet-must-haves.js";
 
 /**
  * Turns an engine's per-skill numbers into the public MatchResult: strategy adjustments, the overall score
@@ -21,11 +22,12 @@ export function assembleResult(
   const { candidate, required } = input;
   const nr = required.names.length;
   const nc = candidate.names.length;
-  // A copy, because gaps below set one skill to 1 at a time to measure its impact.
+  // Copies, because gaps below set one skill to fully met at a time to measure its impact.
   const probability = numbers.score.slice();
+  const direct = numbers.direct.slice();
   const bonus = matchBonus(numbers, nc, nr, c);
   const combine = (values: Float64Array) =>
-    overallOf(values, probability, numbers, required, options.strategy, bonus, c);
+    overallOf(values, direct, numbers, required, options.strategy, bonus, c);
   const overallScore = combine(probability);
   const lower = combine(numbers.lower);
   const upper = combine(numbers.upper);
@@ -69,9 +71,12 @@ export function assembleResult(
     };
     const held = probability[i]!;
     if (held < 1) {
+      const heldDirect = direct[i]!;
       probability[i] = 1;
+      direct[i] = 1;
       const impact = combine(probability) - overallScore;
       probability[i] = held;
+      direct[i] = heldDirect;
       if (impact >= c.gapMinImpact) gaps.push({ skillName: required.names[i]!, probability: held, impact });
     }
   }
@@ -87,6 +92,7 @@ export function assembleResult(
     strategy: options.strategy,
     skillScores,
     gaps,
+    unmetMustHaves: unmetMustHaves(required, numbers.direct, c),
     meta: options.meta,
   };
   if (numbers.similarities !== null)

@@ -15,6 +15,7 @@ export function createSkillNumbers(
     variance: new Float64Array(requiredCount),
     best: new Int32Array(requiredCount),
     bestSimilarity: new Float64Array(requiredCount),
+    direct: new Float64Array(requiredCount),
     bestRelation: new Uint8Array(requiredCount),
     maxSimilarity: new Float64Array(requiredCount),
     domainAgrees: new Uint8Array(requiredCount),

@@ -88,6 +88,8 @@ export type SkillNumbers = {
   readonly best: Int32Array;
   /** Effective similarity of the best evidence. */
   readonly bestSimilarity: Float64Array;
+  /** Best pair score over direct evidence only (exact, alias, kind-of, near-identical); 0 when none. */
+  readonly direct: Float64Array;
   /** Relation code of the best evidence (RELATION_* from lexicon-relation, or RELATION_EMBEDDING). */
   readonly bestRelation: Uint8Array;
   /** Highest effective similarity over all candidates (for coherence). */

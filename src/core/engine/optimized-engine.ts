@@ -73,7 +73,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
     overall(input, strategy) {
       const numbers = computeNumbers(input, NO_INCLUDE, strategy, false);
       const bonus = matchBonus(numbers, input.candidate.ids.length, input.required.ids.length, c);
-      return overallOf(numbers.score, numbers.score, numbers, input.required, strategy, bonus, c);
+      return overallOf(numbers.score, numbers.direct, numbers, input.required, strategy, bonus, c);
     },
     numbers: (input: EngineInput, options: EngineOptions, withIntervals: boolean) =>
       computeNumbers(input, options.include, options.strategy, withIntervals),

@@ -4,23 +4,39 @@ import type { ScoringConfig } from "../scoring/scoring-config.js";
 import type { Strategy } from "../types.js";
 import type { RequiredInput, SkillNumbers } from "./engine-types.js";
 
-/** Upstream's coherence bonus for a match, from the engine's per-skill similarities (levels play no part). */
+/**
+ * Upstream's coherence bonus for a match, from the engine's per-skill similarities (levels play no part).
+ * Only evidence counts: a similarity below the floor adds nothing to the mean, and the candidate's skill
+ * count is the number of distinct skills that are the (related or direct) best evidence for some
+ * requirement, so padding a list with unrelated skills can never switch the bonus on (issue 10, class 6).
+ */
 export function matchBonus(
   numbers: SkillNumbers,
-  candidateCount: number,
+  _candidateCount: number,
   requiredCount: number,
   c: ScoringConfig,
 ): number {
   let similaritySum = 0;
   let agreeing = 0;
+  let evidenceSkills = 0;
   const order = numbers.requiredOrder;
+  const tau = c.similarityThreshold;
   for (let k = 0; k < requiredCount; k++) {
     const i = order[k]!;
-    similaritySum += numbers.maxSimilarity[i]!;
+    const s = numbers.maxSimilarity[i]!;
+    if (s >= tau) similaritySum += s;
     agreeing += numbers.domainAgrees[i]!;
+    if (numbers.bestSimilarity[i]! < tau) continue;
+    const j = numbers.best[i]!;
+    let seen = false;
+    for (let q = 0; q < k && !seen; q++) {
+      const p = order[q]!;
+      seen = numbers.best[p] === j && numbers.bestSimilarity[p]! >= tau;
+    }
+    if (!seen) evidenceSkills++;
   }
   return coherenceBonus(
-    candidateCount,
+    evidenceSkills,
     requiredCount,
     similaritySum / requiredCount,
     agreeing / requiredCount,
@@ -29,12 +45,12 @@ export function matchBonus(
 }
 
 /**
- * Combines per-skill `values` (scores, or interval ends) into the overall value. `scores` decide must-have
- * caps. The one place both `assembleResult` and ranking compute an overall score, so they agree bit for bit.
+ * Combines per-skill `values` (scores, or interval ends) into the overall value. `direct` (best direct-
+ * evidence scores) decides must-have caps. The one place both `assembleResult` and ranking compute an overall score, so they agree bit for bit.
  */
 export function overallOf(
   values: Float64Array,
-  scores: Float64Array,
+  direct: Float64Array,
   numbers: SkillNumbers,
   required: RequiredInput,
   strategy: Strategy,
@@ -46,7 +62,7 @@ export function overallOf(
     n,
     numbers.requiredOrder,
     values,
-    scores,
+    direct,
     required.weights,
     required.mustHave,
     strategy === "conservative",

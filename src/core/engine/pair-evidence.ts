@@ -29,10 +29,14 @@ export function pairEvidence(
     c,
     out,
   );
+  // The lexical fallback (acronyms, family floors) may already know more than the vectors do.
   if (code === RELATION_EMBEDDING) {
-    out[0] = effectiveSimilarity(
-      calibrateCosine(dot(dim, candidate.rows[j]!, 0, required.rows[i]!, 0), c),
-      domainPenalty(candidate.domains[j]!, required.domains[i]!),
+    out[0] = Math.max(
+      out[0]!,
+      effectiveSimilarity(
+        calibrateCosine(dot(dim, candidate.rows[j]!, 0, required.rows[i]!, 0), c),
+        domainPenalty(candidate.domains[j]!, required.domains[i]!),
+      ),
     );
   }
   return code;

@@ -50,6 +50,6 @@ export function createRoleScorer(
       c,
     );
     const bonus = matchBonus(numbers, nc, nr, c);
-    return overallOf(numbers.score, numbers.score, numbers, required, strategy, bonus, c);
+    return overallOf(numbers.score, numbers.direct, numbers, required, strategy, bonus, c);
   };
 }

@@ -1,13 +1,15 @@
 import { RELATION_ALIAS, RELATION_EXACT, RELATION_NONE } from "../lexicon/lexicon-relation.js";
+import { beatsBest } from "../scoring/beats-best.js";
 import { levelRatio } from "../scoring/level-ratio.js";
 import { RELATION_EMBEDDING } from "../scoring/lexical-similarity.js";
+import { isDirectEvidence } from "../scoring/must-have.js";
 import { pairScore } from "../scoring/pair-score.js";
 import type { ScoringConfig } from "../scoring/scoring-config.js";
 import type { EvidenceGrid, RequiredInput, ShapeSlots, SideInput, SkillNumbers } from "./engine-types.js";
 
 /**
  * Scores every required skill by its best candidate evidence: fills `score`, `best`, `bestSimilarity`,
- * `bestRelation`, `maxSimilarity`, `domainAgrees` and the opt-in pair matrices of `numbers`. Candidates are
+ * `bestRelation`, `direct` (best score over direct evidence, for must-haves), `maxSimilarity`, `domainAgrees` and the opt-in pair matrices of `numbers`. Candidates are
  * visited in `candOrder` (canonical; it may be longer than the side), so ties and sums do not depend on
  * input order. The outer loop runs over candidates so that each reads one contiguous evidence row; every
  * required skill still sees the candidates in canonical order. `mostSimilar` is scratch (length ≥ required).
@@ -30,7 +32,7 @@ export function scoreSkills(
   const nearAbove = c.nearIdenticalThreshold;
   const { similarity, code: codes, rowBase } = evidence;
   const { slotOf, level, exceed } = shapes;
-  const { score, best, bestSimilarity, bestRelation, maxSimilarity } = numbers;
+  const { score, best, bestSimilarity, bestRelation, maxSimilarity, direct } = numbers;
   const similarities = numbers.similarities;
   const pairScores = numbers.pairScores;
   const ratios = required.ratios;
@@ -39,6 +41,7 @@ export function scoreSkills(
     score[i] = -1;
     bestSimilarity[i] = 0;
     bestRelation[i] = RELATION_NONE;
+    direct[i] = 0;
     mostSimilar[i] = -1;
     maxSimilarity[i] = -1;
   }
@@ -54,7 +57,8 @@ export function scoreSkills(
       const near = code === RELATION_EXACT || code === RELATION_ALIAS || e > nearAbove;
       const p = pairScore(e, near, levelRatio(r, ratios[i]!), exceed[shapeRow + i]!, r, aggressive, c);
       if (code === RELATION_EMBEDDING && e < tau) code = RELATION_NONE;
-      if (p > score[i]!) {
+      if (p > direct[i]! && isDirectEvidence(code, e, c)) direct[i] = p;
+      if (beatsBest(p, e, code, score[i]!, bestSimilarity[i]!, bestRelation[i]!)) {
         best[i] = j;
         score[i] = p;
         bestSimilarity[i] = e;

@@ -16,9 +16,28 @@ describe("pairScore", () => {
     expect(pairScore(1, true, 0.75, 0, 0.6, false, C)).toBeCloseTo(0.9, 15);
   });
 
-  it("fades near-identical credit to 0 at level 0", () => {
-    expect(pairScore(1, true, 0, 0, 0, false, C)).toBe(0);
+  it("fades near-identical credit down to the no-evidence ceiling at level 0", () => {
+    expect(pairScore(1, true, 0, 0, 0, false, C)).toBeCloseTo(0.079, 15);
     expect(pairScore(1, true, 0.25, 0, 0.2, false, C)).toBeCloseTo(0.35, 15);
+  });
+
+  it("keeps every no-evidence score within a band narrower than 0.01, whatever the level", () => {
+    let low = 1;
+    let high = 0;
+    for (let s = 0; s < 0.15; s += 0.001)
+      for (const r of [0, 0.3, 1]) {
+        const p = pairScore(s, false, r, r, r, false, C);
+        low = Math.min(low, p);
+        high = Math.max(high, p);
+      }
+    expect(high - low).toBeLessThan(0.01);
+  });
+
+  it("never scores related or direct evidence below any no-evidence pair", () => {
+    const ceiling = pairScore(0.1499, false, 1, 1, 1, false, C);
+    for (const s of [0.15, 0.2, 0.5, 0.95])
+      for (const u of [0, 0.1, 0.5])
+        expect(pairScore(s, s > 0.9, u, 0, u, false, C)).toBeGreaterThanOrEqual(ceiling);
   });
 
   it("never exceeds the moderate penalty below the similarity floor", () => {

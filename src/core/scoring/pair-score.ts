@@ -5,11 +5,15 @@ import type { ScoringConfig } from "./scoring-config.js";
  * candidate's level (`levelRatioU`, `exceedance`, `candidateRatio`), which SPEC property 3 relies on.
  *
  * - near-identical (`near`): upstream's 0.6 + 0.4·u, faded out below half the required level;
- * - below the similarity floor: upstream's penalty factor, interpolated severe → moderate, with a level
- *   boost weighted by similarity, never above `moderatePenalty`;
+ * - below the similarity floor (no evidence): upstream's severe penalty without its level share, plus at
+ *   most `noEvidenceLevelSpread` for level × similarity, so the best of many unrelated skills cannot climb
+ *   with the length of the list;
  * - otherwise: the near-identical level curve applied to upstream's blend of direct ratio and exceedance,
  *   times a transfer factor that grows from
  *   `moderatePenalty` at the floor to 1 at similarity 1, times upstream's similarity boosts.
+ *
+ * Related and direct evidence never scores below the no-evidence ceiling: the exact skill at level 0 is
+ * worth at least an unrelated skill at any level (issue 10, class 7).
  *
  * @param similarity effective similarity in [0,1]
  * @param near the skills are the same skill (same name, alias, or similarity above the near-identical threshold)
@@ -27,15 +31,17 @@ export function pairScore(
   aggressive: boolean,
   c: ScoringConfig,
 ): number {
+  const noEvidence = c.severePenalty * (1 - c.penaltyLevelShare);
+  if (!near && similarity < c.similarityThreshold) {
+    // The level counts in proportion to similarity: a 5/5 in an irrelevant skill is no evidence.
+    const relevance = similarity > 0 ? similarity / c.similarityThreshold : 0;
+    return noEvidence + c.noEvidenceLevelSpread * candidateRatio * relevance;
+  }
+  const floor = noEvidence + c.noEvidenceLevelSpread;
   const fade = levelRatioU >= c.nearIdenticalFadeRatio ? 1 : levelRatioU / c.nearIdenticalFadeRatio;
-  if (near) return fade * (c.nearIdenticalFloor + (1 - c.nearIdenticalFloor) * levelRatioU);
-  if (similarity < c.similarityThreshold) {
-    let x = (similarity - c.severeThreshold) / (c.similarityThreshold - c.severeThreshold);
-    x = x > 0 ? x : 0;
-    const factor = c.severePenalty + (c.moderatePenalty - c.severePenalty) * x;
-    // The level boost counts in proportion to similarity: a 5/5 in an irrelevant skill is no evidence.
-    const relevance = similarity / c.similarityThreshold;
-    return factor * (1 - c.penaltyLevelShare + c.penaltyLevelShare * candidateRatio * relevance);
+  if (near) {
+    const direct = fade * (c.nearIdenticalFloor + (1 - c.nearIdenticalFloor) * levelRatioU);
+    return direct > floor ? direct : floor;
   }
   const lambda = c.ratioWeightBelow + (c.ratioWeightMeets - c.ratioWeightBelow) * levelRatioU;
   // The same level curve as the near-identical path, with upstream's ratio/exceedance blend inside it, so
@@ -52,5 +58,5 @@ export function pairScore(
         ? c.moderatelySimilarBoost
         : 1;
   const score = transfer * level * boost;
-  return score >= 1 ? 1 : score;
+  return score >= 1 ? 1 : score > floor ? score : floor;
 }

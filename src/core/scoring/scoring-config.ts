@@ -9,6 +9,7 @@ export type ScoringConfig = {
   readonly severePenalty: number;
   readonly severeThreshold: number;
   readonly penaltyLevelShare: number;
+  readonly noEvidenceLevelSpread: number;
   readonly ratioWeightMeets: number;
   readonly ratioWeightBelow: number;
   readonly verySimilarBoost: number;
@@ -30,6 +31,8 @@ export type ScoringConfig = {
   readonly coherenceBonusMin: number;
   readonly coherenceBonusMax: number;
   readonly mustHaveThreshold: number;
+  readonly mustHaveUnmetCap: number;
+  readonly mustHaveUnmetShare: number;
   readonly gapMinImpact: number;
   readonly intervalLowerQuantile: number;
   readonly intervalUpperQuantile: number;

@@ -28,6 +28,11 @@ export const MatchResultSchema = z.object({
     }),
   ),
   gaps: z.array(z.object({ skillName: z.string(), probability: z.number(), impact: z.number() })),
+  unmetMustHaves: z
+    .array(z.string())
+    .describe(
+      "mustHave requirements not met by direct evidence (exact, alias, kind-of) scoring >= 0.5; any entry caps overallScore below 0.5",
+    ),
   meta: z.object({
     engine: z.string(),
     embedder: z.string(),

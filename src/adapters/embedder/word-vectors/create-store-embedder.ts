@@ -1,5 +1,6 @@
-import { SIF_A } from "../../../defaults.js";
+import { FILLER_WORD_WEIGHT, HEAD_WORD_WEIGHT, SIF_A } from "../../../defaults.js";
 import { CompetencyError } from "../../../errors.js";
+import { FILLERS, headTokenIndex } from "../../../lexicon/head-token-index.js";
 import { tokenize } from "../../../lexicon/tokenize.js";
 import type { Embedder } from "../../../ports.js";
 import { addNgramVector } from "./add-ngram-vector.js";
@@ -11,6 +12,16 @@ import { STORE_FORMAT_VERSION } from "./store-format.js";
 /** Inner separators tried when a whole token is out of vocabulary: `ci/cd`, `t-sql`, `asp.net`, `r&d`. */
 const SEPARATORS = /[-/.&']/;
 const JS_SUFFIX = ".js";
+/** A parenthetical aside ("(PLCs)"), never the head of a name. */
+const PARENTHETICAL = /\([^)]*\)/g;
+/** Version of the pooling rule, part of the embedder id so cached rows from another rule are never reused. */
+const POOLING_VERSION = "h2";
+/**
+ * A code-like token: a number, or a short token with a digit ("a0", "916", "s3"). Its word vector is
+ * unreliable (paper sizes, page numbers), so it is compared by its character n-grams: two different codes
+ * are unrelated, the same code is the same.
+ */
+const CODE_TOKEN = /^(?:\d[\d.,]*|(?=[^\d]*\d)[\p{L}\p{N}]{1,4})$/u;
 
 /**
  * Creates an Embedder over a loaded store. A name's vector is the SIF-weighted sum of its tokens' unit word
@@ -19,6 +30,12 @@ const JS_SUFFIX = ".js";
  * unknown gets its hashed character n-gram vector with weight 1 (an unseen word is treated as rare).
  * A name with characters but no usable token falls back to the n-grams of the whole name, so only the
  * empty name gives an all-zero row.
+ *
+ * Head-aware pooling: the head word of a multi-word name (`headTokenIndex`: "criminal LAW") counts
+ * HEAD_WORD_WEIGHT times, so a name is mostly its head and a shared modifier alone ("criminal law" vs
+ * "criminal psychology") is weak evidence, for names no lexicon has seen. Generic fillers ("skills",
+ * "experience") count FILLER_WORD_WEIGHT, and code-like tokens ("a0", "916") their n-grams only, so junk
+ * names share no meaning through them.
  *
  * @param store a verified store (see `loadStore`); its buffers are released by `close()`
  */
@@ -37,9 +54,12 @@ export function createStoreEmbedder(store: WordStore): Embedder {
     return lookupWord(s, utf8, encoder.encodeInto(word, utf8).written);
   }
 
+  /** Weight multiplier of the token being added (HEAD_WORD_WEIGHT for the head word, else 1). */
+  let tokenWeight = 1;
+
   function addRow(s: WordStore, row: number): void {
     s.row(row, rowBuffer);
-    const scale = (s.scales[row] as number) * weightOf(row);
+    const scale = (s.scales[row] as number) * weightOf(row) * tokenWeight;
     for (let d = 0; d < dim; d++) acc[d] = (acc[d] as number) + (rowBuffer[d] as number) * scale;
   }
 
@@ -54,18 +74,22 @@ export function createStoreEmbedder(store: WordStore): Embedder {
       if (part.length === 0) continue;
       const row = find(s, part);
       if (row >= 0) addRow(s, row);
-      else addNgramVector(part, 1, dim, acc, scratch);
+      else addNgramVector(part, tokenWeight, dim, acc, scratch);
     }
     return true;
   }
 
   function addToken(s: WordStore, token: string): void {
+    if (CODE_TOKEN.test(token)) {
+      addNgramVector(token, tokenWeight, dim, acc, scratch);
+      return;
+    }
     let row = find(s, token);
     if (row < 0 && token.length > JS_SUFFIX.length && token.endsWith(JS_SUFFIX)) {
       row = find(s, token.slice(0, -JS_SUFFIX.length));
     }
     if (row >= 0) addRow(s, row);
-    else if (!addParts(s, token)) addNgramVector(token, 1, dim, acc, scratch);
+    else if (!addParts(s, token)) addNgramVector(token, tokenWeight, dim, acc, scratch);
   }
 
   function sumOfSquares(): number {
@@ -75,7 +99,7 @@ export function createStoreEmbedder(store: WordStore): Embedder {
   }
 
   return {
-    id: `wink-sg-100d@${store.sourceVersion}+q8v${STORE_FORMAT_VERSION}`,
+    id: `wink-sg-100d@${store.sourceVersion}+q8v${STORE_FORMAT_VERSION}+${POOLING_VERSION}`,
     dim,
     async embed(names) {
       const s = current;
@@ -86,7 +110,14 @@ export function createStoreEmbedder(store: WordStore): Embedder {
         if (name.length === 0) continue;
         acc.fill(0);
         const tokens = tokenize(name);
-        for (let t = 0; t < tokens.length; t++) addToken(s, tokens[t] as string);
+        const end = name.includes("(") ? tokenize(name.replace(PARENTHETICAL, " ")).length : tokens.length;
+        const head = headTokenIndex(tokens, Math.min(end, tokens.length));
+        for (let t = 0; t < tokens.length; t++) {
+          const token = tokens[t] as string;
+          tokenWeight = t === head ? HEAD_WORD_WEIGHT : FILLERS.has(token) ? FILLER_WORD_WEIGHT : 1;
+          addToken(s, token);
+        }
+        tokenWeight = 1;
         let sumSq = sumOfSquares();
         if (sumSq === 0) {
           addNgramVector(name, 1, dim, acc, scratch);

@@ -27,7 +27,7 @@ async function cosine(a: string, b: string): Promise<number> {
 describe("createWordVectorEmbedder on the wink model", () => {
   it("is the 100-d wink model, stamped with source and store format versions", () => {
     expect(embedder.dim).toBe(100);
-    expect(embedder.id).toMatch(/^wink-sg-100d@\d+\.\d+\.\d+\+q8v2$/);
+    expect(embedder.id).toMatch(/^wink-sg-100d@\d+\.\d+\.\d+\+q8v2\+h2$/);
   });
 
   it("puts python closer to django than to accounting", async () => {

@@ -37,7 +37,7 @@ describe("createWordVectorEmbedder store lifecycle", () => {
     writeWinkJson(sourcePath, WORDS, vectors, DIM);
     const first = await open();
     expect(first.tasks).toEqual([BUILD_TASK]);
-    expect(first.id).toBe("wink-sg-100d@unknown+q8v2");
+    expect(first.id).toBe("wink-sg-100d@unknown+q8v2+h2");
     expect(existsSync(storePath)).toBe(true);
     expect(existsSync(`${storePath}.lock`)).toBe(false);
   });

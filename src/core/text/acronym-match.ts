@@ -1,0 +1,133 @@
+/** Words that acronyms skip: "GD&T" = Geometric Dimensioning and Tolerancing, "OSHA" = Occupational Safety and Health Administration. */
+const SKIPPED: ReadonlySet<string> = new Set(["and", "of", "the", "for", "in", "on", "to", "a", "an"]);
+/** Generic trailing words that are not part of an expansion ("customer service skills" is not CSS). */
+const FILLERS: ReadonlySet<string> = new Set(["skill", "skills", "experience", "knowledge", "proficiency"]);
+/** An acronym has at least this many letters: two-letter ones (AR, AI, PR) are too ambiguous to expand. */
+const MIN_ACRONYM = 3;
+const MAX_ACRONYM = 8;
+/** A word joined by symbols up to this long stays whole, as a possible acronym ("p&id", "ap/ar"). */
+const MAX_SYMBOL_WORD = 6;
+const PARENTHETICAL = /\(([^)]*)\)/g;
+const POSSESSIVE = /['’]s\b/g;
+const WORD_SPLIT = /[^\p{L}\p{N}&/.]+/u;
+const SYMBOLS = /[&/.]/g;
+
+/** Words of a name without its parenthetical, symbols inside words kept for `compact`. */
+function words(text: string): string[] {
+  const out: string[] = [];
+  for (const w of text.split(WORD_SPLIT)) if (w.length > 0) out.push(w);
+  return out;
+}
+
+/** A word as a possible acronym: symbols dropped ("gd&t" → "gdt", "ap/ar" → "apar"). */
+function compact(word: string): string {
+  return word.replace(SYMBOLS, "");
+}
+
+/** Content words of a name: skipped words and fillers dropped; long words joined by symbols split. */
+function expansion(ws: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const w of ws) {
+    // "p&id", "gd&t", "ap/ar" stay whole (possible acronyms); "sales/marketing" splits.
+    const parts = w.length <= MAX_SYMBOL_WORD ? [w] : w.split(SYMBOLS);
+    for (const part of parts) if (part.length > 0 && !SKIPPED.has(part) && !FILLERS.has(part)) out.push(part);
+  }
+  return out;
+}
+
+/** "controllers" ~ "controller": a trailing plural s on words longer than three letters is ignored. */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length > 3 && a.endsWith("s") && a.slice(0, -1) === b) return true;
+  return b.length > 3 && b.endsWith("s") && b.slice(0, -1) === a;
+}
+
+/** True when `short` (compacted) spells the initials of `long[from..to)`, allowing a trailing plural s. */
+function spells(short: string, long: readonly string[], from: number, to: number): boolean {
+  const n = to - from;
+  if (n < MIN_ACRONYM) return false;
+  const letters = short.length === n + 1 && short.endsWith("s") ? short.slice(0, n) : short;
+  if (letters.length !== n) return false;
+  for (let k = 0; k < n; k++) if (long[from + k]![0] !== letters[k]) return false;
+  return true;
+}
+
+/**
+ * Aligns two word lists: every word of `a` is the same word as one of `b` or an acronym of consecutive
+ * words of `b` (and vice versa), with at least one acronym used.
+ */
+function aligns(a: readonly string[], b: readonly string[]): boolean {
+  // reach[i][j]: a[0..i) aligns with b[0..j); `used` tracks whether an acronym was needed (bit 1).
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const reach = new Uint8Array(rows * cols);
+  reach[0] = 1;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const here = reach[i * cols + j]!;
+      if (here === 0) continue;
+      if (i < a.length && j < b.length && sameWord(a[i]!, b[j]!)) reach[(i + 1) * cols + j + 1]! |= here;
+      if (i < a.length) {
+        const s = compact(a[i]!);
+        if (s.length >= MIN_ACRONYM && s.length <= MAX_ACRONYM)
+          for (let k = MIN_ACRONYM; j + k <= b.length && k <= s.length; k++)
+            if (spells(s, b, j, j + k)) reach[(i + 1) * cols + j + k]! |= 3;
+      }
+      if (j < b.length) {
+        const s = compact(b[j]!);
+        if (s.length >= MIN_ACRONYM && s.length <= MAX_ACRONYM)
+          for (let k = MIN_ACRONYM; i + k <= a.length && k <= s.length; k++)
+            if (spells(s, a, i, i + k)) reach[(i + k) * cols + j + 1]! |= 3;
+      }
+    }
+  }
+  return reach[rows * cols - 1] === 3;
+}
+
+/** The forms a name can be read as: without its parenthetical, and the parenthetical alone. */
+function forms(norm: string): string[][] {
+  const inner: string[] = [];
+  const outer = norm.replace(POSSESSIVE, "").replace(PARENTHETICAL, (_, content: string) => {
+    inner.push(content);
+    return " ";
+  });
+  const out = [expansion(words(outer))];
+  for (const text of inner) {
+    const w = expansion(words(text));
+    if (w.length > 0) out.push(w);
+  }
+  return out;
+}
+
+/**
+ * True when one normalised name abbreviates the other by initials, in either direction, word by word:
+ * "plc" = "programmable logic controllers", "cnc machining" = "computer numerical control machining",
+ * "gd&t" = "geometric dimensioning and tolerancing", "ap/ar" = "accounts payable accounts receivable",
+ * "programmable-logic controllers (plcs)" = "plc". A general rule for abbreviations no lexicon lists;
+ * acronyms need three letters (two-letter ones are ambiguous). Allocates; call once per distinct pair.
+ *
+ * @example acronymMatch("emt", "emergency medical technician") // true
+ */
+export function acronymMatch(a: string, b: string): boolean {
+  if (a === b) return false;
+  const fa = forms(a);
+  const fb = forms(b);
+  for (const x of fa) {
+    if (x.length === 0) continue;
+    for (const y of fb) {
+      if (y.length === 0 || (x.length === 1 && y.length === 1)) continue;
+      if (aligns(x, y)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Content words of a name as the acronym rule reads them: without its parenthetical and possessives, with
+ * "and", "of", "the" and fillers dropped. Allocates.
+ *
+ * @example contentWords("heating, ventilation and air conditioning") // ["heating", "ventilation", "air", "conditioning"]
+ */
+export function contentWords(norm: string): string[] {
+  return expansion(words(norm.replace(POSSESSIVE, "").replace(PARENTHETICAL, " ")));
+}
