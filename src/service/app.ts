@@ -11,6 +11,7 @@ import { registerDocs } from "./routes/docs.js";
 import { registerHealthRoutes } from "./routes/health.js";
 import { registerMatchRoute } from "./routes/match.js";
 import { registerMetricsRoute } from "./routes/metrics.js";
+import { registerPlaygroundRoutes } from "./routes/playground.js";
 import { registerRankRoute } from "./routes/rank.js";
 import type { ResolvedServiceOptions } from "./service-options.js";
 import type { ChunkScorer } from "./workers/chunk-task.js";
@@ -90,6 +91,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     registerRankRoute(instance, routeDeps);
     registerHealthRoutes(instance, routeDeps);
     registerMetricsRoute(instance, metrics);
+    if (options.ui) registerPlaygroundRoutes(instance, { needsKey: options.apiKey !== undefined });
   });
   return app;
 }

@@ -25,6 +25,8 @@ export type ServiceOptions = {
   readonly workers?: number;
   /** @default SHUTDOWN_GRACE_MS (10,000) */
   readonly shutdownGraceMs?: number;
+  /** Serve the playground page at `GET /`. @default true */
+  readonly ui?: boolean;
 };
 
 export type ResolvedServiceOptions = {
@@ -37,6 +39,7 @@ export type ResolvedServiceOptions = {
   readonly logLevel: LogLevel;
   readonly workers: number;
   readonly shutdownGraceMs: number;
+  readonly ui: boolean;
 };
 
 function checkInt(issues: Issue[], name: string, value: number, min: number, max: number): void {
@@ -61,6 +64,7 @@ export function resolveServiceOptions(options: ServiceOptions = {}): Readonly<Re
     logLevel: options.logLevel ?? D.SERVICE_LOG_LEVEL,
     workers: options.workers ?? D.SERVICE_WORKERS,
     shutdownGraceMs: options.shutdownGraceMs ?? D.SHUTDOWN_GRACE_MS,
+    ui: options.ui ?? true,
   };
   const issues: Issue[] = [];
   checkInt(issues, "port", resolved.port, 0, 65_535);
