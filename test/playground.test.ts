@@ -64,12 +64,14 @@ async function open(url: string): Promise<Opened> {
 async function clickMatch(page: Page): Promise<void> {
   const before = Number((await page.locator("#results").getAttribute("data-run")) ?? "0");
   await page.getByRole("button", { name: "Match", exact: true }).click();
-  await page.waitForFunction(`Number(document.getElementById("results").dataset.run ?? 0) > ${before}`);
+  // Locators, not waitForFunction: the page's CSP forbids the eval that string predicates need.
+  await page.locator(`#results[data-run="${before + 1}"]`).waitFor({ state: "attached" });
 }
 
-/** The last value of an in-page performance measure, in ms. */
+/** The last value of an in-page performance measure, in ms, once the last Match is on screen. */
 async function measure(page: Page, name: string): Promise<number> {
-  await page.waitForFunction(`performance.getEntriesByName(${JSON.stringify(name)}).length > 0`);
+  const run = await page.locator("#results").getAttribute("data-run");
+  await page.locator(`#results[data-painted="${run}"]`).waitFor({ state: "attached" });
   return page.evaluate(
     `performance.getEntriesByName(${JSON.stringify(name)}).at(-1).duration`,
   ) as Promise<number>;
@@ -198,7 +200,7 @@ describe("playground in headless Chromium", () => {
     expect(link).toMatch(/#m=/);
 
     const again = await open(link);
-    await again.page.waitForFunction('document.getElementById("results").dataset.run === "1"');
+    await again.page.locator('#results[data-run="1"]').waitFor({ state: "attached" });
     expect((await overall(again.page)).value).toBe(api.json.overallScore);
     expect(await again.page.getByLabel("Candidate skill 2 level value").inputValue()).toBe("1");
     expect(await again.page.getByLabel("Strategy").inputValue()).toBe("conservative");
@@ -280,9 +282,7 @@ describe("playground in headless Chromium", () => {
       `(() => { const dt = new DataTransfer(); dt.items.add(new File([${JSON.stringify(csv)}], "team.csv", { type: "text/csv" })); return dt; })()`,
     );
     await page.locator("#rank-drop").dispatchEvent("drop", { dataTransfer: transfer });
-    await page.waitForFunction(
-      'document.getElementById("rank-status").textContent.includes("team.csv: ranked 3")',
-    );
+    await page.locator("#rank-status", { hasText: "team.csv: ranked 3" }).waitFor();
     const ranked = await matcher.rank(
       [
         {
@@ -314,7 +314,7 @@ describe("playground in headless Chromium", () => {
     const { page, consoleErrors } = await open(`${handle.url}/`);
     await page.getByLabel("Required skill 3 name").focus();
     await page.keyboard.press("Enter"); // submits the form: Match
-    await page.waitForFunction('document.getElementById("results").dataset.run === "1"');
+    await page.locator('#results[data-run="1"]').waitFor({ state: "attached" });
     await page.getByRole("button", { name: "Copy as curl" }).focus();
     await page.keyboard.press("Enter");
     expect(await page.locator("#share-output").inputValue()).toMatch(/^curl -s -X POST '.*\/v1\/match'/);
@@ -346,7 +346,7 @@ describe("playground in headless Chromium", () => {
       await clickMatch(page);
       expect(await page.locator("#match-status").textContent()).toMatch(/^UNAUTHORIZED/);
       expect(await page.evaluate("document.activeElement.id")).toBe("api-key");
-      await page.getByLabel("API key").fill("s3cret");
+      await page.getByRole("textbox", { name: "API key" }).fill("s3cret");
       await clickMatch(page);
       expect(await page.locator("#results").getAttribute("data-state")).toBe("done");
       expect(await page.evaluate("sessionStorage.length + localStorage.length")).toBe(0);

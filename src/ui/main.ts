@@ -122,10 +122,12 @@ async function match(): Promise<void> {
   status.textContent = `Scored ${request.requiredSkills.length} required skills.`;
   finish("done");
   // After the next frame has been produced: the plot is on screen.
+  const run = results.dataset.run;
   requestAnimationFrame(() =>
     setTimeout(() => {
       performance.mark("match:painted");
       performance.measure("match:click-to-paint", "match:start", "match:painted");
+      if (run !== undefined) results.dataset.painted = run;
     }, 0),
   );
 }
