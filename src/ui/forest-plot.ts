@@ -49,8 +49,9 @@ function plotRow(row: PlotRow, k: number): SVGGElement {
     s(
       "text",
       { x: 8, y: y + 18, class: "name" },
-      clip(row.skillName, 34),
-      row.mustHave ? " ★ must-have" : "",
+      clip(row.skillName, 30),
+      row.mustHave && s("tspan", { class: "must" }, "  must-have"),
+      row.unmet && s("tspan", { class: "unmet-tag" }, "  UNMET"),
     ),
     s("text", { x: 8, y: y + 37, class: "best" }, clip(bestMatchText(row), 52)),
     s("text", { x: 8, y: y + 56, class: "explanation" }, clip(row.explanation, MAX_EXPLANATION)),
@@ -63,7 +64,6 @@ function plotRow(row: PlotRow, k: number): SVGGElement {
       "text",
       { x: X1 + 22, y: y + 37, class: "numbers" },
       `${fmt(row.probability)} [${fmt(lower)}, ${fmt(upper)}]`,
-      row.unmet ? " ⚠ unmet" : "",
     ),
   );
   return g;

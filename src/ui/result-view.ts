@@ -16,7 +16,7 @@ export function renderResult(result: PageResult, request: MatchRequest): void {
   const unmetBox = byId("unmet");
   unmetBox.hidden = unmet.size === 0;
   unmetBox.replaceChildren(
-    h("strong", {}, `⚠ Unmet must-have${unmet.size === 1 ? "" : "s"}: `),
+    h("strong", {}, `Unmet must-have${unmet.size === 1 ? "" : "s"}: `),
     [...unmet].join(", "),
     ". A must-have counts as met only with direct evidence; while one is unmet the overall score stays below 0.5.",
   );
@@ -64,7 +64,12 @@ export function renderResult(result: PageResult, request: MatchRequest): void {
       return h(
         "li",
         {},
-        h("span", { class: "gap-name" }, gap.skillName, unmet.has(gap.skillName) ? " ⚠ unmet must-have" : ""),
+        h(
+          "span",
+          { class: "gap-name" },
+          gap.skillName,
+          unmet.has(gap.skillName) && h("span", { class: "unmet-tag" }, " UNMET must-have"),
+        ),
         h(
           "span",
           { class: "gap-numbers" },
