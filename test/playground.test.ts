@@ -126,6 +126,8 @@ describe("playground in headless Chromium", () => {
         domContentLoadedMs: nav.domContentLoadedEventEnd,
         loadMs: nav.loadEventEnd,
         interactiveMs: performance.getEntriesByName("playground:interactive")[0].startTime,
+        responseEndMs: nav.responseEnd,
+        scriptResponseEndMs: resources.find((r) => r.name.endsWith(".js")).responseEnd,
       };
     })()`)) as Record<string, number>;
     const transferred = (timing.navigationBytes ?? 0) + (timing.resourceBytes ?? 0);
@@ -306,6 +308,39 @@ describe("playground in headless Chromium", () => {
       role,
     );
     expect(await page.locator("#rank-body tr th").allTextContents()).toEqual(ranked.map((e) => e.id));
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("loads a pasted /v1/match body and a dropped skill list into the editors", async () => {
+    const { page, consoleErrors } = await open(`${handle.url}/`);
+    const body = {
+      candidateSkills: [{ name: "Python", level: { value: 4, max: 5 } }],
+      requiredSkills: [{ name: "Machine Learning", level: { value: 3, max: 5 }, weight: 2 }],
+      strategy: "aggressive",
+    };
+    await page.getByText("Paste JSON").click();
+    await page.getByLabel("A /v1/match request body").fill(JSON.stringify(body));
+    await page.getByRole("button", { name: "Load JSON" }).click();
+    expect(await page.getByLabel("Required skill 1 weight").inputValue()).toBe("2");
+    const list = JSON.stringify({ skills: [{ name: "Statistics", level: { value: 5, max: 5 } }] });
+    const transfer = await page.evaluateHandle(
+      `(() => { const dt = new DataTransfer(); dt.items.add(new File([${JSON.stringify(list)}], "c.json")); return dt; })()`,
+    );
+    await page.locator("#candidate-editor").dispatchEvent("drop", { dataTransfer: transfer });
+    await page
+      .getByLabel("Candidate skill 1 name")
+      .and(page.locator('[value="Statistics"]'))
+      .waitFor({ state: "attached" });
+    await clickMatch(page);
+    const api = await post("/v1/match", {
+      ...body,
+      candidateSkills: [{ name: "Statistics", level: { value: 5, max: 5 } }],
+    });
+    expect((await overall(page)).value).toBe(api.json.overallScore);
+    await page.getByLabel("A /v1/match request body").fill("{ nope");
+    await page.getByRole("button", { name: "Load JSON" }).click();
+    expect(await page.locator("#json-error").textContent()).toMatch(/^INVALID_JSON: not valid JSON/);
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
