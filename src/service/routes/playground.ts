@@ -36,8 +36,9 @@ function send(request: FastifyRequest, reply: FastifyReply, asset: Asset, cache:
     .header("vary", "accept-encoding")
     .header("content-security-policy", PLAYGROUND_CSP)
     .header("x-content-type-options", "nosniff")
-    .header("referrer-policy", "no-referrer")
-    .header("cross-origin-opener-policy", "same-origin");
+    .header("referrer-policy", "no-referrer");
+  // No Cross-Origin-Opener-Policy: in Chromium it swaps the tab's process on navigation, which cost
+  // ~200 ms of the first load here (docs/playground.md); framing is already refused by frame-ancestors.
   if (request.headers["if-none-match"] === asset.etag) return reply.code(304).send();
   const accepted = String(request.headers["accept-encoding"] ?? "");
   if (/\bbr\b/.test(accepted)) return reply.header("content-encoding", "br").send(asset.br);
