@@ -5,9 +5,11 @@
 import candidateExample from "../../examples/candidate.json" with { type: "json" };
 import roleExample from "../../examples/role.json" with { type: "json" };
 import type { Strategy } from "../core/types.js";
-import { postJson, setApiKey, storedApiKey } from "./api.js";
+import { postJson } from "./api.js";
+import { setUpAuthPrompt } from "./auth-prompt.js";
+import { copyText } from "./copy-text.js";
 import { byId, h } from "./dom.js";
-import { loadRequestJson } from "./load-json.js";
+import { setUpJsonInput } from "./json-input.js";
 import { decodePermalink, encodePermalink } from "./permalink.js";
 import { setUpRank } from "./rank-view.js";
 import { renderResult } from "./result-view.js";
@@ -132,79 +134,6 @@ async function match(): Promise<void> {
   );
 }
 
-function share(text: string, what: string): void {
-  const out = byId<HTMLTextAreaElement>("share-output");
-  out.value = text;
-  byId("share-output-box").hidden = false;
-  const shareStatus = byId("share-status");
-  const fallback = () => {
-    out.select();
-    shareStatus.textContent = `${what} is in the box below; copy it from there.`;
-  };
-  if (navigator.clipboard === undefined) {
-    fallback();
-    return;
-  }
-  navigator.clipboard.writeText(text).then(() => {
-    shareStatus.textContent = `${what} copied to the clipboard.`;
-  }, fallback);
-}
-
-function setUpAuth(): void {
-  if (!needsKey) return;
-  byId("auth").hidden = false;
-  const key = byId<HTMLInputElement>("api-key");
-  const remember = byId<HTMLInputElement>("remember-key");
-  const kept = storedApiKey();
-  if (kept !== undefined) {
-    key.value = kept;
-    remember.checked = true;
-    setApiKey(kept, true);
-  }
-  const update = () => setApiKey(key.value.trim(), remember.checked);
-  key.addEventListener("input", update);
-  remember.addEventListener("change", update);
-}
-
-function setUpJsonInput(): void {
-  const error = byId("json-error");
-  const apply = (text: string, target: "both" | "candidate" | "required") => {
-    const loaded = loadRequestJson(text, target);
-    if (!loaded.ok) {
-      error.textContent = loaded.message;
-      return;
-    }
-    error.textContent = "";
-    load(loaded.request);
-    onEdit();
-    status.textContent = "Loaded. Press Match to score.";
-  };
-  byId("load-json").addEventListener("click", () =>
-    apply(byId<HTMLTextAreaElement>("json-input").value, "both"),
-  );
-  const targets: [string, string, "candidate" | "required"][] = [
-    ["candidate-editor", "cand-file", "candidate"],
-    ["required-editor", "req-file", "required"],
-  ];
-  for (const [zoneId, inputId, target] of targets) {
-    const zone = byId(zoneId);
-    const input = byId<HTMLInputElement>(inputId);
-    input.addEventListener("change", () => {
-      void input.files?.[0]?.text().then((text) => apply(text, target));
-    });
-    zone.addEventListener("dragover", (event) => {
-      event.preventDefault();
-      zone.classList.add("dragging");
-    });
-    zone.addEventListener("dragleave", () => zone.classList.remove("dragging"));
-    zone.addEventListener("drop", (event) => {
-      event.preventDefault();
-      zone.classList.remove("dragging");
-      void event.dataTransfer?.files[0]?.text().then((text) => apply(text, target));
-    });
-  }
-}
-
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   void match();
@@ -214,11 +143,11 @@ byId("reset-example").addEventListener("click", () => {
   onEdit();
 });
 byId("copy-link").addEventListener("click", () =>
-  share(location.origin + location.pathname + encodePermalink(currentRequest()), "The link"),
+  copyText(location.origin + location.pathname + encodePermalink(currentRequest()), "The link"),
 );
-byId("copy-json").addEventListener("click", () => share(asJson(currentRequest()), "The request JSON"));
+byId("copy-json").addEventListener("click", () => copyText(asJson(currentRequest()), "The request JSON"));
 byId("copy-curl").addEventListener("click", () =>
-  share(asCurl(currentRequest(), location.origin, needsKey), "The curl command"),
+  copyText(asCurl(currentRequest(), location.origin, needsKey), "The curl command"),
 );
 window.addEventListener("hashchange", () => {
   const linked = decodePermalink(location.hash);
@@ -227,8 +156,13 @@ window.addEventListener("hashchange", () => {
   void match();
 });
 
-setUpAuth();
-setUpJsonInput();
+strategy.addEventListener("change", onEdit);
+setUpAuthPrompt(needsKey);
+setUpJsonInput((request) => {
+  load(request);
+  onEdit();
+  status.textContent = "Loaded. Press Match to score.";
+});
 setUpRank({
   role: () => {
     clearIssues();

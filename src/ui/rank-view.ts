@@ -5,6 +5,7 @@
 import type { RankEntry } from "../matcher-types.js";
 import { postJson } from "./api.js";
 import { byId, fmt, h } from "./dom.js";
+import { acceptDrop } from "./json-input.js";
 import { type ParsedCandidate, parseCandidates } from "./parse-candidates.js";
 import type { RequiredInput } from "./types.js";
 import { type Issue, validateCandidates } from "./validate-request.js";
@@ -198,14 +199,9 @@ export function setUpRank(inputs: RankInputs): void {
 
   file.addEventListener("change", () => void fromFile(file.files?.[0]));
   stop.addEventListener("click", () => controller?.abort());
-  zone.addEventListener("dragover", (event) => {
-    event.preventDefault();
-    zone.classList.add("dragging");
-  });
-  zone.addEventListener("dragleave", () => zone.classList.remove("dragging"));
-  zone.addEventListener("drop", (event) => {
-    event.preventDefault();
-    zone.classList.remove("dragging");
-    void fromFile(event.dataTransfer?.files[0]);
+  acceptDrop(zone, (text, name) => {
+    run(text, name).catch((error: unknown) => {
+      status.textContent = `${name}: could not be ranked: ${String(error)}`;
+    });
   });
 }
