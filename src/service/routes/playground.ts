@@ -21,10 +21,12 @@ let loading: Promise<PlaygroundAssets> | undefined;
 
 /** Built once per process, on the first request for the page (tests that never open it never pay). */
 function assets(): Promise<PlaygroundAssets> {
-  loading ??= loadPlaygroundAssets();
-  loading.catch(() => {
-    loading = undefined; // retry on the next request rather than caching a failure
-  });
+  if (loading === undefined) {
+    loading = loadPlaygroundAssets();
+    loading.catch(() => {
+      loading = undefined; // retry on the next request rather than caching a failure
+    });
+  }
   return loading;
 }
 
