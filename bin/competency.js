@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import "../dist/cli/bin.js";
+// The bundled CLI (npm run build); see scripts/build.ts.
+import "../dist/cli.js";

@@ -14,7 +14,11 @@ function countingFactory(counter: { scored: number }) {
     return {
       ...inner,
       match: inner.match.bind(inner),
-      rank: inner.rank.bind(inner),
+      async rank(candidates, required, opts) {
+        const ranked = await inner.rank(candidates, required, opts);
+        counter.scored += candidates.length;
+        return ranked;
+      },
       ready: inner.ready.bind(inner),
       close: inner.close.bind(inner),
       cacheStats: inner.cacheStats.bind(inner),

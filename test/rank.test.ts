@@ -1,5 +1,8 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { loadLexicon } from "../src/adapters/lexicon/load-lexicon.js";
+import type { RequiredSkill, Skill, Strategy } from "../src/index.js";
+import { mulberry32 } from "../src/profiling/mulberry32.js";
 import { candidateListArb, requiredListArb, strategyArb } from "./helpers/arbitraries.js";
 import { fakeMatcher } from "./helpers/test-matchers.js";
 
@@ -63,5 +66,41 @@ describe("rank", () => {
         { topK: 0 },
       ),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+
+  it("agrees with match bit for bit over many candidates, decimal levels and a short top, warm or cold", async () => {
+    // Enough distinct names to grow the role's evidence table, enough distinct ratios to leave the shape
+    // scan for its map, unknown names next to lexicon ones, and topK small enough for the bounded top list.
+    const lexicon = loadLexicon();
+    const random = mulberry32(7);
+    const name = () => {
+      const known = lexicon.names[Math.floor(random() * lexicon.size)] as string;
+      return random() < 0.2 ? `Applied ${known}` : known;
+    };
+    const skills = (n: number): Skill[] =>
+      Array.from({ length: n }, () => ({
+        name: name(),
+        level: { value: Math.round(random() * 70) / 10, max: 7 },
+      }));
+    const required = skills(12).map((s, k) => ({ ...s, weight: 1 + (k % 3), mustHave: k === 0 }));
+    const candidates = Array.from({ length: 400 }, (_, k) => ({ id: `c${k}`, skills: skills(1 + (k % 15)) }));
+    const sameNamesOtherLevels: RequiredSkill[] = required.map((s) => ({
+      ...s,
+      level: { value: s.level.max - s.level.value, max: s.level.max },
+    }));
+    for (const strategy of ["default", "conservative", "aggressive"] as Strategy[]) {
+      for (const role of [required, required, sameNamesOtherLevels]) {
+        const ranked = await optimized.rank(candidates, role, { strategy, topK: 7 });
+        const all = await Promise.all(
+          candidates.map(async (c, k) => ({
+            k,
+            score: (await optimized.match(c.skills, role, { strategy })).overallScore,
+          })),
+        );
+        all.sort((a, b) => b.score - a.score || a.k - b.k);
+        expect(ranked.map((e) => e.id)).toEqual(all.slice(0, 7).map((e) => `c${e.k}`));
+        expect(ranked.map((e) => e.overallScore)).toEqual(all.slice(0, 7).map((e) => e.score));
+      }
+    }
   });
 });

@@ -7,7 +7,8 @@ export type MatcherFactory = (options: MatcherOptions) => Matcher;
 /** What every command receives: the process window, the matcher factory and the exit code it sets. */
 export type CliContext = {
   readonly io: CliIo;
-  readonly createMatcher: MatcherFactory;
+  /** Injected by tests; absent in production, where commands use the library's createMatcher. */
+  readonly createMatcher?: MatcherFactory;
   /** Options for worker threads that build their own matcher; absent when the factory is injected. */
   readonly workerMatcherOptions: MatcherOptions | undefined;
   exitCode: number;

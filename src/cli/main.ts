@@ -1,16 +1,10 @@
 import type { EventEmitter } from "node:events";
 import { Command, CommanderError } from "commander";
-import { createMatcher } from "../index.js";
-import type { MatcherOptions } from "../matcher-types.js";
 import { VERSION } from "../service/version.js";
 import type { CliContext, MatcherFactory } from "./cli-context.js";
-import { registerBatchCommand } from "./commands/batch.js";
-import { registerMatchCommand } from "./commands/match.js";
-import { registerMemoryCommands } from "./commands/memory.js";
-import { registerRankCommand } from "./commands/rank.js";
-import { registerServeCommand } from "./commands/serve.js";
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, formatErrorLine } from "./exit-code.js";
 import type { CliIo } from "./io.js";
+import { type LazyCommandModule, registerLazily } from "./lazy-commands.js";
 
 /** Injection points for tests and embedding; production uses the defaults. */
 export type CliDeps = {
@@ -32,6 +26,65 @@ Exit codes: 0 ok, 1 a check failed, 2 bad usage or input, 3 internal error.
 `;
 
 /**
+ * The commands, each loaded only when argv names it (help lists the others from these summaries). The
+ * terms and descriptions must match the full definitions; test/cli-lazy.test.ts checks that they do.
+ */
+export function topLevelCommands(
+  ctx: CliContext,
+  deps: CliDeps,
+  argv: readonly string[],
+): LazyCommandModule[] {
+  return [
+    {
+      commands: [
+        {
+          name: "match",
+          term: "match [options] <candidate.json> <role.json>",
+          description: "score one candidate against one role",
+        },
+      ],
+      register: async (program) => (await import("./commands/match.js")).registerMatchCommand(program, ctx),
+    },
+    {
+      commands: [
+        {
+          name: "batch",
+          term: "batch [options] <pairs.jsonl>",
+          description: "score many candidate/role pairs from NDJSON, streaming",
+        },
+      ],
+      register: async (program) => (await import("./commands/batch.js")).registerBatchCommand(program, ctx),
+    },
+    {
+      commands: [
+        {
+          name: "rank",
+          term: "rank [options] <role.json> <candidates.jsonl>",
+          description: "rank candidates (NDJSON, streaming) against one role",
+        },
+      ],
+      register: async (program) => (await import("./commands/rank.js")).registerRankCommand(program, ctx),
+    },
+    {
+      commands: [{ name: "serve", term: "serve [options]", description: "run the HTTP service" }],
+      register: async (program) =>
+        (await import("./commands/serve.js")).registerServeCommand(program, ctx, deps.signals),
+    },
+    {
+      commands: [
+        {
+          name: "memory",
+          term: "memory",
+          description: "memory toolkit: baseline, run, compare, check, detect, dashboard (docs/memory.md)",
+        },
+      ],
+      register: async (program) =>
+        (await import("./commands/memory.js")).registerMemoryCommands(program, ctx, argv),
+    },
+  ];
+}
+
+/**
  * Runs the CLI on `argv` (arguments after the program name) and resolves to the exit code. Never calls
  * process.exit and never writes anywhere but `io`.
  */
@@ -39,7 +92,7 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
   const injected = deps.createMatcher !== undefined;
   const ctx: CliContext = {
     io,
-    createMatcher: deps.createMatcher ?? ((options: MatcherOptions) => createMatcher(options)),
+    ...(deps.createMatcher === undefined ? {} : { createMatcher: deps.createMatcher }),
     workerMatcherOptions: injected ? undefined : {},
     exitCode: EXIT_OK,
   };
@@ -54,11 +107,7 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
         outputError: (text, write) => write(`error[INVALID_INPUT]: ${text.replace(/^error: /, "")}`),
       })
       .addHelpText("after", EXAMPLES);
-    registerMatchCommand(program, ctx);
-    registerBatchCommand(program, ctx);
-    registerRankCommand(program, ctx);
-    registerServeCommand(program, ctx, deps.signals);
-    registerMemoryCommands(program, ctx, argv);
+    await registerLazily(program, topLevelCommands(ctx, deps, argv), argv);
     await program.parseAsync([...argv], { from: "user" });
     return ctx.exitCode;
   } catch (error) {

@@ -34,4 +34,19 @@ describe("evaluateCase", () => {
     expect(r.candidates.map((c) => c.label)).toEqual(["docker", "kubernetes", "cooking"]);
     expect(r.reciprocalRank).toBe(0.5);
   });
+
+  it("carries a candidate's falseFriend mark into the scored list, and only when set", () => {
+    const marked: QualityCase = {
+      ...CASE,
+      candidates: [
+        CASE.candidates[0],
+        { ...CASE.candidates[2], falseFriend: true },
+      ] as QualityCase["candidates"],
+    };
+    const r = evaluateCase(marked, [0.9, 0.2]);
+    expect(r.candidates).toEqual([
+      { label: "kubernetes", grade: 3, score: 0.9 },
+      { label: "cooking", grade: 0, score: 0.2, falseFriend: true },
+    ]);
+  });
 });

@@ -14,6 +14,7 @@ export function evaluateCase(qualityCase: QualityCase, scores: readonly number[]
     label: candidate.label,
     grade: candidate.grade,
     score: scores[i] ?? Number.NaN,
+    ...(candidate.falseFriend === true ? { falseFriend: true as const } : {}),
   }));
   const misordered: Misorder[] = [];
   scored.forEach((a, i) => {

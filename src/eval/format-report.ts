@@ -1,4 +1,4 @@
-import type { CaseResult, EvalReport, MetricSummary } from "./types.js";
+import type { CaseResult, EvalReport, EvalSetReport, MetricSummary } from "./types.js";
 
 /** Formats a metric with three decimals; undefined metrics print as "-". */
 function fixed(value: number): string {
@@ -32,4 +32,27 @@ export function formatReport(report: EvalReport): string {
     for (const r of report.worst) out += worstCase(r);
   }
   return out;
+}
+
+/**
+ * Renders one named fixture set: a heading with the directory and the case count, the metric table and
+ * worst cases of `formatReport`, the marked false friends that scored at or above the real skill, and the
+ * disputed cases (excluded from the metrics) with their reasons.
+ */
+export function formatSetReport(set: EvalSetReport): string {
+  const scored = set.report.overall.cases;
+  let out = `== ${set.name} set (${set.dir}): ${scored} cases scored, ${set.disputed.length} disputed\n`;
+  out += formatReport(set.report);
+  out += `\n${set.name}: false friends scored at or above the real skill: ${set.falseFriendsAbove.length === 0 ? "none" : set.falseFriendsAbove.length}\n`;
+  for (const h of set.falseFriendsAbove) {
+    out += `  ${h.caseId}: ${h.falseFriend} (${h.falseFriendScore.toFixed(3)}) >= ${h.real}[g${h.realGrade}] (${h.realScore.toFixed(3)})\n`;
+  }
+  out += `${set.name}: disputed cases (excluded from the score): ${set.disputed.length === 0 ? "none" : set.disputed.length}\n`;
+  for (const d of set.disputed) out += `  ${d.id}: ${d.reason}\n`;
+  return out;
+}
+
+/** Renders several sets one after the other (see `formatSetReport`), separated by a blank line. */
+export function formatSetReports(sets: readonly EvalSetReport[]): string {
+  return sets.map(formatSetReport).join("\n");
 }

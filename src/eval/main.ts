@@ -1,10 +1,11 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { CompetencyError, createMatcher } from "../index.js";
-import { formatReport } from "./format-report.js";
-import { loadCases } from "./load-cases.js";
-import { runEval } from "./run-eval.js";
+import { formatSetReports } from "./format-report.js";
+import { loadCases, loadDisputed } from "./load-cases.js";
+import { runEvalSet } from "./run-eval-set.js";
 import { DEFAULT_WORST_COUNT } from "./summarize-eval.js";
+import type { EvalSetReport } from "./types.js";
 
 /** Output streams of the eval entry point, injectable for tests. */
 export type EvalIo = {
@@ -14,6 +15,20 @@ export type EvalIo = {
 
 /** Fixture directory, resolved from the package root (works from src/eval and dist/eval alike). */
 export const QUALITY_FIXTURES_DIR = fileURLToPath(new URL("../../test/fixtures/quality/", import.meta.url));
+
+/**
+ * Held-out fixture directory: cases written blind, before any scoring run, and never tuned on. Reported
+ * separately from the tuned set; its `disputed.json` lists cases taken out of the score, with reasons.
+ */
+export const HELDOUT_FIXTURES_DIR = fileURLToPath(
+  new URL("../../test/fixtures/quality-heldout/", import.meta.url),
+);
+
+/** The fixture sets `npm run eval` reports, in order: the tuned set, then the held-out set. */
+export const EVAL_SETS = [
+  { name: "tuned", dir: "test/fixtures/quality", path: QUALITY_FIXTURES_DIR },
+  { name: "held-out", dir: "test/fixtures/quality-heldout", path: HELDOUT_FIXTURES_DIR },
+] as const;
 
 const USAGE = "usage: npm run eval [-- --json] [--worst N]\n";
 
@@ -37,8 +52,9 @@ function parseArgs(argv: readonly string[]): EvalArgs | string {
 }
 
 /**
- * `npm run eval`: loads the judged cases, scores them with the default matcher and model, and prints the
- * per-theme table (or the full report as JSON with `--json`).
+ * `npm run eval`: loads the judged cases of each set in `EVAL_SETS`, scores them with the default matcher and
+ * model, and prints each set's per-theme table, its false friends above the real skill and its disputed
+ * cases (or `{ sets: EvalSetReport[] }` as JSON with `--json`).
  *
  * @returns the exit code: 0 done, 2 usage error, 3 any other error
  */
@@ -50,9 +66,18 @@ export async function main(argv: readonly string[], io: EvalIo): Promise<number>
   }
   const matcher = createMatcher();
   try {
-    const cases = await loadCases(QUALITY_FIXTURES_DIR);
-    const report = await runEval(matcher, cases, { worstCount: args.worst });
-    io.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+    const sets: EvalSetReport[] = [];
+    for (const set of EVAL_SETS) {
+      const [cases, disputed] = await Promise.all([loadCases(set.path), loadDisputed(set.path)]);
+      sets.push(
+        await runEvalSet(
+          matcher,
+          { name: set.name, dir: set.dir, cases, disputed },
+          { worstCount: args.worst },
+        ),
+      );
+    }
+    io.stdout.write(args.json ? `${JSON.stringify({ sets }, null, 2)}\n` : formatSetReports(sets));
     return 0;
   } catch (error) {
     const code = error instanceof CompetencyError ? error.code : "INTERNAL";

@@ -13,6 +13,8 @@ export type QualityCandidate = {
   readonly label: string;
   readonly skills: readonly Skill[];
   readonly grade: Grade;
+  /** A look-alike of the required skill (shares a word or prefix, different skill); held-out set only. */
+  readonly falseFriend?: boolean;
 };
 
 /** A hand-judged ranking case: the system should order `candidates` by `grade` for `required`. */
@@ -21,6 +23,8 @@ export type QualityCase = {
   readonly id: string;
   /** The fixture file (theme) the case belongs to. */
   readonly theme: string;
+  /** Field of work (held-out set only; for counting). */
+  readonly domain?: string;
   /** Why the grades are what they are. */
   readonly note: string;
   readonly required: readonly RequiredSkill[];
@@ -41,8 +45,13 @@ export type Misorder = {
   readonly worseScore: number;
 };
 
-/** A candidate with its grade and the score the system gave it. */
-export type ScoredCandidate = { readonly label: string; readonly grade: number; readonly score: number };
+/** A candidate with its grade and the score the system gave it; `falseFriend` only when the case marks it. */
+export type ScoredCandidate = {
+  readonly label: string;
+  readonly grade: number;
+  readonly score: number;
+  readonly falseFriend?: true;
+};
 
 /** Metrics of one case. A metric is NaN where it is undefined (no pair with different grades, zero ideal DCG). */
 export type CaseResult = {
@@ -75,4 +84,32 @@ export type EvalReport = {
   /** The lowest-scoring cases, worst first (see `summarizeEval`). */
   readonly worst: readonly CaseResult[];
   readonly cases: readonly CaseResult[];
+};
+
+/** A case taken out of the score after review, with the written reason (the set's disputed.json). */
+export type DisputedCase = { readonly id: string; readonly reason: string };
+
+/** A candidate marked `falseFriend` that scored at or above a candidate with a higher grade. */
+export type FalseFriendHit = {
+  readonly caseId: string;
+  /** Label of the false friend. */
+  readonly falseFriend: string;
+  readonly falseFriendScore: number;
+  /** Label of the higher-graded candidate (the real skill) it reached. */
+  readonly real: string;
+  readonly realGrade: number;
+  readonly realScore: number;
+};
+
+/** One named fixture set scored on its own: its report, its disputed cases and its false friends above. */
+export type EvalSetReport = {
+  /** "tuned" or "held-out". */
+  readonly name: string;
+  /** Fixture directory, relative to the package root. */
+  readonly dir: string;
+  /** Metrics over the cases that are not disputed. */
+  readonly report: EvalReport;
+  /** Excluded from `report`, listed with their reasons. */
+  readonly disputed: readonly DisputedCase[];
+  readonly falseFriendsAbove: readonly FalseFriendHit[];
 };

@@ -33,6 +33,9 @@ export function createReferenceEngine(ctx: EngineContext): Engine {
     score: (input, options) => scoreReference(ctx, input, options),
     overall: (input, strategy) =>
       scoreReference(ctx, input, { strategy, include: [], meta: NO_META }).overallScore,
+    roleScorer: (required, dim, strategy) => (candidate) =>
+      scoreReference(ctx, { candidate, required, dim }, { strategy, include: [], meta: NO_META })
+        .overallScore,
   };
 }
 

@@ -19,7 +19,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * Validates a skill list from any source (library call, file, request body): a JSON array of skills or
  * `{ "skills": [...] }`. Pushes every problem onto `issues` with its path and the bad value, and returns
- * the clean list (meaningful only when no issue was added). Extra keys are ignored.
+ * the clean list (meaningful only when no issue was added; the input array itself when every skill is
+ * already clean, so callers must not mutate it). Extra keys are ignored.
  */
 export function validateSkills(
   value: unknown,
@@ -54,8 +55,13 @@ export function validateSkills(
     });
     return [];
   }
+  // Fast path for the common case: a list of clean skills is used as given, with no copy at all.
+  let clean = 0;
+  while (clean < list.length && isCleanSkill(list[clean], limits, required)) clean++;
+  if (clean === list.length) return list as RequiredSkill[];
   const out: RequiredSkill[] = new Array(list.length);
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0; i < clean; i++) out[i] = list[i] as RequiredSkill;
+  for (let i = clean; i < list.length; i++) {
     const item: unknown = list[i];
     // Fast path for the common case: a clean skill is used as given, with no copy and no path arrays.
     const skill = isCleanSkill(item, limits, required)

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { CompiledLexicon, LexiconFile } from "../../core/lexicon/types.js";
 import { CompetencyError } from "../../errors.js";
 import { compileLexicon } from "../../lexicon/compile-lexicon.js";
+import { prebuiltLexicon } from "./compiled-lexicon-file.js";
 import { packageDataDir } from "./package-data-dir.js";
 import { readJsonFile } from "./read-json-file.js";
 
@@ -15,11 +16,19 @@ const VERSION_HEX_LENGTH = 12;
  * The version is `"lex-"` + the first 12 hex digits of SHA-256 over the file contents in that order, so it
  * changes whenever the data does.
  *
+ * Without `dataDir`, the built package reads the lexicon the build compiled and validated (see
+ * `prebuiltLexicon`), and falls back to compiling the package's `data/` when that is absent or stale.
+ *
  * @param dataDir the data directory holding `skills/`. @default the package's bundled `data/`
  * @throws CompetencyError FILE_NOT_FOUND (no directory or no files), FILE_UNREADABLE, INVALID_JSON,
  * SCHEMA_MISMATCH (a file is not `{ domain, skills: [] }`), INVALID_CONFIG (compileLexicon's validation).
  */
-export function loadLexicon(dataDir: string = packageDataDir()): CompiledLexicon {
+export function loadLexicon(dataDir?: string): CompiledLexicon {
+  if (dataDir === undefined) return prebuiltLexicon()?.lexicon ?? compileLexiconDir(packageDataDir());
+  return compileLexiconDir(dataDir);
+}
+
+function compileLexiconDir(dataDir: string): CompiledLexicon {
   const dir = join(dataDir, "skills");
   let names: string[];
   try {

@@ -1,14 +1,16 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import type { RequiredSkill, Skill, Strategy } from "../../core/types.js";
-import type { MatchPair } from "../../matcher-types.js";
+import { CompetencyError } from "../../errors.js";
+import type { Matcher, MatchPair, RankCandidate, RankEntry } from "../../matcher-types.js";
 import { STREAM_CHUNK_LINES, STREAM_CHUNKS_IN_FLIGHT_PER_WORKER } from "../../service/service-defaults.js";
 import type { ItemOutcome, WireError } from "../../service/workers/chunk-task.js";
+import { summarize } from "../../service/workers/score-chunk.js";
 import type { CliContext } from "../cli-context.js";
 import { createScorer, parseWorkers } from "../create-scorer.js";
 import { EXIT_USAGE } from "../exit-code.js";
 import { inputSize } from "../input-size.js";
 import { optionsFromEnv } from "../options-from-env.js";
-import { parseLine } from "../parse-line.js";
+import { type ParsedLine, parseLine } from "../parse-line.js";
 import { createProgress } from "../progress.js";
 import { openInput, readJson } from "../read-input.js";
 import { orderedPipeline } from "../stream/ordered-pipeline.js";
@@ -46,6 +48,37 @@ function workersOption(raw: string): number {
   }
 }
 
+/**
+ * Ranks one chunk's good lines on this thread with `matcher.rank`: overall scores for all, full results only
+ * for the chunk's best `top` (the only ones that can reach the global top N). Outcomes are index-aligned
+ * with the good lines, `undefined` for lines that cannot make the top. Returns null when some line is
+ * invalid, so that the caller scores pair by pair and reports exactly the bad lines.
+ */
+async function rankLocally(
+  matcher: Matcher,
+  parsed: readonly ParsedLine[],
+  role: readonly RequiredSkill[],
+  strategy: Strategy,
+  top: number | undefined,
+  full: true | undefined,
+): Promise<(ItemOutcome<object & { overallScore: number }> | undefined)[] | null> {
+  // Ids are positions here, so that duplicate ids in the input map back to their own lines.
+  const candidates: RankCandidate[] = [];
+  for (const p of parsed)
+    if (p.ok) candidates.push({ id: String(candidates.length), skills: p.value.skills as Skill[] });
+  let ranked: RankEntry[];
+  try {
+    ranked = await matcher.rank(candidates, role, top === undefined ? { strategy } : { strategy, topK: top });
+  } catch (error) {
+    if (error instanceof CompetencyError && error.code === "INVALID_INPUT") return null;
+    throw error;
+  }
+  const outcomes = new Array<ItemOutcome<object & { overallScore: number }> | undefined>(candidates.length);
+  for (const entry of ranked)
+    outcomes[Number(entry.id)] = { ok: true, result: full ? entry.result : summarize(entry.result) };
+  return outcomes;
+}
+
 /** `competency rank <role.json> <candidates.jsonl> [--top N]`: streams candidates, keeps the best N. */
 export function registerRankCommand(program: Command, ctx: CliContext): void {
   program
@@ -72,7 +105,10 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
       const input = await openInput(candidatesPath, ctx.io.stdin);
       await withMatcher(ctx, async (matcher) => {
         await matcher.rank([], role); // validates the role once, before any candidate is read
-        const scorer = createScorer(ctx, matcher, flags.workers ?? optionsFromEnv(ctx.io.env).workers ?? 0);
+        const workers = flags.workers ?? optionsFromEnv(ctx.io.env).workers ?? 0;
+        const scorer = createScorer(ctx, matcher, workers);
+        // On this thread, whole chunks go through matcher.rank (overall scores, full results for the top only).
+        const local = workers === 0 || ctx.workerMatcherOptions === undefined;
         const progress = createProgress(ctx.io, "rank", total, "bytes");
         const top = createTopK<{ id: string; result: object }>(flags.top ?? Number.POSITIVE_INFINITY);
         const options = { strategy: flags.strategy };
@@ -88,11 +124,15 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         };
         const work = async (lines: Line[]) => {
           const parsed = lines.map((line) => parseLine(line, true));
+          if (local) {
+            const ranked = await rankLocally(matcher, parsed, role, flags.strategy, flags.top, flags.full);
+            if (ranked !== null) return { parsed, outcomes: ranked };
+          }
           const pairs: MatchPair[] = [];
           for (const p of parsed)
             if (p.ok) pairs.push({ candidate: p.value.skills as readonly Skill[], required: role });
           const task = { pairs, options };
-          const outcomes: ItemOutcome<object & { overallScore: number }>[] = flags.full
+          const outcomes: (ItemOutcome<object & { overallScore: number }> | undefined)[] = flags.full
             ? await scorer.full(task)
             : await scorer.summary(task);
           return { parsed, outcomes };

@@ -7,6 +7,7 @@ import { createPoolScorer } from "../../service/workers/create-pool-scorer.js";
 import type { CliContext } from "../cli-context.js";
 import { optionsFromEnv } from "../options-from-env.js";
 import { progressListener } from "../progress.js";
+import { matcherFactory } from "../with-matcher.js";
 
 const EXAMPLES = `
 Environment: PORT, HOST, COMPETENCY_API_KEY (require Authorization: Bearer <key>),
@@ -65,7 +66,7 @@ export function registerServeCommand(
       if (flags.rateLimit !== undefined) overrides.rateLimitMax = flags.rateLimit;
       if (flags.ui === false) overrides.ui = false; // commander sets ui: true when --no-ui is absent
       const options = resolveServiceOptions(overrides);
-      const matcher = ctx.createMatcher({ ...env.matcher, onProgress: progressListener(ctx.io) });
+      const matcher = matcherFactory(ctx)({ ...env.matcher, onProgress: progressListener(ctx.io) });
       let scorer: ChunkScorer | undefined;
       if (options.workers > 0 && ctx.workerMatcherOptions !== undefined) {
         await matcher.ready(); // workers load the store this builds on first run

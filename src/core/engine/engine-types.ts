@@ -62,6 +62,11 @@ export interface Engine {
   score(input: EngineInput, options: EngineOptions): MatchResult;
   /** Only the overall score, equal bit for bit to `score(...).overallScore`; skips intervals and result objects. */
   overall(input: EngineInput, strategy: Strategy): number;
+  /**
+   * A scorer of many candidates against one role (ranking): each call returns what `overall` would for
+   * `{ candidate, required, dim }`, bit for bit. The scorer may keep role-specific caches; drop it when done.
+   */
+  roleScorer(required: RequiredInput, dim: number, strategy: Strategy): (candidate: SideInput) => number;
 }
 
 /**
@@ -89,4 +94,25 @@ export type SkillNumbers = {
   readonly similarities: Float64Array | null;
   /** Optional n_req × n_cand pair scores (row = required). */
   readonly pairScores: Float64Array | null;
+};
+
+/**
+ * Pair evidence the scoring loop reads: candidate skill j's row starts at `rowBase[j]`, and entry `i` of a
+ * row is required skill i (effective similarity and RELATION_* code).
+ */
+export type EvidenceGrid = {
+  readonly similarity: Float64Array;
+  readonly code: Uint8Array;
+  readonly rowBase: Int32Array;
+};
+
+/**
+ * Beta shapes of a candidate's skills: skill j has shape `slotOf[j]`, whose level (the ratio, or its lower
+ * quantile for the conservative strategy) is `level[slot]` and whose exceedance P(X > t_i) of required skill
+ * i is `exceed[slot · requiredCount + i]`.
+ */
+export type ShapeSlots = {
+  readonly slotOf: Int32Array;
+  readonly level: Float64Array;
+  readonly exceed: Float64Array;
 };

@@ -1,9 +1,14 @@
 import { Piscina } from "piscina";
+import { createSharedEmbeddingCacheBuffers } from "../../adapters/cache/shared-embedding-cache.js";
+import { sharedStoreIndexes } from "../../adapters/embedder/word-vectors/shared-store-index.js";
+import { EMBEDDING_CACHE_SIZE } from "../../defaults.js";
 import type { MatcherOptions } from "../../matcher-types.js";
 import type { ChunkScorer } from "./chunk-task.js";
 
 /** Under tsx/vitest the worker is TypeScript source and goes through a tsx bootstrap; built code runs plain JS. */
 const FROM_SOURCE = import.meta.url.endsWith(".ts");
+/** Room per shared cache row: the default word vectors have 100 dimensions (workers always use them). */
+const SHARED_CACHE_MAX_DIM = 128;
 const WORKER_URL = new URL(FROM_SOURCE ? "./source-worker.mjs" : "./match-worker.js", import.meta.url);
 
 /**
@@ -16,7 +21,12 @@ export function createPoolScorer(threads: number, matcherOptions: MatcherOptions
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,
-    workerData: { matcherOptions },
+    // One copy for all workers: the model store's index this thread loaded, and the embedding cache.
+    workerData: {
+      matcherOptions,
+      sharedStores: sharedStoreIndexes(),
+      sharedCache: createSharedEmbeddingCacheBuffers(2 * EMBEDDING_CACHE_SIZE, SHARED_CACHE_MAX_DIM),
+    },
   });
   return {
     full: (task) => pool.run(task, { name: "full" }),

@@ -3,12 +3,30 @@
  * disk; loading it takes well under 100 ms) and scores chunks. Named exports are selected with `{ name }`.
  */
 import { workerData } from "node:worker_threads";
+import {
+  openSharedEmbeddingCache,
+  type SharedEmbeddingCacheBuffers,
+} from "../../adapters/cache/shared-embedding-cache.js";
+import {
+  adoptSharedStoreIndexes,
+  type SharedStoreIndex,
+} from "../../adapters/embedder/word-vectors/shared-store-index.js";
 import { createMatcher } from "../../index.js";
 import type { MatcherOptions } from "../../matcher-types.js";
 import type { ChunkTask } from "./chunk-task.js";
 import { scoreChunk, summarizeChunk } from "./score-chunk.js";
 
-const matcher = createMatcher((workerData as { matcherOptions: MatcherOptions }).matcherOptions);
+const data = workerData as {
+  matcherOptions: MatcherOptions;
+  sharedStores?: SharedStoreIndex[];
+  sharedCache?: SharedEmbeddingCacheBuffers;
+};
+// The parts every worker shares with the others (see create-pool-scorer.ts), then its own matcher.
+adoptSharedStoreIndexes(data.sharedStores);
+const matcher = createMatcher({
+  ...data.matcherOptions,
+  ...(data.sharedCache === undefined ? {} : { cache: openSharedEmbeddingCache(data.sharedCache) }),
+});
 
 export function warm(): Promise<void> {
   return matcher.ready();

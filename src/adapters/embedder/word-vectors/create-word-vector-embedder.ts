@@ -6,6 +6,7 @@ import type { Embedder } from "../../../ports.js";
 import { createStoreEmbedder } from "./create-store-embedder.js";
 import { ensureWordStore, storeFileName } from "./ensure-word-store.js";
 import { resolveWinkSource } from "./resolve-wink-source.js";
+import { isVerified, markVerified } from "./verified-stamp.js";
 
 /** Options of {@link createWordVectorEmbedder}. */
 export type WordVectorEmbedderOptions = {
@@ -34,17 +35,23 @@ export async function createWordVectorEmbedder(options: WordVectorEmbedderOption
   const store = await ensureWordStore(options.cacheDir, source, options.onProgress);
   const embedder = createStoreEmbedder(store);
   // The load checked the header and the index; the rows are checked here, in the background, so loading
-  // stays fast. A mismatch removes the store (the next start rebuilds it) and fails every later embed.
+  // stays fast, and only until one check passes (a stamp beside the store records the file it passed on).
+  // A mismatch removes the store (the next start rebuilds it) and fails every later embed.
+  const path = join(options.cacheDir, storeFileName(source.sourceVersion));
   let corrupt: CompetencyError | null = null;
-  void store.verify().then(async (intact) => {
-    if (intact) return;
-    const path = join(options.cacheDir, storeFileName(source.sourceVersion));
-    corrupt = new CompetencyError(
-      "CACHE_CORRUPT",
-      `${path}: row checksum mismatch; the store was removed and is rebuilt on the next start`,
-    );
-    await rm(path, { force: true }).catch(() => undefined);
-  });
+  if (!isVerified(path)) {
+    void store.verify().then(async (intact) => {
+      if (intact) {
+        markVerified(path);
+        return;
+      }
+      corrupt = new CompetencyError(
+        "CACHE_CORRUPT",
+        `${path}: row checksum mismatch; the store was removed and is rebuilt on the next start`,
+      );
+      await rm(path, { force: true }).catch(() => undefined);
+    });
+  }
   return {
     id: embedder.id,
     dim: embedder.dim,

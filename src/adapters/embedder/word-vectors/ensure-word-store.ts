@@ -7,6 +7,7 @@ import { buildStore } from "./build-store.js";
 import { loadStore, type WordStore } from "./load-store.js";
 import type { WinkSource } from "./resolve-wink-source.js";
 import { STORE_FORMAT_VERSION } from "./store-format.js";
+import { isVerified } from "./verified-stamp.js";
 
 /** Progress task label of a first build. */
 export const BUILD_TASK = "building model store";
@@ -56,7 +57,7 @@ export async function ensureWordStore(
 /** The store, or the CompetencyError that says why it must be (re)built; other failures throw. */
 function tryLoad(storePath: string): WordStore | CompetencyError {
   try {
-    return loadStore(storePath);
+    return loadStore(storePath, { verified: isVerified(storePath) });
   } catch (error) {
     if (
       error instanceof CompetencyError &&

@@ -2,6 +2,13 @@ import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node
 import { crc32 } from "node:zlib";
 import { CompetencyError } from "../../../errors.js";
 import {
+  acquireSharedIndex,
+  registerSharedIndex,
+  releaseSharedIndex,
+  type SharedStoreIndex,
+  sharedBytes,
+} from "./shared-store-index.js";
+import {
   indexChecksum,
   STORE_CHECKSUM_OFFSET,
   STORE_FORMAT_VERSION,
@@ -45,8 +52,8 @@ export type WordStore = {
 };
 
 function readAt(fd: number, path: string, position: number, length: number): Uint8Array {
-  // A fresh ArrayBuffer: 4-aligned for the typed-array views over it.
-  const out = new Uint8Array(new ArrayBuffer(length));
+  // Shared, so that worker threads can use this copy (see shared-store-index.ts).
+  const out = sharedBytes(length);
   let done = 0;
   while (done < length) {
     const n = readSync(fd, out, done, length - done, position + done);
@@ -68,7 +75,16 @@ function readAt(fd: number, path: string, position: number, length: number): Uin
  * @throws CompetencyError FILE_NOT_FOUND when the file does not exist, FILE_UNREADABLE on other read
  *   errors, CACHE_CORRUPT when magic, version, sizes or the index checksum do not match.
  */
-export function loadStore(path: string): WordStore {
+/** Options of {@link loadStore}. */
+export type LoadStoreOptions = {
+  /**
+   * The whole file passed its CRC-32 check before and is unchanged (see verified-stamp.ts): skip the index
+   * checksum, which that check covers. @default false
+   */
+  readonly verified?: boolean;
+};
+
+export function loadStore(path: string, options: LoadStoreOptions = {}): WordStore {
   let fd: number;
   try {
     fd = openSync(path, "r");
@@ -77,20 +93,22 @@ export function loadStore(path: string): WordStore {
     throw new CompetencyError(code, path, { cause });
   }
   try {
-    return openStore(fd, path);
+    return openStore(fd, path, options.verified === true);
   } catch (error) {
     closeSync(fd);
     throw error;
   }
 }
 
-function openStore(fd: number, path: string): WordStore {
+function openStore(fd: number, path: string, verified: boolean): WordStore {
   const corrupt = (what: string): never => {
     throw new CompetencyError("CACHE_CORRUPT", `${path}: ${what}`);
   };
-  const size = fstatSync(fd).size;
+  const { size, mtimeMs, ino } = fstatSync(fd);
+  // Another thread (or an earlier load in this one) already read and checked this very file's index.
+  const adopted = acquireSharedIndex(path, { size, mtimeMs, ino });
   if (size < STORE_HEADER_BYTES) corrupt(`${size} bytes is shorter than the header`);
-  const header = readAt(fd, path, 0, STORE_HEADER_BYTES);
+  const header = adopted?.header ?? readAt(fd, path, 0, STORE_HEADER_BYTES);
   const view = new DataView(header.buffer);
   for (let k = 0; k < STORE_MAGIC.length; k++)
     if (header[k] !== STORE_MAGIC.charCodeAt(k)) corrupt("bad magic");
@@ -105,9 +123,13 @@ function openStore(fd: number, path: string): WordStore {
   const layout = storeLayout(count, dim, slotCount, blobBytes);
   if (layout.total !== size) corrupt(`${size} bytes, header implies ${layout.total}`);
 
-  const index = readAt(fd, path, STORE_HEADER_BYTES, layout.rows - STORE_HEADER_BYTES);
-  const blob = readAt(fd, path, layout.blob, blobBytes);
-  if (indexChecksum(header, index, blob) !== view.getUint32(STORE_INDEX_CHECKSUM_OFFSET, true))
+  const index = adopted?.index ?? readAt(fd, path, STORE_HEADER_BYTES, layout.rows - STORE_HEADER_BYTES);
+  const blob = adopted?.blob ?? readAt(fd, path, layout.blob, blobBytes);
+  if (
+    adopted === undefined &&
+    !verified &&
+    indexChecksum(header, index, blob) !== view.getUint32(STORE_INDEX_CHECKSUM_OFFSET, true)
+  )
     corrupt("index checksum mismatch");
   const at = (offset: number) => offset - STORE_HEADER_BYTES;
   const offsets = new Uint32Array(index.buffer, at(layout.offsets), count + 1);
@@ -119,6 +141,8 @@ function openStore(fd: number, path: string): WordStore {
     sourceVersion += String.fromCharCode(c);
   }
   const expected = view.getUint32(STORE_CHECKSUM_OFFSET, true);
+  const shared: SharedStoreIndex = adopted ?? { path, size, mtimeMs, ino, header, index, blob };
+  if (adopted === undefined) registerSharedIndex(shared);
   let open = true;
   return {
     dim,
@@ -157,6 +181,7 @@ function openStore(fd: number, path: string): WordStore {
     close() {
       if (!open) return;
       open = false;
+      releaseSharedIndex(shared);
       closeSync(fd);
     },
   };

@@ -1,0 +1,189 @@
+/**
+ * `npm run bench:rank`: rank throughput as a ratio to reading the input.
+ *
+ * Part 1 (library, one process): 20,000 NDJSON lines of { id, skills: 10 } against a 20-skill role. Each
+ * round times `JSON.parse` of every line, then `matcher.rank(parsed, role, { topK: 10 })` of objects parsed
+ * from the same lines, alternating which goes first, with a full gc() before each timed step; ROUNDS rounds
+ * after WARMUP untimed ones. The ratio is
+ * parse time / rank time per round (≥ 1 means ranking is at least as fast as parsing); we report its median.
+ *
+ * Part 2 (CLI, fresh processes): `competency rank role.json candidates.jsonl --top 10` over 100,000 lines vs
+ * a bare `node` that reads the same file line by line and `JSON.parse`s each line, interleaved, CLI_RUNS each.
+ * Skipped with RANK_BENCH_CLI=0. Inputs are generated into a temp directory at run time and removed.
+ *
+ * Names: 80 % lexicon names, 20 % made-up names the lexicon does not know (they go through the embedding).
+ * Prints one JSON document. Options: ROUNDS (default 9), CLI_RUNS (default 3), RANK_BENCH_CLI.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadLexicon } from "../src/adapters/lexicon/load-lexicon.js";
+import { createMatcher, type RequiredSkill, type Skill } from "../src/index.js";
+import { mulberry32 } from "../src/profiling/mulberry32.js";
+
+const ROUNDS = Number(process.env.ROUNDS ?? 9);
+const WARMUP = 3;
+const CLI_RUNS = Number(process.env.CLI_RUNS ?? 3);
+const LIB_LINES = 20_000;
+const CLI_LINES = 100_000;
+const SKILLS = 10;
+const REQUIRED = 20;
+const UNKNOWN = ["Advanced", "Applied", "Modern", "Practical", "Enterprise", "Cloud", "Remote", "Agile"];
+
+const lexicon = loadLexicon();
+const random = mulberry32(20261206);
+function skillName(): string {
+  const known = lexicon.names[Math.floor(random() * lexicon.size)] as string;
+  if (random() >= 0.2) return known;
+  return `${UNKNOWN[Math.floor(random() * UNKNOWN.length)]} ${known}`;
+}
+function skills(n: number): Skill[] {
+  return Array.from({ length: n }, () => ({
+    name: skillName(),
+    level: { value: 1 + Math.floor(random() * 5), max: 5 },
+  }));
+}
+function ndjson(lines: number): string[] {
+  return Array.from({ length: lines }, (_, k) => JSON.stringify({ id: `c${k}`, skills: skills(SKILLS) }));
+}
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+const role = Array.from({ length: REQUIRED }, () => ({
+  name: lexicon.names[Math.floor(random() * lexicon.size)] as string,
+  level: { value: 1 + Math.floor(random() * 5), max: 5 },
+})) as RequiredSkill[];
+const lines = ndjson(LIB_LINES);
+const bytes = lines.reduce((n, l) => n + l.length + 1, 0);
+
+let sink = 0;
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc === undefined) throw new Error("run with node --expose-gc (npm run bench:rank)");
+/** Process CPU time in ms (user + system, all threads): steadier than wall time on a loaded machine. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+type Timing = { ms: number; cpu: number };
+async function timed(fn: () => unknown): Promise<Timing> {
+  const c = cpuMs();
+  const t = performance.now();
+  await fn();
+  return { ms: performance.now() - t, cpu: cpuMs() - c };
+}
+function parseAll(): { id: string; skills: Skill[] }[] {
+  const parsed = new Array<{ id: string; skills: Skill[] }>(lines.length);
+  for (let k = 0; k < lines.length; k++) parsed[k] = JSON.parse(lines[k] as string);
+  return parsed;
+}
+
+const matcher = createMatcher();
+await matcher.ready();
+const parseMs: number[] = [];
+const rankMs: number[] = [];
+const ratios: number[] = [];
+const cpuRatios: number[] = [];
+const loadBefore = loadavg();
+for (let round = 0; round < WARMUP + ROUNDS; round++) {
+  const parsed = parseAll();
+  const parse = () => {
+    sink += parseAll().length;
+  };
+  const rank = async () => {
+    sink += (await matcher.rank(parsed, role, { topK: 10 }))[0]?.overallScore ?? 0;
+  };
+  // Alternate the order, with a full GC before each timed step, so neither pays for the other's garbage.
+  gc();
+  const first = await timed(round % 2 === 0 ? parse : rank);
+  gc();
+  const second = await timed(round % 2 === 0 ? rank : parse);
+  const [p, r] = round % 2 === 0 ? [first, second] : [second, first];
+  if (round < WARMUP) continue;
+  parseMs.push(p.ms);
+  rankMs.push(r.ms);
+  ratios.push(p.ms / r.ms);
+  cpuRatios.push(p.cpu / r.cpu);
+}
+const library = {
+  subject: `rank ${LIB_LINES} candidates × ${SKILLS} skills vs ${REQUIRED} required, topK 10, vs JSON.parse of the same lines`,
+  inputBytes: bytes,
+  rounds: ROUNDS,
+  warmupRounds: WARMUP,
+  parseMsMedian: median(parseMs),
+  rankMsMedian: median(rankMs),
+  rankCandidatesPerSec: Math.round(LIB_LINES / (median(rankMs) / 1000)),
+  ratioMedian: median(ratios),
+  ratioMin: Math.min(...ratios),
+  ratioMax: Math.max(...ratios),
+  cpuTimeRatioMedian: median(cpuRatios),
+  target: "ratio ≥ 1.0",
+  loadavgBefore: loadBefore,
+  loadavgAfter: loadavg(),
+};
+await matcher.close();
+
+let cli: Record<string, unknown> = { skipped: true };
+if (process.env.RANK_BENCH_CLI !== "0") {
+  const dir = mkdtempSync(join(tmpdir(), "rank-bench-"));
+  try {
+    const candidatesPath = join(dir, "candidates.jsonl");
+    const rolePath = join(dir, "role.json");
+    writeFileSync(candidatesPath, `${[...lines, ...ndjson(CLI_LINES - LIB_LINES)].join("\n")}\n`);
+    writeFileSync(rolePath, JSON.stringify(role));
+    const bin = join(process.cwd(), "bin", "competency.js");
+    const parseScript = `
+      const { createReadStream } = require("node:fs");
+      const { createInterface } = require("node:readline");
+      let n = 0;
+      const rl = createInterface({ input: createReadStream(process.argv[1]), crlfDelay: Infinity });
+      rl.on("line", (l) => { if (l) n += JSON.parse(l).skills.length; });
+      rl.on("close", () => process.stdout.write(String(n)));`;
+    const time = (args: string[]) => {
+      const t = performance.now();
+      const run = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 26 });
+      if (run.status !== 0) throw new Error(`${args.join(" ")} exited ${run.status}: ${run.stderr}`);
+      return performance.now() - t;
+    };
+    const cliMs: number[] = [];
+    const readMs: number[] = [];
+    const nodeMs: number[] = [];
+    const cliLoad = loadavg();
+    for (let k = 0; k < CLI_RUNS; k++) {
+      nodeMs.push(time(["-e", "0"]));
+      readMs.push(time(["-e", parseScript, candidatesPath]));
+      cliMs.push(time([bin, "rank", rolePath, candidatesPath, "--top", "10"]));
+    }
+    cli = {
+      subject: `competency rank over ${CLI_LINES} lines --top 10 vs node reading + JSON.parse of the same file`,
+      runs: CLI_RUNS,
+      cliMsMedian: median(cliMs),
+      readParseMsMedian: median(readMs),
+      bareNodeMsMedian: median(nodeMs),
+      cliOverReadParse: median(cliMs) / median(readMs),
+      cliMs,
+      readMs,
+      loadavgBefore: cliLoad,
+      loadavgAfter: loadavg(),
+      git: execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim(),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+process.stdout.write(
+  `${JSON.stringify(
+    {
+      machine: { node: process.version, cpu: cpus()[0]?.model, cores: cpus().length },
+      library,
+      cli,
+      sink,
+    },
+    null,
+    2,
+  )}\n`,
+);

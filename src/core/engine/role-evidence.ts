@@ -1,0 +1,99 @@
+import type { EngineContext, EvidenceGrid, RequiredInput, SideInput } from "./engine-types.js";
+import { memoPairEvidence } from "./memo-pair-evidence.js";
+import type { PairMemo } from "./pair-memo.js";
+
+/** Evidence entries (rows × required skills) kept before the table starts over: about 9 MB. */
+const MAX_PAIRS = 1 << 20;
+/** Rows kept whatever the role's size, so that the largest candidate side always fits. */
+const MIN_ROWS = 1024;
+
+/**
+ * Evidence of candidate names against one fixed role, one row per distinct candidate name id, filled the
+ * first time the name is seen (through the engine's pair memo). Ranking looks up one row per candidate
+ * skill instead of one memo entry per pair, and the role's rows sit together in memory. An open-addressing
+ * table over typed arrays (linear probing, load ≤ 1/2), bounded by MAX_PAIRS entries. Rows depend on the
+ * required names alone (not levels or weights), so a table serves any role with the same names.
+ */
+export type RoleEvidence = {
+  /** Points the grid's rows at the candidate's skills; valid until the next call. */
+  rows(candidate: SideInput): EvidenceGrid;
+};
+
+export function createRoleEvidence(
+  ctx: EngineContext,
+  memo: PairMemo,
+  required: RequiredInput,
+  dim: number,
+): RoleEvidence {
+  const nr = required.ids.length;
+  const maxRows = Math.max(Math.floor(MAX_PAIRS / Math.max(nr, 1)), MIN_ROWS);
+  const out = new Float64Array(1);
+  let rowCount = 0;
+  let rowCap = 64;
+  let keys = new Int32Array(2 * rowCap).fill(-1);
+  let values = new Int32Array(2 * rowCap);
+  let similarity = new Float64Array(rowCap * nr);
+  let code = new Uint8Array(rowCap * nr);
+  let grid: EvidenceGrid = { similarity, code, rowBase: new Int32Array(16) };
+
+  function slotOf(id: number): number {
+    const mask = keys.length - 1;
+    let slot = Math.imul(id, 0x9e3779b1) & mask;
+    while (keys[slot] !== -1 && keys[slot] !== id) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  function grow(): void {
+    const oldKeys = keys;
+    const oldValues = values;
+    rowCap *= 2;
+    keys = new Int32Array(2 * rowCap).fill(-1);
+    values = new Int32Array(2 * rowCap);
+    for (let s = 0; s < oldKeys.length; s++) {
+      if (oldKeys[s] === -1) continue;
+      const slot = slotOf(oldKeys[s]!);
+      keys[slot] = oldKeys[s]!;
+      values[slot] = oldValues[s]!;
+    }
+    const s2 = new Float64Array(rowCap * nr);
+    s2.set(similarity);
+    similarity = s2;
+    const c2 = new Uint8Array(rowCap * nr);
+    c2.set(code);
+    code = c2;
+    grid = { similarity, code, rowBase: grid.rowBase };
+  }
+
+  function row(candidate: SideInput, j: number): number {
+    const id = candidate.ids[j]!;
+    let slot = slotOf(id);
+    if (keys[slot] === id) return values[slot]! * nr;
+    if (rowCount === rowCap) {
+      grow();
+      slot = slotOf(id);
+    }
+    const base = rowCount * nr;
+    for (let i = 0; i < nr; i++) {
+      code[base + i] = memoPairEvidence(memo, ctx, candidate, j, required, i, dim, out);
+      similarity[base + i] = out[0]!;
+    }
+    keys[slot] = id;
+    values[slot] = rowCount++;
+    return base;
+  }
+
+  return {
+    rows(candidate) {
+      const nc = candidate.ids.length;
+      // Start over rather than grow without bound; a candidate's rows must all survive its own lookups.
+      if (rowCount + nc > maxRows) {
+        keys.fill(-1);
+        rowCount = 0;
+      }
+      if (grid.rowBase.length < nc)
+        grid = { similarity, code, rowBase: new Int32Array(Math.max(nc, grid.rowBase.length * 2)) };
+      for (let j = 0; j < nc; j++) grid.rowBase[j] = row(candidate, j);
+      return grid;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { topIndices } from "../core/engine/top-indices.js";
+import type { RequiredSkill, Skill } from "../core/types.js";
+import type { RankEntry } from "../matcher-types.js";
+import type { EmbeddingCache } from "../ports.js";
+import type { CheckedMatchOptions } from "../validate/validate-match-options.js";
+import type { Session } from "./create-session-loader.js";
+import { createSideScratch, requiredOf, resolveNames, sideOf } from "./resolve-names.js";
+
+/**
+ * Ranks validated candidates against one role. The role is prepared once and every candidate gets only its
+ * overall score from the engine's role scorer; full results (intervals, explanations, gaps) are built for
+ * the top K alone. Both paths compute the overall score the same way, so they agree bit for bit.
+ */
+export async function rankCandidates(
+  session: Session,
+  cache: EmbeddingCache,
+  required: readonly RequiredSkill[],
+  ids: readonly string[],
+  lists: readonly (readonly Skill[])[],
+  opts: CheckedMatchOptions,
+): Promise<RankEntry[]> {
+  const resolved = await resolveNames(session, cache, [required, ...lists]);
+  const role = requiredOf(resolved, 0, required);
+  const dim = session.embedder.dim;
+  const scoreOf = session.engine.roleScorer(role, dim, opts.strategy);
+  const scores = new Float64Array(lists.length);
+  const scratch = createSideScratch(resolved);
+  for (let k = 0; k < lists.length; k++) scores[k] = scoreOf(scratch(k + 1, lists[k]!));
+  const options = { strategy: opts.strategy, include: opts.include, meta: session.meta };
+  return topIndices(scores, opts.topK).map((k, rank): RankEntry => {
+    const candidate = sideOf(resolved, k + 1, lists[k]!);
+    const result = session.engine.score({ candidate, required: role, dim }, options);
+    return { id: ids[k]!, rank: rank + 1, overallScore: result.overallScore, result };
+  });
+}
