@@ -319,4 +319,28 @@ describe("help, version and serve", () => {
     expect(await done).toBe(0);
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
+
+  it.each([
+    [["serve", "--port", "0"], {}, 200],
+    [["serve", "--port", "0", "--no-ui"], {}, 404],
+    [["serve", "--port", "0"], { COMPETENCY_UI: "0" }, 404],
+  ] as const)("serve %j with env %j answers GET / with %i", async (argv, env, status) => {
+    const err = sink();
+    const signals = new EventEmitter();
+    const io: CliIo = {
+      stdin: Readable.from([]),
+      stdout: sink().stream,
+      stderr: err.stream,
+      env: { COMPETENCY_LOG_LEVEL: "silent", ...env },
+      isTTY: false,
+    };
+    const done = main([...argv], io, {
+      createMatcher: (o) => createMatcher({ ...o, embedder: createFakeEmbedder(8) }),
+      signals,
+    });
+    const url = (await err.waitFor(/listening on (http:\/\/\S+) /))[1] ?? "";
+    expect((await fetch(`${url}/`)).status).toBe(status);
+    signals.emit("SIGTERM", "SIGTERM");
+    expect(await done).toBe(0);
+  });
 });

@@ -38,6 +38,12 @@ describe("optionsFromEnv", () => {
     });
   });
 
+  it("reads COMPETENCY_UI: 0 turns the playground off, 1 on, anything else is refused", () => {
+    expect(optionsFromEnv({ COMPETENCY_UI: "0" }).service).toEqual({ ui: false });
+    expect(optionsFromEnv({ COMPETENCY_UI: "1" }).service).toEqual({ ui: true });
+    expect(() => optionsFromEnv({ COMPETENCY_UI: "off" })).toThrow(/COMPETENCY_UI must be 0 or 1; got "off"/);
+  });
+
   it("prefers COMPETENCY_CACHE_DIR over XDG_CACHE_HOME over HOME", () => {
     expect(
       optionsFromEnv({ COMPETENCY_CACHE_DIR: "/c", XDG_CACHE_HOME: "/x", HOME: "/h" }).matcher.cacheDir,

@@ -38,6 +38,7 @@ function nonEmpty(env: Env, name: string): string | undefined {
 /**
  * Reads PORT, HOST, COMPETENCY_API_KEY, COMPETENCY_RATE_LIMIT, COMPETENCY_TRUST_PROXY ("true", "false", a hop
  * count, or proxy addresses/CIDRs), COMPETENCY_MAX_COST, COMPETENCY_LOG_LEVEL, COMPETENCY_WORKERS,
+ * COMPETENCY_UI (0 turns the playground off),
  * COMPETENCY_ENGINE and the cache directory (COMPETENCY_CACHE_DIR, else $XDG_CACHE_HOME/competency-api,
  * else $HOME/.cache/competency-api). Pure: the caller passes the environment. Empty variables count as unset.
  * Throws INVALID_CONFIG listing every malformed variable.
@@ -70,6 +71,17 @@ export function optionsFromEnv(env: Env): EnvOptions {
   if (maxCost !== undefined) service.maxCostPerRequest = maxCost;
   const workers = intVar(env, "COMPETENCY_WORKERS", 0, 256, issues);
   if (workers !== undefined) service.workers = workers;
+  const ui = nonEmpty(env, "COMPETENCY_UI");
+  if (ui !== undefined) {
+    if (ui.trim() === "0" || ui.trim() === "1") service.ui = ui.trim() === "1";
+    else {
+      issues.push({
+        code: "unknown_value",
+        path: ["env", "COMPETENCY_UI"],
+        message: `COMPETENCY_UI must be 0 or 1; got ${JSON.stringify(ui)}`,
+      });
+    }
+  }
 
   const matcher: { cacheDir?: string; engine?: EngineName } = {};
   const cacheDir = cacheDirFromEnv(env);

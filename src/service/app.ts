@@ -21,6 +21,7 @@ import { registerDocs } from "./routes/docs.js";
 import { registerHealthRoutes } from "./routes/health.js";
 import { registerMatchRoute } from "./routes/match.js";
 import { registerMetricsRoute } from "./routes/metrics.js";
+import { registerPlaygroundRoutes } from "./routes/playground.js";
 import { registerRankRoute } from "./routes/rank.js";
 import { POOL_MIN_COST } from "./service-defaults.js";
 import type { ResolvedServiceOptions } from "./service-options.js";
@@ -147,6 +148,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     registerRankRoute(instance, routeDeps);
     registerHealthRoutes(instance, routeDeps);
     registerMetricsRoute(instance, metrics, contract);
+    if (options.ui) registerPlaygroundRoutes(instance, { needsKey: options.apiKey !== undefined });
   });
   return app;
 }

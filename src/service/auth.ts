@@ -5,11 +5,19 @@ import type { FailureLimiter } from "./failure-limiter.js";
 
 const digest = (text: string): Buffer => createHash("sha256").update(text).digest();
 
-/** Routes anyone may call: probes and API docs. Matched on the route pattern, never on the raw URL. */
+/**
+ * Routes anyone may call: probes, API docs and the playground page with its assets (the page then asks for
+ * the key itself). Matched on the route pattern, never on the raw URL.
+ */
 export function isPublicRoute(route: string | undefined): boolean {
   if (route === undefined) return false;
   return (
-    route === "/healthz" || route === "/readyz" || route === "/openapi.json" || route.startsWith("/docs")
+    route === "/healthz" ||
+    route === "/readyz" ||
+    route === "/openapi.json" ||
+    route.startsWith("/docs") ||
+    route === "/" ||
+    route === "/ui/:file"
   );
 }
 

@@ -36,6 +36,8 @@ export type ServiceOptions = {
   readonly authFailureMax?: number;
   /** Scoring budget per request in candidate × required pairs. @default MAX_COST_PER_REQUEST (40,000) */
   readonly maxCostPerRequest?: number;
+  /** Serve the playground page at `GET /`. @default true */
+  readonly ui?: boolean;
 };
 
 export type ResolvedServiceOptions = {
@@ -51,6 +53,7 @@ export type ResolvedServiceOptions = {
   readonly trustProxy: boolean | number | string;
   readonly authFailureMax: number;
   readonly maxCostPerRequest: number;
+  readonly ui: boolean;
 };
 
 function checkInt(issues: Issue[], name: string, value: number, min: number, max: number): void {
@@ -78,6 +81,7 @@ export function resolveServiceOptions(options: ServiceOptions = {}): Readonly<Re
     trustProxy: options.trustProxy ?? false,
     authFailureMax: options.authFailureMax ?? D.AUTH_FAILURE_MAX,
     maxCostPerRequest: options.maxCostPerRequest ?? D.MAX_COST_PER_REQUEST,
+    ui: options.ui ?? true,
   };
   const issues: Issue[] = [];
   checkInt(issues, "port", resolved.port, 0, 65_535);

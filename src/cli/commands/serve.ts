@@ -14,7 +14,8 @@ Environment: PORT, HOST, COMPETENCY_API_KEY (require Authorization: Bearer <key>
 COMPETENCY_RATE_LIMIT (requests per minute per client IP, or per API key when one is set; 0 = off),
 COMPETENCY_TRUST_PROXY (behind a proxy: true, a hop count, or proxy addresses; default false),
 COMPETENCY_MAX_COST (scoring budget per request in candidate x required pairs, default 40000), COMPETENCY_LOG_LEVEL,
-COMPETENCY_WORKERS, COMPETENCY_CACHE_DIR. Flags override the environment.
+COMPETENCY_WORKERS, COMPETENCY_UI (0 = no playground page), COMPETENCY_CACHE_DIR. Flags override the
+environment. The playground page is at / unless --no-ui.
 Logs are JSON lines (pino) on stdout. SIGTERM finishes in-flight requests, then exits 0.
 
 Examples:
@@ -33,7 +34,7 @@ function intOption(name: string) {
   };
 }
 
-type ServeFlags = { port?: number; host?: string; workers?: number; rateLimit?: number };
+type ServeFlags = { port?: number; host?: string; workers?: number; rateLimit?: number; ui?: boolean };
 
 /** `competency serve`: runs the HTTP service until SIGTERM/SIGINT, then exits 0. */
 export function registerServeCommand(
@@ -56,6 +57,7 @@ export function registerServeCommand(
       "requests per minute per client, 0 = off [env COMPETENCY_RATE_LIMIT]",
       intOption("--rate-limit"),
     )
+    .option("--no-ui", "do not serve the playground page at / [env COMPETENCY_UI=0]")
     .addHelpText("after", EXAMPLES)
     .action(async (flags: ServeFlags) => {
       const env = optionsFromEnv(ctx.io.env);
@@ -64,6 +66,7 @@ export function registerServeCommand(
       if (flags.host !== undefined) overrides.host = flags.host;
       if (flags.workers !== undefined) overrides.workers = flags.workers;
       if (flags.rateLimit !== undefined) overrides.rateLimitMax = flags.rateLimit;
+      if (flags.ui === false) overrides.ui = false; // commander sets ui: true when --no-ui is absent
       const options = resolveServiceOptions(overrides);
       const matcher = matcherFactory(ctx)({ ...env.matcher, onProgress: progressListener(ctx.io) });
       let scorer: ChunkScorer | undefined;
@@ -86,7 +89,8 @@ export function registerServeCommand(
         await matcher.close();
         throw error;
       }
-      ctx.io.stderr.write(`competency: listening on ${handle.url} (docs at ${handle.url}/docs)\n`);
+      const page = options.ui ? `playground at ${handle.url}/, ` : "";
+      ctx.io.stderr.write(`competency: listening on ${handle.url} (${page}docs at ${handle.url}/docs)\n`);
       await handle.closed;
     });
 }
