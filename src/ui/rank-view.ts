@@ -3,6 +3,7 @@
  * POST /v1/rank in chunks (so a file of thousands of lines shows progress), merged into one ranking.
  */
 import type { RankEntry } from "../matcher-types.js";
+import { MAX_COST_PER_REQUEST } from "../service/service-defaults.js";
 import { postJson } from "./api.js";
 import { byId, fmt, h } from "./dom.js";
 import { acceptDrop } from "./json-input.js";
@@ -14,6 +15,8 @@ import { type Issue, validateCandidates } from "./validate-request.js";
 const CHUNK = 250;
 /** And at most this many characters of candidates per request: well under the 1 MiB body limit. */
 const CHUNK_CHARS = 600_000;
+/** And at most the service's default scoring budget (candidate skills × required skills) per request. */
+const CHUNK_COST = MAX_COST_PER_REQUEST;
 /** Requests in flight at once. */
 const PARALLEL = 2;
 const SHOWN = 100;
@@ -34,18 +37,23 @@ export type RankInputs = {
 };
 
 /** [start, end) of each request's candidates. */
-function chunkBounds(candidates: readonly ParsedCandidate[]): [number, number][] {
+function chunkBounds(candidates: readonly ParsedCandidate[], requiredCount: number): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   let chars = 0;
+  let cost = 0;
   for (let i = 0; i < candidates.length; i++) {
-    const size = JSON.stringify(candidates[i]).length;
-    if (i > start && (i - start >= CHUNK || chars + size > CHUNK_CHARS)) {
+    const candidate = candidates[i] as ParsedCandidate;
+    const size = JSON.stringify(candidate).length;
+    const pairs = (Array.isArray(candidate.skills) ? candidate.skills.length : 1) * requiredCount;
+    if (i > start && (i - start >= CHUNK || chars + size > CHUNK_CHARS || cost + pairs > CHUNK_COST)) {
       out.push([start, i]);
       start = i;
       chars = 0;
+      cost = 0;
     }
     chars += size;
+    cost += pairs;
   }
   if (start < candidates.length) out.push([start, candidates.length]);
   return out;
@@ -131,7 +139,7 @@ export function setUpRank(inputs: RankInputs): void {
     progress.hidden = false;
     stop.hidden = false;
     status.textContent = `${name} (${parsed.format}): scoring ${total} candidates…`;
-    const chunks = chunkBounds(parsed.candidates);
+    const chunks = chunkBounds(parsed.candidates, role.requiredSkills.length);
     let next = 0;
     let done = 0;
     let failure: string | null = null;
