@@ -44,8 +44,10 @@ function skills(n: number): Skill[] {
     level: { value: 1 + Math.floor(random() * 5), max: 5 },
   }));
 }
-function ndjson(lines: number): string[] {
-  return Array.from({ length: lines }, (_, k) => JSON.stringify({ id: `c${k}`, skills: skills(SKILLS) }));
+function ndjson(lines: number, firstId = 0): string[] {
+  return Array.from({ length: lines }, (_, k) =>
+    JSON.stringify({ id: `c${firstId + k}`, skills: skills(SKILLS) }),
+  );
 }
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -132,7 +134,7 @@ if (process.env.RANK_BENCH_CLI !== "0") {
   try {
     const candidatesPath = join(dir, "candidates.jsonl");
     const rolePath = join(dir, "role.json");
-    writeFileSync(candidatesPath, `${[...lines, ...ndjson(CLI_LINES - LIB_LINES)].join("\n")}\n`);
+    writeFileSync(candidatesPath, `${[...lines, ...ndjson(CLI_LINES - LIB_LINES, LIB_LINES)].join("\n")}\n`);
     writeFileSync(rolePath, JSON.stringify(role));
     const bin = join(process.cwd(), "bin", "competency.js");
     const parseScript = `

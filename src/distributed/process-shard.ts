@@ -3,6 +3,7 @@ import { rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { RequiredSkill } from "../core/types.js";
 import { CompetencyError } from "../errors.js";
+import type { Matcher } from "../matcher-types.js";
 import { batchLines } from "../shards/batch-lines.js";
 import type { ChunkScorer } from "../shards/chunk-task.js";
 import { rankLines } from "../shards/rank-lines.js";
@@ -11,9 +12,13 @@ import { readNdjsonRange } from "../sources/ndjson-ranges.js";
 import { SHARD_CHUNK_LINES, SHARD_MAX_ERRORS } from "./distributed-defaults.js";
 import type { ShardErrorLine, ShardJobData, ShardResult, ShardTopEntry } from "./job-types.js";
 
-/** What a shard needs from its host: the scorer, the role by key, and a progress callback (lines done). */
+/**
+ * What a shard needs from its host: the scorer, the role by key, and a progress callback (lines done). With
+ * `matcher`, rank chunks go through `matcher.rank` on the host's thread, as the in-process `rank` does.
+ */
 export type ShardHost = {
   readonly scorer: ChunkScorer;
+  readonly matcher?: Matcher;
   readonly role: (key: string) => Promise<readonly RequiredSkill[]>;
   readonly progress: (linesDone: number) => Promise<void>;
 };
@@ -31,9 +36,18 @@ export async function processShard(host: ShardHost, data: ShardJobData): Promise
     let errorCount = 0;
     // Duplicate ids are caught within a shard; across shards only the coordinator's merge could see them.
     const seen = new Map<string, number>();
+    const local = host.matcher === undefined ? undefined : { matcher: host.matcher, top: data.top };
     for (let i = 0; i < lines.length; i += SHARD_CHUNK_LINES) {
       const chunk = lines.slice(i, i + SHARD_CHUNK_LINES);
-      const out = await rankLines(host.scorer, role, { strategy: data.strategy }, data.full, chunk, seen);
+      const out = await rankLines(
+        host.scorer,
+        role,
+        { strategy: data.strategy },
+        data.full,
+        chunk,
+        seen,
+        local,
+      );
       for (const r of out.ranked) top.push({ score: r.result.overallScore, index: r.lineNo, value: r });
       for (const e of out.errors) if (errorCount++ < SHARD_MAX_ERRORS) errors.push(e);
       await host.progress(i + chunk.length);
