@@ -14,6 +14,7 @@ import { inputSize } from "../input-size.js";
 import { optionsFromEnv } from "../options-from-env.js";
 import { createProgress } from "../progress.js";
 import { openInput } from "../read-input.js";
+import { runDistributedFromCli } from "../run-distributed.js";
 import { orderedPipeline } from "../stream/ordered-pipeline.js";
 import { writeText } from "../stream/write-text.js";
 import { withMatcher } from "../with-matcher.js";
@@ -130,29 +131,17 @@ async function batchDistributed(
   redisUrl: string,
 ): Promise<void> {
   if (path === "-") throw new CompetencyError("INVALID_INPUT", "--redis needs a pairs file (not stdin)");
-  const { runDistributed, concatBatchParts } = await import("../../distributed/coordinator.js");
+  const { concatBatchParts } = await import("../../distributed/coordinator.js");
   const outDir = resolve(
     flags.partsDir ??
       (flags.out === undefined ? join(tmpdir(), "competency-batch-parts") : `${flags.out}.parts`),
   );
-  const progress = createProgress(ctx.io, "batch", undefined, "lines");
-  let result: Awaited<ReturnType<typeof runDistributed>>;
-  try {
-    result = await runDistributed(
-      { kind: "batch", path, strategy: flags.strategy, outDir },
-      {
-        redisUrl,
-        ...(flags.shardSize === undefined ? {} : { shardLines: flags.shardSize }),
-        ...(flags.prefix === undefined ? {} : { prefix: flags.prefix }),
-        ...(ctx.io.isTTY
-          ? { onProgress: (done: number, total: number) => progress.update(done, total) }
-          : {}),
-        log: (line) => ctx.io.stderr.write(line),
-      },
-    );
-  } finally {
-    progress.stop();
-  }
+  const result = await runDistributedFromCli(
+    ctx,
+    { kind: "batch", path, strategy: flags.strategy, outDir },
+    flags,
+    redisUrl,
+  );
   if (result.kind !== "batch") return;
   const out = flags.out === undefined ? ctx.io.stdout : createWriteStream(flags.out);
   await concatBatchParts(result, out, outDir);

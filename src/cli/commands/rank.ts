@@ -16,6 +16,7 @@ import { maxInputBytesOption } from "../max-input-bytes-option.js";
 import { optionsFromEnv } from "../options-from-env.js";
 import { createProgress } from "../progress.js";
 import { openInput, readJson } from "../read-input.js";
+import { runDistributedFromCli } from "../run-distributed.js";
 import { orderedPipeline } from "../stream/ordered-pipeline.js";
 import { writeText } from "../stream/write-text.js";
 import { withMatcher } from "../with-matcher.js";
@@ -187,25 +188,12 @@ async function rankDistributed(
   if (flags.top === undefined || path === "-")
     throw new CompetencyError("INVALID_INPUT", "--redis needs --top N and a candidates file (not stdin)");
   await withMatcher(ctx, (matcher) => matcher.rank([], role)); // validates the role before any shard is queued
-  const { runDistributed } = await import("../../distributed/coordinator.js");
-  const progress = createProgress(ctx.io, "rank", undefined, "lines");
-  let result: Awaited<ReturnType<typeof runDistributed>>;
-  try {
-    result = await runDistributed(
-      { kind: "rank", path, role, top: flags.top, full: flags.full === true, strategy: flags.strategy },
-      {
-        redisUrl,
-        ...(flags.shardSize === undefined ? {} : { shardLines: flags.shardSize }),
-        ...(flags.prefix === undefined ? {} : { prefix: flags.prefix }),
-        ...(ctx.io.isTTY
-          ? { onProgress: (done: number, total: number) => progress.update(done, total) }
-          : {}),
-        log: (line) => ctx.io.stderr.write(line),
-      },
-    );
-  } finally {
-    progress.stop();
-  }
+  const result = await runDistributedFromCli(
+    ctx,
+    { kind: "rank", path, role, top: flags.top, full: flags.full === true, strategy: flags.strategy },
+    flags,
+    redisUrl,
+  );
   if (result.kind !== "rank") return;
   for (const e of result.errors) await writeText(ctx.io.stderr, formatLineError(e.lineNo, e.error));
   if (result.errorCount > result.errors.length)
