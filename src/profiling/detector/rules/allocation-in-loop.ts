@@ -1,5 +1,6 @@
 import ts from "typescript";
 import { inLoop } from "../in-loop.js";
+import { isProducedElement } from "../is-produced-element.js";
 import type { Rule } from "../rule-types.js";
 
 /** A closure or an object literal created in a loop body: one allocation per iteration in a hot loop. */
@@ -19,17 +20,7 @@ export const allocationInLoop: Rule = {
     )
       return false;
     // The literal that *is* the produced element (`out[i] = {…}`, `out.push({…})`) is output, not a temporary.
-    const parent = node.parent;
-    if (ts.isObjectLiteralExpression(node) && parent !== undefined) {
-      if (ts.isBinaryExpression(parent) && parent.right === node && ts.isElementAccessExpression(parent.left))
-        return false;
-      if (
-        ts.isCallExpression(parent) &&
-        ts.isPropertyAccessExpression(parent.expression) &&
-        parent.expression.name.text === "push"
-      )
-        return false;
-    }
+    if (ts.isObjectLiteralExpression(node) && isProducedElement(node)) return false;
     return inLoop(node);
   },
 };

@@ -1,5 +1,6 @@
 import ts from "typescript";
 import { inLoop } from "../in-loop.js";
+import { isProducedElement } from "../is-produced-element.js";
 import type { Rule } from "../rule-types.js";
 
 const COLLECTIONS = new Set([
@@ -34,17 +35,7 @@ export const collectionInLoop: Rule = {
       !COLLECTIONS.has(node.expression.text)
     )
       return false;
-    const parent = node.parent;
-    if (parent !== undefined) {
-      if (ts.isBinaryExpression(parent) && parent.right === node && ts.isElementAccessExpression(parent.left))
-        return false;
-      if (
-        ts.isCallExpression(parent) &&
-        ts.isPropertyAccessExpression(parent.expression) &&
-        parent.expression.name.text === "push"
-      )
-        return false;
-    }
+    if (isProducedElement(node)) return false;
     return inLoop(node);
   },
 };
