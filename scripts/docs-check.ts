@@ -1,9 +1,12 @@
 /**
- * Runs every `$ competency …` command shown in docs/cli.md and the README (console blocks) and compares its
- * output with the doc; `--update` re-stamps the docs with the current output instead. Commands run with
+ * Runs every `$ …` command shown in docs/cli.md, docs/http.md and the README (console blocks) and compares
+ * its output with the doc; `--update` re-stamps the docs with the current output instead. Commands run with
  * bash in a scratch directory holding the examples, with `competency` on PATH running this checkout's
  * source. A `$ cat FILE` of a file that does not exist creates it from the doc (the doc's own fixture).
- * Volatile text (durations) is masked. `competency serve` blocks are skipped (they never exit).
+ * Volatile text (durations) is masked. `competency serve` lines are skipped (they never exit); instead a
+ * `curl` to `localhost:<port>` runs against a real `competency serve` this script starts on a free port
+ * (docs-servers.ts), and a curl whose documented output starts with `HTTP <status>` is shown the way
+ * docs/http.md explains: the status, the headers the doc lists, then the body pretty-printed (http-example.ts).
  *
  *   npm run docs:update      # after a change that alters outputs
  */
@@ -21,23 +24,35 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DocServers } from "./docs-servers.js";
+import { curlCommand, formatHttpExample, isHttpExample } from "./http-example.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const DOC_FILES = ["docs/cli.md", "README.md"];
+export const DOC_FILES = ["docs/cli.md", "docs/http.md", "README.md"];
 
 /** Durations and timestamps vary run to run; everything else must match exactly. */
 const mask = (text: string): string =>
   text.replace(/\b\d+(\.\d+)?\s?(ms|s)\b/g, "<time>").replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, "<timestamp>");
 
-type Command = { file: string; command: string; expected: string; start: number; end: number; gap: string };
+type Command = {
+  file: string;
+  command: string;
+  expected: string;
+  start: number;
+  end: number;
+  gap: string;
+  /** The block's `<!-- docs-check: server … -->` directive: which server its curls go to ("" = default). */
+  server: string;
+};
 
 /** Every `$ ` command in a ```console block, with the output lines the doc shows under it. */
 function commandsOf(file: string, text: string): Command[] {
   const out: Command[] = [];
-  const block = /```console\n([\s\S]*?)```/g;
+  const block = /(?:<!-- docs-check: server ([^>]*?) -->\n+)?```console\n([\s\S]*?)```/g;
   for (let m = block.exec(text); m !== null; m = block.exec(text)) {
-    const body = m[1] ?? "";
-    const base = m.index + "```console\n".length;
+    const server = (m[1] ?? "").trim();
+    const body = m[2] ?? "";
+    const base = m.index + m[0].length - body.length - 3;
     const starts = [...body.matchAll(/^\$ .*$/gm)].map((c) => c.index ?? 0);
     starts.forEach((at, k) => {
       const lineEnd = body.indexOf("\n", at) + 1;
@@ -51,13 +66,14 @@ function commandsOf(file: string, text: string): Command[] {
         start: base + lineEnd,
         end: base + end,
         gap: shown.slice(trimmed.length),
+        server,
       });
     });
   }
   return out;
 }
 
-function sandbox(): { dir: string; env: NodeJS.ProcessEnv } {
+function sandbox(): Box {
   const dir = mkdtempSync(join(tmpdir(), "competency-docs-"));
   symlinkSync(join(ROOT, "examples"), join(dir, "examples"));
   const bin = join(dir, ".bin");
@@ -69,34 +85,57 @@ function sandbox(): { dir: string; env: NodeJS.ProcessEnv } {
   );
   chmodSync(join(bin, "competency"), 0o755);
   const cacheDir = process.env.COMPETENCY_CACHE_DIR ?? join(tmpdir(), "competency-api-test-cache");
-  return {
-    dir,
-    env: {
-      ...process.env,
-      PATH: `${bin}:${process.env.PATH ?? ""}`,
-      COMPETENCY_CACHE_DIR: cacheDir,
-      NO_COLOR: "1",
-      COLUMNS: "100",
-    },
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${bin}:${process.env.PATH ?? ""}`,
+    COMPETENCY_CACHE_DIR: cacheDir,
+    NO_COLOR: "1",
+    COLUMNS: "100",
   };
+  // The servers' own settings come from each block's directive, never from the caller's environment.
+  const serverEnv: NodeJS.ProcessEnv = { ...env };
+  for (const key of Object.keys(serverEnv))
+    if (/^(COMPETENCY_(?!CACHE_DIR)|PORT$|HOST$)/.test(key)) delete serverEnv[key];
+  const servers = new DocServers({ command: join(bin, "competency"), args: [], env: serverEnv, cwd: dir });
+  return { dir, env, servers };
 }
 
-function run(c: Command, box: { dir: string; env: NodeJS.ProcessEnv }): string | null {
+type Box = { dir: string; env: NodeJS.ProcessEnv; servers: DocServers };
+
+async function run(c: Command, box: Box): Promise<string | null> {
   if (/competency serve\b/.test(c.command)) return null;
   const cat = /^cat (\S+)$/.exec(c.command);
   if (cat !== null && !existsSync(join(box.dir, cat[1] as string)))
     writeFileSync(join(box.dir, cat[1] as string), c.expected);
-  const res = spawnSync("bash", ["-c", `(${c.command}) 2>&1`], {
+  const curl = curlCommand(c.command, await portFor(c, box));
+  if (curl !== null && isHttpExample(c.expected)) {
+    // Headers go to a file: curl 7.88 crashes writing them to /dev/stderr when stderr is a pipe.
+    const head = join(box.dir, ".response-head");
+    const res = spawnSync("bash", ["-c", `${curl} -D ${head} -w '\\n%{http_code}'`], {
+      cwd: box.dir,
+      env: box.env,
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    return formatHttpExample(res.stdout, existsSync(head) ? readFileSync(head, "utf8") : "", c.expected);
+  }
+  const res = spawnSync("bash", ["-c", `(${curl ?? c.command}) 2>&1`], {
     cwd: box.dir,
     env: box.env,
     encoding: "utf8",
     timeout: 120_000,
   });
-  return res.stdout.replace(/\n+$/, "\n");
+  // Every shown output ends with a newline, so the closing fence stays on its own line.
+  return res.stdout === "" ? "" : `${res.stdout.replace(/\n+$/, "")}\n`;
+}
+
+/** The port of the block's server when the command talks to `localhost:<port>`; undefined otherwise. */
+async function portFor(c: Command, box: Box): Promise<number | undefined> {
+  return /\blocalhost:\d+/.test(c.command) ? box.servers.port(c.server) : undefined;
 }
 
 /** Mismatches between the docs and the commands' real output (empty when the docs are current). */
-export function checkDocs(update = false): string[] {
+export async function checkDocs(update = false): Promise<string[]> {
   const box = sandbox();
   const problems: string[] = [];
   try {
@@ -105,7 +144,8 @@ export function checkDocs(update = false): string[] {
       let text = readFileSync(path, "utf8");
       const commands = commandsOf(file, text);
       // Run in document order (a `cat` may create a later command's input), stamp from the end.
-      const outputs = commands.map((c) => run(c, box));
+      const outputs: (string | null)[] = [];
+      for (const c of commands) outputs.push(await run(c, box));
       for (let k = commands.length - 1; k >= 0; k--) {
         const c = commands[k] as Command;
         const actual = outputs[k] ?? null;
@@ -117,6 +157,7 @@ export function checkDocs(update = false): string[] {
       if (update) writeFileSync(path, text);
     }
   } finally {
+    await box.servers.close();
     rmSync(box.dir, { recursive: true, force: true });
   }
   return problems;
@@ -124,7 +165,7 @@ export function checkDocs(update = false): string[] {
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const update = process.argv.includes("--update");
-  const problems = checkDocs(update);
+  const problems = await checkDocs(update);
   for (const p of problems) process.stderr.write(`${p}\n`);
   process.stdout.write(update ? "docs re-stamped\n" : `${problems.length} mismatches\n`);
   process.exitCode = problems.length > 0 ? 1 : 0;
