@@ -13,6 +13,8 @@ export type PeakMeasurement = {
   readonly peakBytes: number;
   /** Bytes allocated between the point that gives the peak and the next observed point: the bound's slack. */
   readonly resolutionBytes: number;
+  /** The most live bytes seen at a collection point: a lower bound of the peak. */
+  readonly floorBytes: number;
   /** Calls that were measured (a call with a full GC inside, or that allocated differently, is dropped). */
   readonly runs: number;
   /** Collections observed over those calls. */

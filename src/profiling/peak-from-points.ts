@@ -21,17 +21,20 @@ export function mergePoints<P extends PeakPoint>(points: readonly P[]): PeakPoin
  * Upper bound of the live peak from collection points of repeated identical calls. Between two points
  * nothing but allocation adds live bytes, so the live heap after point i stays below liveBytes(i) +
  * (offset(i+1) − offset(i)); the call ends at `allocatedBytes`. `resolutionBytes` is that gap at the
- * maximum: the most the bound can exceed the true peak there.
+ * maximum: the most the bound can exceed the true peak there. `floorBytes`, the most live seen at a point,
+ * is a lower bound of the peak.
  */
 export function peakFromPoints(
   points: readonly PeakPoint[],
   allocatedBytes: number,
-): { peakBytes: number; resolutionBytes: number } {
+): { peakBytes: number; resolutionBytes: number; floorBytes: number } {
   const merged = mergePoints(points);
   let peakBytes = 0;
   let resolutionBytes = 0;
+  let floorBytes = 0;
   for (let i = 0; i < merged.length; i++) {
     const p = merged[i] as PeakPoint;
+    floorBytes = Math.max(floorBytes, p.liveBytes);
     const next = i + 1 < merged.length ? (merged[i + 1] as PeakPoint).offsetBytes : allocatedBytes;
     const gap = Math.max(0, next - p.offsetBytes);
     if (p.liveBytes + gap > peakBytes) {
@@ -39,5 +42,5 @@ export function peakFromPoints(
       resolutionBytes = gap;
     }
   }
-  return { peakBytes, resolutionBytes };
+  return { peakBytes, resolutionBytes, floorBytes };
 }

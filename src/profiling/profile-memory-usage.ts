@@ -1,6 +1,6 @@
 import { GCProfiler, getHeapStatistics } from "node:v8";
 import { CompetencyError } from "../errors.js";
-import { measurePeak, type PeakOptions } from "./measure-peak.js";
+import { measurePeak, type PeakMeasurement, type PeakOptions } from "./measure-peak.js";
 
 export type MemorySnapshot = {
   readonly heapUsed: number;
@@ -119,6 +119,24 @@ export function accountWindow(
   return { allocated, peak: Math.max(peak, endBytes - startBytes) };
 }
 
+/**
+ * The lower of two upper bounds: the shifted collections', and the GC events' of the sampled calls (tighter
+ * when too few shifted calls agreed, e.g. when full GCs ran inside them). With the GC-event bound the slack is
+ * only known to be below the bound minus the most live bytes a shifted collection saw.
+ */
+function bestPeak(
+  eventBound: number,
+  shifted: PeakMeasurement | null,
+): { peakBytes: number; resolutionBytes: number; runs: number } {
+  if (shifted === null) return { peakBytes: eventBound, resolutionBytes: eventBound, runs: 0 };
+  if (shifted.peakBytes <= eventBound) return shifted;
+  return {
+    peakBytes: eventBound,
+    resolutionBytes: Math.max(0, eventBound - shifted.floorBytes),
+    runs: shifted.runs,
+  };
+}
+
 type Samples<T> = {
   sizes: number[];
   peaks: number[];
@@ -196,10 +214,12 @@ export async function profileMemoryUsage<T>(
   const sizes = measured.sizes.map((x) => x - overhead);
   const peaks = measured.peaks.map((x) => x - overhead);
   const allocatedBytes = median(sizes);
-  const peak =
+  const peak = bestPeak(
+    median(peaks),
     sync && options.peak !== false
       ? measurePeak(gc, fn as () => unknown, allocatedBytes, options.peak)
-      : { peakBytes: median(peaks), resolutionBytes: median(peaks), runs: 0 };
+      : null,
+  );
   return {
     name,
     result: measured.result as T,

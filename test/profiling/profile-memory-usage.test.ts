@@ -43,8 +43,9 @@ describe("profileMemoryUsage", () => {
     expect(peakFromPoints([p(100, 10), p(300, 50), p(200, 20)], 400)).toEqual({
       peakBytes: 150,
       resolutionBytes: 100,
+      floorBytes: 50,
     });
-    expect(peakFromPoints([], 64)).toEqual({ peakBytes: 64, resolutionBytes: 64 });
+    expect(peakFromPoints([], 64)).toEqual({ peakBytes: 64, resolutionBytes: 64, floorBytes: 0 });
   });
 
   it("caps a point at the previous point's live + the bytes between them (bytes the call did not allocate)", () => {
