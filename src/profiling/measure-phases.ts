@@ -18,7 +18,7 @@ function countCalls(ms: number): number {
 export async function measureCall(name: string, fn: () => unknown, samples: number): Promise<PhaseResult> {
   const first = timeSamples(fn, 3, 10);
   const ms = medianOf(first);
-  const memory = await profileMemoryUsage(name, fn, { warmup: warmupFor(ms), samples });
+  const memory = await profileMemoryUsage(name, fn, { warmup: warmupFor(ms), samples, peak: false });
   const calls = countCalls(ms);
   const counted = await countAllocations(fn, calls);
   const empty = await countAllocations(() => undefined, calls);

@@ -1,5 +1,6 @@
 import { GCProfiler, getHeapStatistics } from "node:v8";
 import { CompetencyError } from "../errors.js";
+import { measurePeak, type PeakMeasurement, type PeakOptions } from "./measure-peak.js";
 
 export type MemorySnapshot = {
   readonly heapUsed: number;
@@ -22,13 +23,16 @@ export type MemoryProfile<T> = {
   /** Smallest sample, in bytes. */
   readonly allocatedBytesMin: number;
   /**
-   * Median over samples of the highest live heap above the starting point during the call, in bytes: the
-   * maximum over GC events of (live after the previous GC + bytes allocated since), and the end of the call.
-   * An upper bound that exceeds the true peak by at most the bytes allocated between two collections (the
-   * young generation's size: run with `--max-semi-space-size=1` for 1 MiB resolution); equal to
-   * allocatedBytes when no GC runs inside the call.
+   * Highest live heap above the starting point during the call, in bytes: an upper bound from shifted
+   * collections (measurePeak; run with `--min-semi-space-size=1 --max-semi-space-size=1`). For an async
+   * `fn`, or with `peak: false`, the coarser bound of the sampled calls' own GC events instead: the median
+   * over samples of max(live after a GC + bytes allocated since), equal to allocatedBytes when no GC ran.
    */
   readonly peakBytes: number;
+  /** The most peakBytes can exceed the true peak (the bytes between two observed points at the maximum). */
+  readonly peakResolutionBytes: number;
+  /** Calls measured for the peak (0 when it came from the sampled calls' GC events). */
+  readonly peakRuns: number;
   /** Collections that ran inside the measured calls, summed over samples. */
   readonly gcs: number;
   /** Median wall time per call, in milliseconds. */
@@ -42,9 +46,14 @@ export type ProfileOptions = {
   readonly warmup?: number;
   /** Samples to collect. @default 9 */
   readonly samples?: number;
+  /**
+   * Shifted collections for the peak (a synchronous `fn`, seen so during warm-up), or false for the GC-event
+   * bound. @default {}
+   */
+  readonly peak?: PeakOptions | false;
 };
 
-type Gc = () => void;
+type Gc = (options?: { type: "minor" | "major" }) => void;
 
 /** Live JS heap plus external (ArrayBuffer) memory, the same two numbers GCProfiler reports per GC. */
 function heapNow(): number {
@@ -110,6 +119,24 @@ export function accountWindow(
   return { allocated, peak: Math.max(peak, endBytes - startBytes) };
 }
 
+/**
+ * The lower of two upper bounds: the shifted collections', and the GC events' of the sampled calls (tighter
+ * when too few shifted calls agreed, e.g. when full GCs ran inside them). With the GC-event bound the slack is
+ * only known to be below the bound minus the most live bytes a shifted collection saw.
+ */
+function bestPeak(
+  eventBound: number,
+  shifted: PeakMeasurement | null,
+): { peakBytes: number; resolutionBytes: number; runs: number } {
+  if (shifted === null) return { peakBytes: eventBound, resolutionBytes: eventBound, runs: 0 };
+  if (shifted.peakBytes <= eventBound) return shifted;
+  return {
+    peakBytes: eventBound,
+    resolutionBytes: Math.max(0, eventBound - shifted.floorBytes),
+    runs: shifted.runs,
+  };
+}
+
 type Samples<T> = {
   sizes: number[];
   peaks: number[];
@@ -160,7 +187,8 @@ async function sample<T>(gc: Gc, fn: () => T | Promise<T>, wanted: number): Prom
  * GCs, wait for sweeping to settle, start a GCProfiler, read the live heap (JS heap + external), call `fn`
  * once and read again. Collections inside the call are accounted from the profiler's before/after numbers
  * (see accountWindow). The harness's own cost, measured the same way around an empty call, is subtracted.
- * Requires `node --expose-gc`.
+ * The peak of a synchronous `fn` then comes from measurePeak (shifted collections). Requires
+ * `node --expose-gc`.
  */
 export async function profileMemoryUsage<T>(
   name: string,
@@ -172,20 +200,36 @@ export async function profileMemoryUsage<T>(
     throw new CompetencyError("INVALID_CONFIG", "profileMemoryUsage needs node --expose-gc");
   const warmup = options.warmup ?? 2000;
   const wanted = options.samples ?? 9;
-  for (let i = 0; i < warmup; i++) await fn();
+  let sync = warmup > 0;
+  for (let i = 0; i < warmup; i++) {
+    const value = fn();
+    if (isThenable(value)) {
+      sync = false;
+      await value;
+    }
+  }
   const calibration = await sample(gc, () => undefined, wanted);
   const measured = await sample(gc, fn, wanted);
   const overhead = median(calibration.sizes);
   const sizes = measured.sizes.map((x) => x - overhead);
   const peaks = measured.peaks.map((x) => x - overhead);
+  const allocatedBytes = median(sizes);
+  const peak = bestPeak(
+    median(peaks),
+    sync && options.peak !== false
+      ? measurePeak(gc, fn as () => unknown, allocatedBytes, options.peak)
+      : null,
+  );
   return {
     name,
     result: measured.result as T,
     before: measured.before,
     after: measured.after,
-    allocatedBytes: median(sizes),
+    allocatedBytes,
     allocatedBytesMin: Math.min(...sizes),
-    peakBytes: median(peaks),
+    peakBytes: peak.peakBytes,
+    peakResolutionBytes: peak.resolutionBytes,
+    peakRuns: peak.runs,
     gcs: measured.gcs,
     durationMs: median(measured.times),
     samples: sizes.length,

@@ -17,10 +17,12 @@ export type DatasetResult = {
   readonly candidate: number;
   readonly required: number;
   /**
-   * Highest live heap above the start during one warm match, in bytes: max over GC events of live after the
-   * previous GC + allocated since, and the end (1 MiB young generation; see docs/memory.md for accuracy).
+   * Highest live heap above the start during one warm match, in bytes: an upper bound from shifted
+   * collections (see docs/memory.md for the method and its accuracy).
    */
   readonly peakBytes: number;
+  /** The most peakBytes can exceed the true peak (absent in results written before the shifted method). */
+  readonly peakResolutionBytes?: number;
   /** Bytes one warm match allocates (JS heap + external, GCs inside accounted, harness overhead subtracted). */
   readonly allocatedBytes: number;
   /** Heap allocations per match, counted by the sampling heap profiler at interval 1. */
@@ -40,6 +42,7 @@ export type GrowthResult = {
   readonly size: number;
   readonly allocatedBytes: number;
   readonly peakBytes: number;
+  readonly peakResolutionBytes?: number;
   readonly meanMs: number;
 };
 

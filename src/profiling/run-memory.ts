@@ -35,6 +35,11 @@ export type RunMemoryOptions = {
   readonly onStep?: (step: string) => void;
 };
 
+/** Shifted collections for a dataset's peak: 1 KiB apart over the match's allocation, at most 256 calls. */
+const PEAK = { runs: 256, resolutionBytes: 1024 } as const;
+/** The growth series' peaks: fewer calls (its larger matches are slower), so a coarser bound. */
+const GROWTH_PEAK = { runs: 48, resolutionBytes: 4096 } as const;
+
 /** The reference engine allocates ~500 MB per match at 1,000 × 500; the series stops at 200 for it. */
 const REFERENCE_MAX_GROWTH = 200;
 
@@ -80,7 +85,7 @@ export async function runMemory(
     const pipeline = await pipelineFor(name, size.candidate, size.required);
     const run = pipeline.whole;
     const warm = medianOf(timeSamples(run, 3, 20));
-    const memory = await profileMemoryUsage(name, run, { warmup: warmupFor(warm), samples: 7 });
+    const memory = await profileMemoryUsage(name, run, { warmup: warmupFor(warm), samples: 7, peak: PEAK });
     const calls = Math.max(2, Math.min(50, Math.round(100 / warm)));
     const heap = await countAllocations(run, calls);
     const empty = await countAllocations(() => undefined, calls);
@@ -92,6 +97,7 @@ export async function runMemory(
       candidate: size.candidate,
       required: size.required,
       peakBytes: memory.peakBytes,
+      peakResolutionBytes: memory.peakResolutionBytes,
       allocatedBytes: memory.allocatedBytes,
       allocationCount: Math.round(heap.allocationsPerCall - empty.allocationsPerCall),
       meanMs,
@@ -109,11 +115,16 @@ export async function runMemory(
     options.onStep?.(`growth ${size}`);
     const run = (await pipelineFor(`growth-${size}`, size, size / 2)).whole;
     const ms = medianOf(timeSamples(run, 3, 20));
-    const m = await profileMemoryUsage(`growth-${size}`, run, { warmup: warmupFor(ms), samples: 3 });
+    const m = await profileMemoryUsage(`growth-${size}`, run, {
+      warmup: warmupFor(ms),
+      samples: 3,
+      peak: GROWTH_PEAK,
+    });
     growth.push({
       size,
       allocatedBytes: m.allocatedBytes,
       peakBytes: m.peakBytes,
+      peakResolutionBytes: m.peakResolutionBytes,
       meanMs: medianOf(timeSamples(run, 5, 20)),
     });
   }

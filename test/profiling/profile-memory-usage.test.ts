@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { mergePoints, peakFromPoints } from "../../src/profiling/peak-from-points.js";
 import { accountWindow, profileMemoryUsage } from "../../src/profiling/profile-memory-usage.js";
 
 // Tolerance: a Float64Array(n) costs its n·8-byte backing store plus the JS wrapper objects (184 bytes on
@@ -36,6 +37,27 @@ describe("profileMemoryUsage", () => {
     expect(accountWindow(100, 164, [])).toEqual({ allocated: 64, peak: 64 });
   });
 
+  it("bounds the peak by live at a point + bytes allocated until the next point, over merged calls", () => {
+    const p = (offsetBytes: number, liveBytes: number) => ({ offsetBytes, liveBytes });
+    // Two calls' points: live 10 at 100 and 50 at 300 (call A), 20 at 200 (call B); the call allocates 400.
+    expect(peakFromPoints([p(100, 10), p(300, 50), p(200, 20)], 400)).toEqual({
+      peakBytes: 150,
+      resolutionBytes: 100,
+      floorBytes: 50,
+    });
+    expect(peakFromPoints([], 64)).toEqual({ peakBytes: 64, resolutionBytes: 64, floorBytes: 0 });
+  });
+
+  it("caps a point at the previous point's live + the bytes between them (bytes the call did not allocate)", () => {
+    const p = (offsetBytes: number, liveBytes: number) => ({ offsetBytes, liveBytes });
+    expect(mergePoints([p(1000, 40), p(2000, 33_000), p(3000, 40)])).toEqual([
+      p(0, 0),
+      p(1000, 40),
+      p(2000, 1040),
+      p(3000, 40),
+    ]);
+  });
+
   it("refuses to run without --expose-gc", async () => {
     const g = globalThis as { gc?: (() => void) | undefined };
     const saved = g.gc;
@@ -48,8 +70,8 @@ describe("profileMemoryUsage", () => {
   });
 });
 
-// The known shapes of docs/memory.md, measured in a child Node with a 1 MiB young generation (the resolution
-// of the peak): 10 MiB allocated in 1 KiB pieces, dropped at once or all kept.
+// The known shapes of docs/memory.md, measured in a child Node with the young generation fixed at 1 MiB (what
+// the shifted collections assume): 10 MiB allocated in 1 KiB pieces, dropped at once or all kept.
 describe("true peak on known shapes", () => {
   const child = spawnSync(
     process.execPath,
@@ -61,16 +83,12 @@ describe("true peak on known shapes", () => {
       "tsx",
       "test/profiling/child/known-shapes.ts",
     ],
-    { encoding: "utf8", timeout: 120_000 },
+    { encoding: "utf8", timeout: 300_000 },
   );
+  type Shape = { allocatedBytes: number; peakBytes: number; peakResolutionBytes: number; peakRuns: number };
   const m = () => {
     expect(child.status, child.stderr).toBe(0);
-    return JSON.parse(child.stdout) as Record<
-      "dropped" | "kept",
-      { allocatedBytes: number; peakBytes: number }
-    > & {
-      totalBytes: number;
-    };
+    return JSON.parse(child.stdout) as Record<"dropped" | "kept", Shape> & { totalBytes: number };
   };
 
   it("counts the 10 MiB allocated within 5 % whether pieces are dropped or kept", () => {
@@ -84,9 +102,14 @@ describe("true peak on known shapes", () => {
     expect(Math.abs(r.kept.peakBytes / r.totalBytes - 1)).toBeLessThan(0.1);
   });
 
-  it("measures the dropped shape's peak below the 1 MiB young generation, under 10 % of what it allocated", () => {
+  // The true peak is one piece (1,024 bytes once TurboFan drops the array wrapper). The bound exceeds it by
+  // the widest gap between observed collections, measured at 2.6–7.8 KiB: the gap around each 1 MiB
+  // collection period's end, widened by page-end fillers that shift the later periods' points (docs/memory.md).
+  it("measures the dropped shape's peak at one piece or more and under 16 KiB (was 0.9 MiB)", () => {
     const r = m();
-    expect(r.dropped.peakBytes).toBeLessThan(1.1 * 1024 * 1024);
-    expect(r.dropped.peakBytes / r.dropped.allocatedBytes).toBeLessThan(0.1);
+    expect(r.dropped.peakBytes).toBeGreaterThanOrEqual(1024);
+    expect(r.dropped.peakBytes).toBeLessThan(16 * 1024);
+    expect(r.dropped.peakResolutionBytes).toBeLessThan(16 * 1024);
+    expect(r.dropped.peakRuns).toBeGreaterThan(512);
   });
 });
