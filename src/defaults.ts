@@ -159,3 +159,17 @@ export const NGRAM_SEED = 0x9e3779b9;
 // ── Engine ──────────────────────────────────────────────────────────────────
 export const DEFAULT_ENGINE = "optimized" as const;
 export const DEFAULT_STRATEGY = "default" as const;
+
+// ── Worker threads ──────────────────────────────────────────────────────────
+/**
+ * Young generation of each pool worker in MB (V8's default is 32 MB of semi-spaces per thread). Scoring
+ * garbage dies young and scavenges stay cheap at this size.
+ */
+export const WORKER_YOUNG_GENERATION_MB = 8;
+/**
+ * Old-generation cap of each pool worker in MB. V8 sizes its collection thresholds from this cap, so a
+ * worker collects before its heap balloons: `rank --workers 2` over 100,000 lines peaked at 373 MB without
+ * it and about 287 MB with it (docs/performance.md). A worker's live heap is mostly its name table, at most
+ * 200,000 names of about 560 B (≈ 112 MB), so the cap leaves room for the worst case.
+ */
+export const WORKER_OLD_GENERATION_MB = 192;

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { EventEmitter, once } from "node:events";
 import { readFileSync } from "node:fs";
+import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createFakeEmbedder, createMatcher } from "../src/index.js";
 import type { Embedder } from "../src/ports.js";
@@ -32,6 +33,37 @@ describe("service on a real loopback port", () => {
     } finally {
       await handle.close();
     }
+  });
+
+  it("batches its log lines and has written every one of them once close() resolves", async () => {
+    const chunks: string[] = [];
+    const logStream = new Writable({
+      write(chunk, _enc, done) {
+        chunks.push(String(chunk));
+        done();
+      },
+    });
+    const handle = await startServer({
+      matcher: createMatcher({ embedder: createFakeEmbedder(16) }),
+      options: resolveServiceOptions({ port: 0, logLevel: "info" }),
+      logStream,
+    });
+    const ids: string[] = [];
+    for (let k = 0; k < 30; k++) {
+      const res = await post(`${handle.url}/v1/match`, { candidateSkills: candidate, requiredSkills: role });
+      expect(res.status).toBe(200);
+      ids.push(res.headers.get("x-request-id") ?? "");
+    }
+    await handle.close();
+    const lines = chunks
+      .join("")
+      .split("\n")
+      .filter((l) => l !== "");
+    const logged = lines.map((l) => JSON.parse(l) as { msg: string; reqId?: string });
+    expect(logged.filter((l) => l.msg === "request").map((l) => l.reqId)).toEqual(ids);
+    expect(logged.at(-1)?.msg).toBe("shut down");
+    // 30 request lines of ~200 characters: batched into a few writes, not one write per line.
+    expect(chunks.length).toBeLessThan(lines.length);
   });
 
   it("on SIGTERM refuses new connections, finishes the in-flight request, then resolves", async () => {

@@ -3,7 +3,6 @@ import { rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { RequiredSkill } from "../core/types.js";
 import { CompetencyError } from "../errors.js";
-import type { Matcher } from "../matcher-types.js";
 import { batchLines } from "../shards/batch-lines.js";
 import type { ChunkScorer } from "../shards/chunk-task.js";
 import { rankLines } from "../shards/rank-lines.js";
@@ -13,12 +12,11 @@ import { SHARD_CHUNK_LINES, SHARD_MAX_ERRORS } from "./distributed-defaults.js";
 import type { ShardErrorLine, ShardJobData, ShardResult, ShardTopEntry } from "./job-types.js";
 
 /**
- * What a shard needs from its host: the scorer, the role by key, and a progress callback (lines done). With
- * `matcher`, rank chunks go through `matcher.rank` on the host's thread, as the in-process `rank` does.
+ * What a shard needs from its host: the scorer, the role by key, and a progress callback (lines done). Rank
+ * chunks go through `scorer.rank`, as the in-process `rank` does.
  */
 export type ShardHost = {
   readonly scorer: ChunkScorer;
-  readonly matcher?: Matcher;
   readonly role: (key: string) => Promise<readonly RequiredSkill[]>;
   readonly progress: (linesDone: number) => Promise<void>;
 };
@@ -36,7 +34,7 @@ export async function processShard(host: ShardHost, data: ShardJobData): Promise
     let errorCount = 0;
     // Duplicate ids are caught within a shard; across shards only the coordinator's merge could see them.
     const seen = new Map<string, number>();
-    const local = host.matcher === undefined ? undefined : { matcher: host.matcher, top: data.top };
+    const rankTop = { top: data.top };
     for (let i = 0; i < lines.length; i += SHARD_CHUNK_LINES) {
       const chunk = lines.slice(i, i + SHARD_CHUNK_LINES);
       const out = await rankLines(
@@ -46,7 +44,7 @@ export async function processShard(host: ShardHost, data: ShardJobData): Promise
         data.full,
         chunk,
         seen,
-        local,
+        rankTop,
       );
       for (const r of out.ranked) top.push({ score: r.result.overallScore, index: r.lineNo, value: r });
       for (const e of out.errors) if (errorCount++ < SHARD_MAX_ERRORS) errors.push(e);

@@ -35,5 +35,5 @@ async function role(key: string): Promise<readonly RequiredSkill[]> {
 export default async function shardProcessor(
   job: SandboxedJob<ShardJobData, ShardResult>,
 ): Promise<ShardResult> {
-  return processShard({ scorer, matcher, role, progress: (done) => job.updateProgress(done) }, job.data);
+  return processShard({ scorer, role, progress: (done) => job.updateProgress(done) }, job.data);
 }

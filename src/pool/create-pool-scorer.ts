@@ -1,7 +1,7 @@
 import { Piscina } from "piscina";
 import { createSharedEmbeddingCacheBuffers } from "../adapters/cache/shared-embedding-cache.js";
 import { sharedStoreIndexes } from "../adapters/embedder/word-vectors/shared-store-index.js";
-import { EMBEDDING_CACHE_SIZE } from "../defaults.js";
+import { EMBEDDING_CACHE_SIZE, WORKER_OLD_GENERATION_MB, WORKER_YOUNG_GENERATION_MB } from "../defaults.js";
 import type { MatcherOptions } from "../matcher-types.js";
 import type { ChunkScorer } from "../shards/chunk-task.js";
 
@@ -21,6 +21,10 @@ export function createPoolScorer(threads: number, matcherOptions: MatcherOptions
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,
+    resourceLimits: {
+      maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+      maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB,
+    },
     // One copy for all workers: the model store's index this thread loaded, and the embedding cache.
     workerData: {
       matcherOptions,
@@ -29,6 +33,7 @@ export function createPoolScorer(threads: number, matcherOptions: MatcherOptions
     },
   });
   return {
+    rank: (task) => pool.run(task, { name: "rank" }),
     full: (task) => pool.run(task, { name: "full" }),
     summary: (task) => pool.run(task, { name: "summary" }),
     // One task per thread: with minThreads = maxThreads and all tasks queued at once, each thread takes one.

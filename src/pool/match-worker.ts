@@ -13,7 +13,8 @@ import {
 } from "../adapters/embedder/word-vectors/shared-store-index.js";
 import { createMatcher } from "../index.js";
 import type { MatcherOptions } from "../matcher-types.js";
-import type { ChunkTask } from "../shards/chunk-task.js";
+import type { ChunkTask, RankTask } from "../shards/chunk-task.js";
+import { rankChunk } from "../shards/rank-chunk.js";
 import { scoreChunk, summarizeChunk } from "../shards/score-chunk.js";
 
 const data = workerData as {
@@ -30,6 +31,10 @@ const matcher = createMatcher({
 
 export function warm(): Promise<void> {
   return matcher.ready();
+}
+
+export function rank(task: RankTask) {
+  return rankChunk(matcher, task);
 }
 
 export function full(task: ChunkTask) {

@@ -6,5 +6,6 @@ register();
 const worker = await import(new URL("./match-worker.ts", import.meta.url).href);
 
 export const warm = worker.warm;
+export const rank = worker.rank;
 export const full = worker.full;
 export const summary = worker.summary;

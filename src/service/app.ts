@@ -31,8 +31,8 @@ export type AppDeps = {
   readonly options: ResolvedServiceOptions;
   /** Worker pool for requests of POOL_MIN_COST pairs or more. @default none: score on the event-loop thread */
   readonly scorer?: ChunkScorer;
-  /** Where pino writes JSON log lines. @default stdout */
-  readonly logStream?: NodeJS.WritableStream;
+  /** Where pino writes JSON log lines, one `write` per line. @default stdout */
+  readonly logStream?: { write(line: string): unknown };
   /** Clock of the failed-auth limiter. @default Date.now */
   readonly now?: () => number;
 };
@@ -95,12 +95,12 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.addHook("preClose", async () => {
     closing = true;
   });
-  app.addHook("onRequest", async (request, reply) => {
+  // Per-request hooks take a callback rather than returning a promise: one microtask hop less each.
+  app.addHook("onRequest", (request, reply, done) => {
     reply.header("x-request-id", request.id);
-    if (closing) {
-      reply.header("connection", "close");
-      throw new CompetencyError("SHUTTING_DOWN", "retry on another instance");
-    }
+    if (!closing) return done();
+    reply.header("connection", "close");
+    done(new CompetencyError("SHUTTING_DOWN", "retry on another instance"));
   });
   if (options.apiKey !== undefined) {
     const failures = createFailureLimiter(
@@ -110,7 +110,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     );
     app.addHook("onRequest", createAuthHook(options.apiKey, failures, verified));
   }
-  app.addHook("onResponse", async (request, reply) => {
+  app.addHook("onResponse", (request, reply, done) => {
     const route = request.routeOptions.url ?? "unmatched";
     metrics.observe(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     request.log.info(
@@ -122,6 +122,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       },
       "request",
     );
+    done();
   });
   app.addHook("onClose", async () => metrics.close());
 

@@ -3,6 +3,8 @@ import { CompetencyError } from "../errors.js";
 import type { Matcher } from "../matcher-types.js";
 import type { ChunkScorer } from "../shards/chunk-task.js";
 import { buildApp } from "./app.js";
+import { createBufferedLogStream } from "./buffered-log-stream.js";
+import { LOG_FLUSH_CHARS, LOG_FLUSH_DELAY_MS } from "./service-defaults.js";
 import type { ResolvedServiceOptions } from "./service-options.js";
 
 export type StartServerParams = {
@@ -11,6 +13,7 @@ export type StartServerParams = {
   readonly options: ResolvedServiceOptions;
   /** Owned by the server from now on: closed on shutdown. */
   readonly scorer?: ChunkScorer;
+  /** Where JSON log lines go, in batches (flushed on close and on process exit). @default process.stdout */
   readonly logStream?: NodeJS.WritableStream;
   /** Emits SIGTERM / SIGINT; the CLI passes `process`, tests an EventEmitter. */
   readonly signals?: EventEmitter;
@@ -35,21 +38,30 @@ const SIGNALS = ["SIGTERM", "SIGINT"] as const;
  */
 export async function startServer(params: StartServerParams): Promise<ServerHandle> {
   const { matcher, options, signals } = params;
+  const logs = createBufferedLogStream(
+    params.logStream ?? process.stdout,
+    LOG_FLUSH_CHARS,
+    LOG_FLUSH_DELAY_MS,
+  );
+  process.on("exit", logs.flush);
   const app = buildApp({
     matcher,
     options,
     ...(params.scorer === undefined ? {} : { scorer: params.scorer }),
-    ...(params.logStream === undefined ? {} : { logStream: params.logStream }),
+    logStream: logs,
   });
   // While draining, responses close their connection so keep-alive sockets do not hold shutdown open.
   let draining = false;
-  app.addHook("onSend", async (_request, reply) => {
+  app.addHook("onSend", (_request, reply, payload, done) => {
     if (draining) reply.header("connection", "close");
+    done(null, payload);
   });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (cause) {
     await app.close();
+    logs.flush();
+    process.off("exit", logs.flush);
     const code = (cause as NodeJS.ErrnoException).code ?? "unknown error";
     throw new CompetencyError(
       "INVALID_CONFIG",
@@ -77,6 +89,8 @@ export async function startServer(params: StartServerParams): Promise<ServerHand
         await params.scorer?.close();
         await matcher.close();
         app.log.info("shut down");
+        logs.flush();
+        process.off("exit", logs.flush);
         resolveClosed();
       }
     })();

@@ -20,6 +20,10 @@ export const MAX_COST_PER_REQUEST = 40_000;
 /** Requests costing at least this many pairs go to the worker pool when there is one. */
 export const POOL_MIN_COST = 2_000;
 export const SERVICE_LOG_LEVEL = "info" as const;
+/** The server batches log lines into writes of this many characters (one write per ~20 request lines)… */
+export const LOG_FLUSH_CHARS = 4_096;
+/** …and writes a partial batch after this long, so that a quiet server's lines still appear promptly. */
+export const LOG_FLUSH_DELAY_MS = 100;
 /** Worker threads for rank and batch; 0 scores in the main thread. */
 export const SERVICE_WORKERS = 0;
 /** Time allowed for in-flight requests after SIGTERM before connections are dropped. */

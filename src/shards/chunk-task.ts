@@ -1,4 +1,4 @@
-import type { Interval, MatchResult } from "../core/types.js";
+import type { Interval, MatchResult, RequiredSkill, Skill, Strategy } from "../core/types.js";
 import type { ErrorCode, Issue } from "../errors.js";
 import type { MatchOptions, MatchPair } from "../matcher-types.js";
 
@@ -24,8 +24,27 @@ export type RankSummary = {
   readonly topGaps: readonly string[];
 };
 
+/** A chunk of validated candidates ranked against one role (the role travels once, not once per pair). */
+export type RankTask = {
+  readonly candidates: readonly (readonly Skill[])[];
+  readonly role: readonly RequiredSkill[];
+  readonly strategy: Strategy;
+  /** Only the chunk's best `top` get results (the only ones that can reach the global top). @default all */
+  readonly top: number | undefined;
+  /** Full match results, else summaries. */
+  readonly full: boolean;
+};
+
+/** The chunk's best candidates by position in the task, or null when the matcher rejected some candidate. */
+export type RankTaskResult = readonly {
+  readonly index: number;
+  readonly result: object & { readonly overallScore: number };
+}[];
+
 /** Scores chunks of pairs, in this thread or on a pool of workers. */
 export interface ChunkScorer {
+  /** Overall scores for every candidate, results for the best `top` only (matcher.rank). */
+  rank(task: RankTask): Promise<RankTaskResult | null>;
   full(task: ChunkTask): Promise<ItemOutcome<MatchResult>[]>;
   summary(task: ChunkTask): Promise<ItemOutcome<RankSummary>[]>;
   /** Loads the model in every thread ahead of the first chunk. */

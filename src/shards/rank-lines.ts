@@ -1,12 +1,10 @@
 import type { RequiredSkill, Skill } from "../core/types.js";
-import { CompetencyError } from "../errors.js";
-import type { Matcher, MatchOptions, MatchPair, RankCandidate, RankEntry } from "../matcher-types.js";
+import type { MatchOptions, MatchPair } from "../matcher-types.js";
 import type { Line } from "../sources/read-lines.js";
 import { escapeNonPrintable } from "../validate/escape-non-printable.js";
 import { duplicateId, validateRankLine } from "../validate/validate-request.js";
 import type { ChunkScorer, ItemOutcome, WireError } from "./chunk-task.js";
 import { lineError, parseLine } from "./parse-line.js";
-import { summarize } from "./score-chunk.js";
 
 /** One scored candidate of a rank chunk. */
 export type RankedLine = {
@@ -17,8 +15,8 @@ export type RankedLine = {
 /** One bad line of a rank chunk. */
 export type LineError = { readonly lineNo: number; readonly error: WireError };
 
-/** Ranking on this thread: a chunk goes through `matcher.rank`, and only its best `top` get full results. */
-export type LocalRank = { readonly matcher: Matcher; readonly top: number | undefined };
+/** Rank chunks through `scorer.rank`: only lines that can reach the top `top` get results. */
+export type RankTop = { readonly top: number | undefined };
 
 type Outcome = ItemOutcome<object & { overallScore: number }> | undefined;
 
@@ -54,43 +52,31 @@ function checkLines(lines: readonly Line[], seen: Map<string, number>): CheckedL
 }
 
 /**
- * Ranks one chunk's good lines with `matcher.rank`: overall scores for all, full results only for the
- * chunk's best `top` (the only ones that can reach the global top N). Outcomes are index-aligned with the
- * good lines, `undefined` for lines that cannot make the top. Returns null when some line is invalid, so
- * that the caller scores pair by pair and reports exactly the bad lines.
+ * Ranks one chunk's good lines with `scorer.rank` (in this thread or on a worker): outcomes are
+ * index-aligned with the good lines, `undefined` for lines that cannot make the top. Returns null when some
+ * line is invalid, so that the caller scores pair by pair and reports exactly the bad lines.
  */
-async function rankOnThread(
-  local: LocalRank,
+async function rankChunkLines(
+  scorer: ChunkScorer,
   checked: readonly CheckedLine[],
   role: readonly RequiredSkill[],
   options: MatchOptions,
   full: boolean,
+  top: number | undefined,
 ): Promise<Outcome[] | null> {
-  // Ids are positions here, so that duplicate ids in the input map back to their own lines.
-  const candidates: RankCandidate[] = [];
-  for (const c of checked) if (c.ok) candidates.push({ id: String(candidates.length), skills: c.skills });
-  const strategy = options.strategy ?? "default";
-  let ranked: RankEntry[];
-  try {
-    ranked = await local.matcher.rank(
-      candidates,
-      role,
-      local.top === undefined ? { strategy } : { strategy, topK: local.top },
-    );
-  } catch (error) {
-    if (error instanceof CompetencyError && error.code === "INVALID_INPUT") return null;
-    throw error;
-  }
+  const candidates: (readonly Skill[])[] = [];
+  for (const c of checked) if (c.ok) candidates.push(c.skills);
+  const ranked = await scorer.rank({ candidates, role, strategy: options.strategy ?? "default", top, full });
+  if (ranked === null) return null;
   const outcomes = new Array<Outcome>(candidates.length);
-  for (const entry of ranked)
-    outcomes[Number(entry.id)] = { ok: true, result: full ? entry.result : summarize(entry.result) };
+  for (const entry of ranked) outcomes[entry.index] = { ok: true, result: entry.result };
   return outcomes;
 }
 
 /**
  * Scores one chunk of candidate lines against a role: the same code for the in-process `rank` and a
- * distributed shard. Both lists come back in line order. With `local`, a chunk is ranked on this thread
- * and lines that cannot reach the top are left out of `ranked` (the merged top N is the same).
+ * distributed shard. Both lists come back in line order. With `rankTop`, a chunk goes through
+ * `scorer.rank` and lines that cannot reach the top are left out of `ranked` (the merged top N is the same).
  */
 export async function rankLines(
   scorer: ChunkScorer,
@@ -99,11 +85,11 @@ export async function rankLines(
   full: boolean,
   lines: readonly Line[],
   seen: Map<string, number>,
-  local?: LocalRank,
+  rankTop?: RankTop,
 ): Promise<{ ranked: RankedLine[]; errors: LineError[] }> {
   const checked = checkLines(lines, seen);
   let outcomes: Outcome[] | null =
-    local === undefined ? null : await rankOnThread(local, checked, role, options, full);
+    rankTop === undefined ? null : await rankChunkLines(scorer, checked, role, options, full, rankTop.top);
   if (outcomes === null) {
     const pairs: MatchPair[] = [];
     for (const c of checked) if (c.ok) pairs.push({ candidate: c.skills, required: role });

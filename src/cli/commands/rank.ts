@@ -130,9 +130,9 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         await matcher.rank([], role); // validates the role once, before any candidate is read
         const workers = flags.workers ?? optionsFromEnv(ctx.io.env).workers ?? 0;
         const scorer = createScorer(ctx, matcher, workers);
-        // On this thread, whole chunks go through matcher.rank (overall scores, full results for the top only).
-        const local =
-          workers === 0 || ctx.workerMatcherOptions === undefined ? { matcher, top: flags.top } : undefined;
+        // Whole chunks go through matcher.rank, here or on a worker: overall scores for every line, full
+        // results for the chunk's best --top only.
+        const rankTop = { top: flags.top };
         const progress = createProgress(ctx.io, "rank", total, "bytes");
         const top = createTopK<{ id: string; result: object }>(flags.top ?? Number.POSITIVE_INFINITY);
         const options = { strategy: flags.strategy };
@@ -141,7 +141,7 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         let bad = 0;
         const seen = new Map<string, number>();
         const work = (lines: Line[]) =>
-          rankLines(scorer, role, options, flags.full === true, lines, seen, local);
+          rankLines(scorer, role, options, flags.full === true, lines, seen, rankTop);
         try {
           await orderedPipeline(
             source,

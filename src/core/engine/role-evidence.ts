@@ -1,5 +1,5 @@
 import type { EngineContext, EvidenceGrid, RequiredInput, SideInput } from "./engine-types.js";
-import { memoPairEvidence } from "./memo-pair-evidence.js";
+import { pairEvidence } from "./pair-evidence.js";
 import type { PairMemo } from "./pair-memo.js";
 
 /** Evidence entries (rows × required skills) kept before the table starts over: about 9 MB. */
@@ -9,7 +9,7 @@ const MIN_ROWS = 1024;
 
 /**
  * Evidence of candidate names against one fixed role, one row per distinct candidate name id, filled the
- * first time the name is seen (through the engine's pair memo). Ranking looks up one row per candidate
+ * first time the name is seen (from the engine's pair memo when it holds the pair). Ranking looks up one row per candidate
  * skill instead of one memo entry per pair, and the role's rows sit together in memory. An open-addressing
  * table over typed arrays (linear probing, load ≤ 1/2), bounded by MAX_PAIRS entries. Rows depend on the
  * required names alone (not levels or weights), so a table serves any role with the same names.
@@ -73,9 +73,17 @@ export function createRoleEvidence(
       slot = slotOf(id);
     }
     const base = rowCount * nr;
+    // Reads the engine's pair memo but does not fill it: this table is ranking's memo, and storing every
+    // pair of a 100,000-line ranking twice cost each scoring thread a 17 MB memo (34 MB while it grows).
     for (let i = 0; i < nr; i++) {
-      code[base + i] = memoPairEvidence(memo, ctx, candidate, j, required, i, dim, out);
-      similarity[base + i] = out[0]!;
+      const slot = memo.find(id, required.ids[i]!);
+      if (slot >= 0) {
+        code[base + i] = memo.code(slot);
+        similarity[base + i] = memo.similarity(slot);
+      } else {
+        code[base + i] = pairEvidence(ctx, candidate, j, required, i, dim, out);
+        similarity[base + i] = out[0]!;
+      }
     }
     keys[slot] = id;
     values[slot] = rowCount++;
