@@ -1,25 +1,48 @@
 import type { Strategy } from "../core/types.js";
 import type { WireError } from "../shards/chunk-task.js";
 
-/** Data of one shard job: a reference to a byte range of a file (or a key range of a table), never candidates. */
+type RankJobCommon = {
+  readonly kind: "rank";
+  readonly runId: string;
+  readonly shard: number;
+  readonly firstLineNo: number;
+  /** Checksum of the shard's input as planned: its bytes (file) or its ids (table). */
+  readonly sha256: string;
+  /** Key of the role in Redis (`<prefix>:role:<sha256>`). */
+  readonly roleKey: string;
+  readonly strategy: Strategy;
+  readonly full: boolean;
+  readonly top: number;
+};
+
+/** A rank shard of an NDJSON file: whole lines in bytes [start, end). */
+export type FileRankJobData = RankJobCommon & {
+  readonly source: "file";
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+};
+
+/**
+ * A rank shard of a PostgreSQL table: rows with `after < id <= upTo`. `url` carries no password (workers
+ * take it from PGPASSWORD or ~/.pgpass), so no secret is stored in Redis.
+ */
+export type PostgresRankJobData = RankJobCommon & {
+  readonly source: "postgres";
+  readonly url: string;
+  readonly table: string;
+  readonly after: string | null;
+  readonly upTo: string;
+  readonly lines: number;
+};
+
+/** Data of one shard job: a reference to a byte range of a file or a key range of a table, never candidates. */
 export type ShardJobData =
-  | {
-      readonly kind: "rank";
-      readonly runId: string;
-      readonly shard: number;
-      readonly path: string;
-      readonly start: number;
-      readonly end: number;
-      readonly firstLineNo: number;
-      readonly sha256: string;
-      /** Key of the role in Redis (`<prefix>:role:<sha256>`). */
-      readonly roleKey: string;
-      readonly strategy: Strategy;
-      readonly full: boolean;
-      readonly top: number;
-    }
+  | FileRankJobData
+  | PostgresRankJobData
   | {
       readonly kind: "batch";
+      readonly source: "file";
       readonly runId: string;
       readonly shard: number;
       readonly path: string;
@@ -60,6 +83,15 @@ export type RankShardResult = {
   readonly top: readonly ShardTopEntry[];
   readonly errors: readonly ShardErrorLine[];
   readonly errorCount: number;
+  /** File shards: the accepted ids' digest (id-digest.ts), for duplicates across shards. */
+  readonly ids?: string;
+  /** File shards: where the shard's lines are, to read back the few lines whose ids collide. */
+  readonly file?: {
+    readonly path: string;
+    readonly start: number;
+    readonly end: number;
+    readonly firstLineNo: number;
+  };
 };
 
 /** What a batch shard returns: where its output is, how many lines, and the output's hash. */

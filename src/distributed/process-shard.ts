@@ -1,15 +1,19 @@
 import { createHash } from "node:crypto";
 import { rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type pg from "pg";
 import type { RequiredSkill } from "../core/types.js";
 import { CompetencyError } from "../errors.js";
 import type { Matcher } from "../matcher-types.js";
 import { batchLines } from "../shards/batch-lines.js";
 import type { ChunkScorer } from "../shards/chunk-task.js";
+import { encodeIdDigest } from "../shards/id-digest.js";
 import { rankLines } from "../shards/rank-lines.js";
 import { createTopK } from "../shards/top-k.js";
 import { readNdjsonRange } from "../sources/ndjson-ranges.js";
-import { SHARD_CHUNK_LINES, SHARD_MAX_ERRORS } from "./distributed-defaults.js";
+import { readKeyRange } from "../sources/postgres-keyset.js";
+import type { Line } from "../sources/read-lines.js";
+import { DUPLICATE_MARGIN, SHARD_CHUNK_LINES, SHARD_MAX_ERRORS } from "./distributed-defaults.js";
 import type { ShardErrorLine, ShardJobData, ShardResult, ShardTopEntry } from "./job-types.js";
 
 /**
@@ -21,22 +25,36 @@ export type ShardHost = {
   readonly matcher?: Matcher;
   readonly role: (key: string) => Promise<readonly RequiredSkill[]>;
   readonly progress: (linesDone: number) => Promise<void>;
+  /** A connected PostgreSQL client for `url` (the host keeps it across shards). Needed by table shards. */
+  readonly postgres?: (url: string) => Promise<pg.Client>;
 };
+
+async function readShard(
+  host: ShardHost,
+  data: ShardJobData,
+): Promise<{ lines: Line[]; physicalLines: number }> {
+  if (data.source === "file") return readNdjsonRange(data.path, data);
+  if (host.postgres === undefined)
+    throw new CompetencyError("INVALID_INPUT", "this worker cannot read PostgreSQL shards");
+  return readKeyRange(await host.postgres(data.url), data.table, data);
+}
 
 /**
  * Scores one shard: reads its byte range (checking the checksum), scores it chunk by chunk with the same
  * code as the in-process commands, and returns the local top K (rank) or writes its output file (batch).
  */
 export async function processShard(host: ShardHost, data: ShardJobData): Promise<ShardResult> {
-  const { lines, physicalLines } = await readNdjsonRange(data.path, data);
+  const { lines, physicalLines } = await readShard(host, data);
   if (data.kind === "rank") {
     const role = await host.role(data.roleKey);
-    const top = createTopK<ShardTopEntry>(data.top);
+    // A file may repeat an id in another shard: the run job finds those lines from the id digest and drops
+    // them, so a shard keeps a few more than K to stand in for them. Table shards never split an id.
+    const keep = data.source === "file" ? data.top + DUPLICATE_MARGIN : data.top;
+    const top = createTopK<ShardTopEntry>(keep);
     const errors: ShardErrorLine[] = [];
     let errorCount = 0;
-    // Duplicate ids are caught within a shard; across shards only the coordinator's merge could see them.
     const seen = new Map<string, number>();
-    const local = host.matcher === undefined ? undefined : { matcher: host.matcher, top: data.top };
+    const local = host.matcher === undefined ? undefined : { matcher: host.matcher, top: keep };
     for (let i = 0; i < lines.length; i += SHARD_CHUNK_LINES) {
       const chunk = lines.slice(i, i + SHARD_CHUNK_LINES);
       const out = await rankLines(
@@ -60,8 +78,15 @@ export async function processShard(host: ShardHost, data: ShardJobData): Promise
       top: top.sorted().map((r) => r.value),
       errors,
       errorCount,
+      ...(data.source === "file"
+        ? {
+            ids: encodeIdDigest(seen, data.firstLineNo),
+            file: { path: data.path, start: data.start, end: data.end, firstLineNo: data.firstLineNo },
+          }
+        : {}),
     };
   }
+  if (data.kind !== "batch") throw new CompetencyError("INVALID_INPUT", "unknown shard kind");
   let text = "";
   let count = 0;
   let bad = 0;
