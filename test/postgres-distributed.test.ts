@@ -109,7 +109,7 @@ describe("rank --from-postgres --redis", () => {
     );
     expect(plan.shards.map((s) => s.lines)).toEqual([250, 250, 250, 157]);
     expect(plan.lines).toBe(907);
-    const jobs = plan.jobs({ runId: "r", roleKey: "k", outDir: "" });
+    const jobs = plan.jobs({ runId: "r", roleKey: "k", outDir: "", prefix: "p" });
     for (const job of jobs) {
       const text = JSON.stringify(job);
       expect(text).not.toContain("s3cret");
@@ -135,7 +135,7 @@ describe("rank --from-postgres --redis", () => {
       },
       500,
     );
-    const job = plan.jobs({ runId: "r", roleKey: "k", outDir: "" })[0] as never;
+    const job = plan.jobs({ runId: "r", roleKey: "k", outDir: "", prefix: "p" })[0] as never;
     await client.query(`INSERT INTO "${SCHEMA}"."Candidates" VALUES ('c0000a', '[]')`);
     try {
       await expect(readKeyRange(client, TABLE, job)).rejects.toThrow(/INPUT_CHANGED|ids \(null/);

@@ -107,7 +107,15 @@ export async function runDistributed(
         options.onProgress,
       );
     if (existing === undefined || state === "completed" || state === "failed")
-      await addFlow(client, prefix, spec.kind, plan, plan.jobs({ runId, roleKey, outDir }), runId, options);
+      await addFlow(
+        client,
+        prefix,
+        spec.kind,
+        plan,
+        plan.jobs({ runId, roleKey, outDir, prefix }),
+        runId,
+        options,
+      );
     const result = await waitForRun(
       runs,
       shards,

@@ -21,6 +21,8 @@ export type FileRankJobData = RankJobCommon & {
   readonly path: string;
   readonly start: number;
   readonly end: number;
+  /** Redis key where the shard stores its accepted ids' digest for the run job (deleted after the merge). */
+  readonly idsKey: string;
 };
 
 /**
@@ -83,8 +85,11 @@ export type RankShardResult = {
   readonly top: readonly ShardTopEntry[];
   readonly errors: readonly ShardErrorLine[];
   readonly errorCount: number;
-  /** File shards: the accepted ids' digest (id-digest.ts), for duplicates across shards. */
-  readonly ids?: string;
+  /**
+   * File shards: Redis key of the accepted ids' digest (id-digest.ts), kept out of the result so that the
+   * result and the completed event stay small; the run job reads it and deletes it.
+   */
+  readonly idsKey?: string;
   /** File shards: where the shard's lines are, to read back the few lines whose ids collide. */
   readonly file?: {
     readonly path: string;

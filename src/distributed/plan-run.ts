@@ -27,7 +27,13 @@ export type BatchRun = {
 };
 
 /** What the per-run values (run id, role key, output directory) are, once the plan gave the run its id. */
-export type RunContext = { readonly runId: string; readonly roleKey: string; readonly outDir: string };
+export type RunContext = {
+  readonly runId: string;
+  readonly roleKey: string;
+  readonly outDir: string;
+  /** Redis key prefix of the queues (where file rank shards leave their id digests). */
+  readonly prefix: string;
+};
 
 /** One planned shard: its size and checksum (what the root verifies) and how to describe it in errors. */
 export type PlannedShard = {
@@ -89,7 +95,14 @@ export async function planRun(spec: RankRun | BatchRun, shardLines: number): Pro
           strategy: spec.strategy,
         };
         return spec.kind === "rank"
-          ? { kind: "rank", ...common, roleKey: run.roleKey, full: spec.full, top: spec.top }
+          ? {
+              kind: "rank",
+              ...common,
+              roleKey: run.roleKey,
+              full: spec.full,
+              top: spec.top,
+              idsKey: `${run.prefix}:ids:${run.runId}:${r.index}`,
+            }
           : { kind: "batch", ...common, outDir: run.outDir };
       }),
   };

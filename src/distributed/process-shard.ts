@@ -27,7 +27,16 @@ export type ShardHost = {
   readonly progress: (linesDone: number) => Promise<void>;
   /** A connected PostgreSQL client for `url` (the host keeps it across shards). Needed by table shards. */
   readonly postgres?: (url: string) => Promise<pg.Client>;
+  /** Stores bytes under a Redis key for the run job (with a TTL). Needed by file rank shards. */
+  readonly store?: (key: string, bytes: Buffer) => Promise<void>;
 };
+
+async function saveIds(host: ShardHost, key: string, bytes: Buffer): Promise<string> {
+  if (host.store === undefined)
+    throw new CompetencyError("INVALID_INPUT", "this worker cannot store id digests");
+  await host.store(key, bytes);
+  return key;
+}
 
 async function readShard(
   host: ShardHost,
@@ -80,7 +89,7 @@ export async function processShard(host: ShardHost, data: ShardJobData): Promise
       errorCount,
       ...(data.source === "file"
         ? {
-            ids: encodeIdDigest(seen, data.firstLineNo),
+            idsKey: await saveIds(host, data.idsKey, encodeIdDigest(seen, data.firstLineNo)),
             file: { path: data.path, start: data.start, end: data.end, firstLineNo: data.firstLineNo },
           }
         : {}),

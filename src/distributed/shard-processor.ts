@@ -13,7 +13,7 @@ import { createMatcher } from "../matcher.js";
 import type { MatcherOptions } from "../matcher-types.js";
 import { createLocalScorer } from "../shards/create-local-scorer.js";
 import { connectPostgres } from "../sources/postgres-lines.js";
-import { PROGRESS_INTERVAL_MS } from "./distributed-defaults.js";
+import { PROGRESS_INTERVAL_MS, RESULT_TTL_SECONDS } from "./distributed-defaults.js";
 import type { ShardJobData, ShardResult } from "./job-types.js";
 import { processShard } from "./process-shard.js";
 
@@ -23,6 +23,11 @@ const matcher = createMatcher(config.matcherOptions);
 const scorer = createLocalScorer(matcher);
 const roles = new Map<string, readonly RequiredSkill[]>();
 let redis: Redis | undefined;
+
+async function store(key: string, bytes: Buffer): Promise<void> {
+  redis ??= new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
+  await redis.set(key, bytes, "EX", RESULT_TTL_SECONDS);
+}
 
 async function role(key: string): Promise<readonly RequiredSkill[]> {
   const cached = roles.get(key);
@@ -63,5 +68,5 @@ export default async function shardProcessor(
     last = now;
     await job.updateProgress(done);
   };
-  return processShard({ scorer, matcher, role, progress, postgres }, job.data);
+  return processShard({ scorer, matcher, role, progress, postgres, store }, job.data);
 }

@@ -11,6 +11,7 @@ import {
   STALLED_INTERVAL_MS,
   WORKER_SHUTDOWN_MS,
 } from "./distributed-defaults.js";
+import { dropCrossShardDuplicates } from "./drop-cross-shard-duplicates.js";
 import type { RunJobData, RunResult, ShardJobData, ShardResult } from "./job-types.js";
 import { mergeRun } from "./merge-run.js";
 import { verifyShards } from "./verify-shards.js";
@@ -75,7 +76,14 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   const runs = new Worker<RunJobData, RunResult>(
     RUN_QUEUE,
     async (job: Job<RunJobData, RunResult>) =>
-      mergeRun(job.data, verifyShards(job.data, await job.getChildrenValues())),
+      mergeRun(
+        job.data,
+        await dropCrossShardDuplicates(
+          job.data,
+          verifyShards(job.data, await job.getChildrenValues()),
+          client,
+        ),
+      ),
     { connection: client, prefix, concurrency: 1, lockDuration, stalledInterval, maxStalledCount: 1 },
   );
   shards.on("completed", (_job, result) => metrics.shardDone(result.lines));

@@ -25,9 +25,9 @@ export function hashId64(id: string, out: Uint32Array, offset: number): void {
 
 /**
  * Encodes the accepted ids of a shard (id → line number, in line order, as rankLines' `seen` holds them)
- * as base64 of 12-byte entries: hash high half, hash low half, line number − `firstLineNo` (little endian).
+ * as 12-byte entries: hash high half, hash low half, line number − `firstLineNo` (platform byte order).
  */
-export function encodeIdDigest(seen: ReadonlyMap<string, number>, firstLineNo: number): string {
+export function encodeIdDigest(seen: ReadonlyMap<string, number>, firstLineNo: number): Buffer {
   const words = new Uint32Array(seen.size * 3);
   let k = 0;
   for (const [id, lineNo] of seen) {
@@ -35,12 +35,11 @@ export function encodeIdDigest(seen: ReadonlyMap<string, number>, firstLineNo: n
     words[k + 2] = lineNo - firstLineNo;
     k += 3;
   }
-  return Buffer.from(words.buffer, words.byteOffset, words.byteLength).toString("base64");
+  return Buffer.from(words.buffer, words.byteOffset, words.byteLength);
 }
 
 /** Decodes a digest back to its words (3 per entry: hash high, hash low, line offset). */
-export function decodeIdDigest(digest: string): Uint32Array {
-  const bytes = Buffer.from(digest, "base64");
+export function decodeIdDigest(bytes: Uint8Array): Uint32Array {
   const copy = new Uint8Array(bytes.length);
   copy.set(bytes);
   return new Uint32Array(copy.buffer, 0, Math.floor(copy.length / 4));
