@@ -12,7 +12,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { QueueEvents } from "bullmq";
@@ -34,14 +34,31 @@ const DIR = `/tmp/competency-bench-distributed-${process.pid}`;
 const INPUT = join(DIR, "candidates.jsonl");
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; ms: number }> {
+/** Runs the CLI under /usr/bin/time, so that its CPU seconds (user + system) are known as well. */
+function run(args: string[]): Promise<{ code: number | null; stdout: string; ms: number; cpuS: number }> {
+  const timeFile = join(DIR, "time.txt");
   const t0 = performance.now();
-  const p = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] });
+  const p = spawn("/usr/bin/time", ["-f", "%U %S", "-o", timeFile, process.execPath, BIN, ...args], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "ignore"],
+  });
   let stdout = "";
   p.stdout.on("data", (c: Buffer) => {
     stdout += c.toString();
   });
-  return new Promise((done) => p.once("exit", (code) => done({ code, stdout, ms: performance.now() - t0 })));
+  return new Promise((done) =>
+    p.once("exit", (code) => {
+      const ms = performance.now() - t0;
+      const [u, sys] = readFileSync(timeFile, "utf8").trim().split(/\s+/).map(Number);
+      done({ code, stdout, ms, cpuS: (u ?? 0) + (sys ?? 0) });
+    }),
+  );
+}
+
+/** CPU seconds (user + system, all threads) a process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 async function startWorker(): Promise<ChildProcess> {
@@ -103,7 +120,14 @@ try {
     if (count === 2) workers.push(await startWorker());
     log(`${count} worker(s): warm-up run (untimed)`);
     await run(distArgs(String(++runTag)));
-    const samples: { ms: number; load1: number; inProcessMs: number; inProcessLoad1: number }[] = [];
+    const samples: {
+      ms: number;
+      load1: number;
+      cpuS: number;
+      inProcessMs: number;
+      inProcessLoad1: number;
+      inProcessCpuS: number;
+    }[] = [];
     let identical = true;
     let attempts: number[] = [];
     let stallCount = 0;
@@ -118,15 +142,19 @@ try {
       stalls.length = 0;
       const distLoad = load1();
       log(`${count} worker(s), sample ${k + 1}: distributed (load ${distLoad})`);
+      const before = workers.reduce((t, w) => t + cpuSeconds(w.pid as number), 0);
       const r = await run(distArgs(String(++runTag))); // a distinct shard size: a new run, not a resubmission
+      const workerCpuS = workers.reduce((t, w) => t + cpuSeconds(w.pid as number), 0) - before;
       identical &&= r.stdout === reference;
       attempts = [...attempts, ...[...actives.values()].map((a) => a.length)];
       stallCount += stalls.length;
       samples.push({
         ms: Math.round(r.ms),
         load1: distLoad,
+        cpuS: Math.round((r.cpuS + workerCpuS) * 100) / 100,
         inProcessMs: Math.round(local.ms),
         inProcessLoad1: inLoad,
+        inProcessCpuS: Math.round(local.cpuS * 100) / 100,
       });
     }
     const ms = median(samples.map((x) => x.ms));
@@ -137,6 +165,9 @@ try {
       inProcessMs: localMs,
       inProcessCandidatesPerSecond: Math.round(N / (localMs / 1000)),
       ratioToInProcess: Math.round((localMs / ms) * 1000) / 1000,
+      /** CPU seconds of coordinator + workers, and of the in-process command: the overhead, load aside. */
+      cpuS: median(samples.map((x) => x.cpuS)),
+      inProcessCpuS: median(samples.map((x) => x.inProcessCpuS)),
       identical,
       shardsStarted: attempts.length,
       maxAttemptsStarted: Math.max(...attempts),
