@@ -77,13 +77,14 @@ async function dropDuplicateLines(
     const shard = shards[s] as RankShardResult;
     const file = shard.file;
     if (file === undefined) continue;
-    const { lines } = await readNdjsonRange(file.path, { ...file, sha256: shard.sha256 });
+    const range = await readNdjsonRange(file.path, { ...file, sha256: shard.sha256 });
     const wanted = new Set(lineNos);
-    for (const line of lines) {
-      if (!wanted.has(line.lineNo)) continue;
-      const id = rankLineId(line);
-      if (id !== undefined) found.push({ lineNo: line.lineNo, shard: s, id });
-    }
+    for (const chunk of range.chunks(1024))
+      for (const line of chunk) {
+        if (!wanted.has(line.lineNo)) continue;
+        const id = rankLineId(line);
+        if (id !== undefined) found.push({ lineNo: line.lineNo, shard: s, id });
+      }
   }
   found.sort((a, b) => a.lineNo - b.lineNo);
   const first = new Map<string, number>();

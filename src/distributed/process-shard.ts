@@ -10,9 +10,8 @@ import type { ChunkScorer } from "../shards/chunk-task.js";
 import { encodeIdDigest } from "../shards/id-digest.js";
 import { rankLines } from "../shards/rank-lines.js";
 import { createTopK } from "../shards/top-k.js";
-import { readNdjsonRange } from "../sources/ndjson-ranges.js";
+import { type LineChunks, readNdjsonRange } from "../sources/ndjson-ranges.js";
 import { readKeyRange } from "../sources/postgres-keyset.js";
-import type { Line } from "../sources/read-lines.js";
 import { DUPLICATE_MARGIN, SHARD_CHUNK_LINES, SHARD_MAX_ERRORS } from "./distributed-defaults.js";
 import type { ShardErrorLine, ShardJobData, ShardResult, ShardTopEntry } from "./job-types.js";
 
@@ -38,10 +37,7 @@ async function saveIds(host: ShardHost, key: string, bytes: Buffer): Promise<str
   return key;
 }
 
-async function readShard(
-  host: ShardHost,
-  data: ShardJobData,
-): Promise<{ lines: Line[]; physicalLines: number }> {
+async function readShard(host: ShardHost, data: ShardJobData): Promise<LineChunks> {
   if (data.source === "file") return readNdjsonRange(data.path, data);
   if (host.postgres === undefined)
     throw new CompetencyError("INVALID_INPUT", "this worker cannot read PostgreSQL shards");
@@ -53,7 +49,7 @@ async function readShard(
  * code as the in-process commands, and returns the local top K (rank) or writes its output file (batch).
  */
 export async function processShard(host: ShardHost, data: ShardJobData): Promise<ShardResult> {
-  const { lines, physicalLines } = await readShard(host, data);
+  const { chunks, physicalLines } = await readShard(host, data);
   if (data.kind === "rank") {
     const role = await host.role(data.roleKey);
     // A file may repeat an id in another shard: the run job finds those lines from the id digest and drops
@@ -64,8 +60,8 @@ export async function processShard(host: ShardHost, data: ShardJobData): Promise
     let errorCount = 0;
     const seen = new Map<string, number>();
     const local = host.matcher === undefined ? undefined : { matcher: host.matcher, top: keep };
-    for (let i = 0; i < lines.length; i += SHARD_CHUNK_LINES) {
-      const chunk = lines.slice(i, i + SHARD_CHUNK_LINES);
+    let done = 0;
+    for (const chunk of chunks(SHARD_CHUNK_LINES)) {
       const out = await rankLines(
         host.scorer,
         role,
@@ -77,7 +73,8 @@ export async function processShard(host: ShardHost, data: ShardJobData): Promise
       );
       for (const r of out.ranked) top.push({ score: r.result.overallScore, index: r.lineNo, value: r });
       for (const e of out.errors) if (errorCount++ < SHARD_MAX_ERRORS) errors.push(e);
-      await host.progress(i + chunk.length);
+      done += chunk.length;
+      await host.progress(done);
     }
     return {
       kind: "rank",
@@ -99,16 +96,14 @@ export async function processShard(host: ShardHost, data: ShardJobData): Promise
   let text = "";
   let count = 0;
   let bad = 0;
-  for (let i = 0; i < lines.length; i += SHARD_CHUNK_LINES) {
-    const out = await batchLines(
-      host.scorer,
-      { strategy: data.strategy },
-      lines.slice(i, i + SHARD_CHUNK_LINES),
-    );
+  let done = 0;
+  for (const chunk of chunks(SHARD_CHUNK_LINES)) {
+    const out = await batchLines(host.scorer, { strategy: data.strategy }, chunk);
     text += out.text;
     count += out.count;
     bad += out.bad;
-    await host.progress(Math.min(i + SHARD_CHUNK_LINES, lines.length));
+    done += chunk.length;
+    await host.progress(done);
   }
   const outPath = join(data.outDir, `${data.runId}-${data.shard}.ndjson`);
   try {

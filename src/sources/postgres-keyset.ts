@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { CompetencyError } from "../errors.js";
+import { type LineChunks, sliceChunks } from "./ndjson-ranges.js";
 import { connectPostgres, quoteTableName, rowToLine } from "./postgres-lines.js";
 import type { Line } from "./read-lines.js";
 
@@ -104,7 +105,7 @@ export async function readKeyRange(
   client: pg.Client,
   table: string,
   range: Omit<KeyRange, "index">,
-): Promise<{ lines: Line[]; physicalLines: number }> {
+): Promise<LineChunks> {
   const quoted = quoteTableName(table);
   const where = range.after === null ? "id <= $1" : "id > $1 AND id <= $2";
   const params = range.after === null ? [range.upTo] : [range.after, range.upTo];
@@ -130,5 +131,5 @@ export async function readKeyRange(
       "INPUT_CHANGED",
       `table ${quoted} ids (${JSON.stringify(range.after)}, ${JSON.stringify(range.upTo)}]: ${rows.length} rows, sha256 ${actual.slice(0, 12)}… ≠ planned ${range.lines} rows, ${range.sha256.slice(0, 12)}…`,
     );
-  return { lines, physicalLines: rows.length };
+  return { physicalLines: rows.length, chunks: (size) => sliceChunks(lines, size) };
 }
