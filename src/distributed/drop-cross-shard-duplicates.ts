@@ -96,7 +96,11 @@ async function dropDuplicateLines(
   }
   if (dropped.size === 0) return [...shards];
   return shards.map((shard, s) => {
-    const errors: ShardErrorLine[] = shard.errors.map((e) => {
+    // In-process a repeated id is caught before scoring, so a scoring error of that line never shows.
+    const superseded = shard.errors.filter((e) => dropped.get(e.lineNo)?.shard === s).length;
+    const kept =
+      superseded === 0 ? shard.errors : shard.errors.filter((e) => dropped.get(e.lineNo)?.shard !== s);
+    const errors: ShardErrorLine[] = kept.map((e) => {
       // A repeat inside this shard pointed at this shard's first use, which an earlier shard now precedes.
       const issue = e.error.issues?.[0];
       const local = issue?.code === "duplicate_id" ? /first used by line (\d+)$/.exec(e.error.message) : null;
@@ -119,6 +123,6 @@ async function dropDuplicateLines(
         "RUN_INCONSISTENT",
         `shard ${s}: more than ${DUPLICATE_MARGIN} of its best lines repeat ids of earlier shards; rank this input in-process`,
       );
-    return { ...shard, top, errors, errorCount: shard.errorCount + added };
+    return { ...shard, top, errors, errorCount: shard.errorCount + added - superseded };
   });
 }
