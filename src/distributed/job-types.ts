@@ -13,6 +13,8 @@ type RankJobCommon = {
   readonly strategy: Strategy;
   readonly full: boolean;
   readonly top: number;
+  /** Redis key where the shard stores its top list and bad lines for the run job (deleted after the merge). */
+  readonly partKey: string;
 };
 
 /** A rank shard of an NDJSON file: whole lines in bytes [start, end). */
@@ -85,6 +87,11 @@ export type RankShardResult = {
   readonly top: readonly ShardTopEntry[];
   readonly errors: readonly ShardErrorLine[];
   readonly errorCount: number;
+  /**
+   * Set when `top` and `errors` were left in Redis under this key (they are then empty here): the run job
+   * loads them, so the parent's stored children values and the `completed` events stay small.
+   */
+  readonly partKey?: string;
   /**
    * File shards: Redis key of the accepted ids' digest (id-digest.ts), kept out of the result so that the
    * result and the completed event stay small; the run job reads it and deletes it.

@@ -102,6 +102,7 @@ export async function planRun(spec: RankRun | BatchRun, shardLines: number): Pro
               full: spec.full,
               top: spec.top,
               idsKey: `${run.prefix}:ids:${run.runId}:${r.index}`,
+              partKey: `${run.prefix}:part:${run.runId}:${r.index}`,
             }
           : { kind: "batch", ...common, outDir: run.outDir };
       }),
@@ -155,6 +156,7 @@ async function planTable(
         strategy: spec.strategy,
         full: spec.full,
         top: spec.top,
+        partKey: `${run.prefix}:part:${run.runId}:${r.index}`,
       })),
   };
 }

@@ -26,13 +26,13 @@ export type ShardHost = {
   readonly progress: (linesDone: number) => Promise<void>;
   /** A connected PostgreSQL client for `url` (the host keeps it across shards). Needed by table shards. */
   readonly postgres?: (url: string) => Promise<pg.Client>;
-  /** Stores bytes under a Redis key for the run job (with a TTL). Needed by file rank shards. */
+  /** Stores bytes under a Redis key for the run job (with a TTL). Needed by rank shards. */
   readonly store?: (key: string, bytes: Buffer) => Promise<void>;
 };
 
-async function saveIds(host: ShardHost, key: string, bytes: Buffer): Promise<string> {
+async function save(host: ShardHost, key: string, bytes: Buffer): Promise<string> {
   if (host.store === undefined)
-    throw new CompetencyError("INVALID_INPUT", "this worker cannot store id digests");
+    throw new CompetencyError("INVALID_INPUT", "this worker cannot store shard parts");
   await host.store(key, bytes);
   return key;
 }
@@ -81,12 +81,17 @@ export async function processShard(host: ShardHost, data: ShardJobData): Promise
       shard: data.shard,
       sha256: data.sha256,
       lines: physicalLines,
-      top: top.sorted().map((r) => r.value),
-      errors,
+      top: [],
+      errors: [],
       errorCount,
+      partKey: await save(
+        host,
+        data.partKey,
+        Buffer.from(JSON.stringify({ top: top.sorted().map((r) => r.value), errors })),
+      ),
       ...(data.source === "file"
         ? {
-            idsKey: await saveIds(host, data.idsKey, encodeIdDigest(seen, data.firstLineNo)),
+            idsKey: await save(host, data.idsKey, encodeIdDigest(seen, data.firstLineNo)),
             file: { path: data.path, start: data.start, end: data.end, firstLineNo: data.firstLineNo },
           }
         : {}),
