@@ -3,12 +3,16 @@
  * never committed) in-process vs 1 vs 2 `competency worker` processes, each run checked byte-identical to
  * in-process; then a run where one worker is SIGKILLed mid-shard (recovery = kill → the shard active again);
  * attemptsStarted per shard from the event stream; Redis used_memory before/after.
- * Run: npm run build && npm run bench:distributed [-- --candidates 200000 --shard-size 10000]
+ * Steady state: workers are started and warmed by one untimed run before any timed one (their threads are
+ * up and hold a loaded model), then `--samples` timed runs alternate in-process and distributed; each time
+ * is a whole CLI command (start, plan, flow, scoring, merge, print); medians are reported, with the 1-min
+ * load average taken right before every sample (the machine is shared).
+ * Run: npm run build && npm run bench:distributed [-- --candidates 200000 --shard-size 10000 --samples 3]
  * Uses the built CLI (dist/) so that no TypeScript compile is timed. Needs Redis at 127.0.0.1:6379.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { QueueEvents } from "bullmq";
@@ -23,20 +27,38 @@ const arg = (name: string, def: number) => {
 };
 const N = arg("candidates", 200_000);
 const SHARD = arg("shard-size", 10_000);
+const SAMPLES = arg("samples", 3);
 const URL = "redis://127.0.0.1:6379";
 const PREFIX = `cbench-${process.pid}`;
 const DIR = `/tmp/competency-bench-distributed-${process.pid}`;
 const INPUT = join(DIR, "candidates.jsonl");
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; ms: number }> {
+/** Runs the CLI under /usr/bin/time, so that its CPU seconds (user + system) are known as well. */
+function run(args: string[]): Promise<{ code: number | null; stdout: string; ms: number; cpuS: number }> {
+  const timeFile = join(DIR, "time.txt");
   const t0 = performance.now();
-  const p = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] });
+  const p = spawn("/usr/bin/time", ["-f", "%U %S", "-o", timeFile, process.execPath, BIN, ...args], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "ignore"],
+  });
   let stdout = "";
   p.stdout.on("data", (c: Buffer) => {
     stdout += c.toString();
   });
-  return new Promise((done) => p.once("exit", (code) => done({ code, stdout, ms: performance.now() - t0 })));
+  return new Promise((done) =>
+    p.once("exit", (code) => {
+      const ms = performance.now() - t0;
+      const [u, sys] = readFileSync(timeFile, "utf8").trim().split(/\s+/).map(Number);
+      done({ code, stdout, ms, cpuS: (u ?? 0) + (sys ?? 0) });
+    }),
+  );
+}
+
+/** CPU seconds (user + system, all threads) a process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 async function startWorker(): Promise<ChildProcess> {
@@ -58,6 +80,10 @@ async function stop(p: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
   if (p.exitCode === null && p.signalCode === null) p.kill(signal);
   if (p.exitCode === null && p.signalCode === null) await once(p, "exit");
 }
+
+const load1 = () => Math.round((loadavg()[0] as number) * 100) / 100;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+let runTag = 0;
 
 const usedMemory = async (redis: Redis) => Number(/used_memory:(\d+)/.exec(await redis.info("memory"))?.[1]);
 
@@ -87,32 +113,81 @@ try {
     "--shard-size",
     String(SHARD + Number(tag)),
   ];
-  log("in-process");
-  const inProcess = await run(rankArgs);
-  results.inProcess = {
-    ms: Math.round(inProcess.ms),
-    candidatesPerSecond: Math.round(N / (inProcess.ms / 1000)),
-  };
   const workers = [await startWorker()];
+  const inProcessMs: number[] = [];
+  let reference: string | undefined;
   for (const count of [1, 2]) {
     if (count === 2) workers.push(await startWorker());
-    actives.clear();
-    stalls.length = 0;
-    log(`${count} worker(s)`);
-    const r = await run(distArgs(String(count))); // a distinct shard size per config: a new run, not a resubmission
-    const attempts = [...actives.values()].map((a) => a.length);
+    log(`${count} worker(s): warm-up run (untimed)`);
+    await run(distArgs(String(++runTag)));
+    const samples: {
+      ms: number;
+      load1: number;
+      cpuS: number;
+      inProcessMs: number;
+      inProcessLoad1: number;
+      inProcessCpuS: number;
+    }[] = [];
+    let identical = true;
+    let attempts: number[] = [];
+    let stallCount = 0;
+    for (let k = 0; k < SAMPLES; k++) {
+      const inLoad = load1();
+      log(`${count} worker(s), sample ${k + 1}: in-process (load ${inLoad})`);
+      const local = await run(rankArgs);
+      reference ??= local.stdout;
+      identical &&= local.stdout === reference;
+      inProcessMs.push(local.ms);
+      actives.clear();
+      stalls.length = 0;
+      const distLoad = load1();
+      log(`${count} worker(s), sample ${k + 1}: distributed (load ${distLoad})`);
+      const before = workers.reduce((t, w) => t + cpuSeconds(w.pid as number), 0);
+      const r = await run(distArgs(String(++runTag))); // a distinct shard size: a new run, not a resubmission
+      const workerCpuS = workers.reduce((t, w) => t + cpuSeconds(w.pid as number), 0) - before;
+      identical &&= r.stdout === reference;
+      attempts = [...attempts, ...[...actives.values()].map((a) => a.length)];
+      stallCount += stalls.length;
+      samples.push({
+        ms: Math.round(r.ms),
+        load1: distLoad,
+        cpuS: Math.round((r.cpuS + workerCpuS) * 100) / 100,
+        inProcessMs: Math.round(local.ms),
+        inProcessLoad1: inLoad,
+        inProcessCpuS: Math.round(local.cpuS * 100) / 100,
+      });
+    }
+    const ms = median(samples.map((x) => x.ms));
+    const localMs = median(samples.map((x) => x.inProcessMs));
     results[`workers${count}`] = {
-      ms: Math.round(r.ms),
-      candidatesPerSecond: Math.round(N / (r.ms / 1000)),
-      identical: r.stdout === inProcess.stdout,
-      shards: attempts.length,
+      ms,
+      candidatesPerSecond: Math.round(N / (ms / 1000)),
+      inProcessMs: localMs,
+      inProcessCandidatesPerSecond: Math.round(N / (localMs / 1000)),
+      ratioToInProcess: Math.round((localMs / ms) * 1000) / 1000,
+      /** CPU seconds of coordinator + workers, and of the in-process command: the overhead, load aside. */
+      cpuS: median(samples.map((x) => x.cpuS)),
+      inProcessCpuS: median(samples.map((x) => x.inProcessCpuS)),
+      identical,
+      shardsStarted: attempts.length,
       maxAttemptsStarted: Math.max(...attempts),
-      stalls: stalls.length,
+      stalls: stallCount,
+      samples,
     };
   }
+  const inMs = median(inProcessMs);
+  results.inProcess = {
+    ms: Math.round(inMs),
+    candidatesPerSecond: Math.round(N / (inMs / 1000)),
+    samples: inProcessMs.length,
+  };
+  const w1 = results.workers1 as { ms: number };
+  const w2 = results.workers2 as { ms: number };
+  results.twoOverOne = Math.round((w1.ms / w2.ms) * 1000) / 1000;
+  const inProcess = { stdout: reference ?? "" };
   log("SIGKILL recovery (2 workers, one killed once a shard is active)");
   actives.clear();
-  const pending = run(distArgs("3"));
+  const pending = run(distArgs(String(++runTag)));
   while (actives.size === 0) await new Promise((r) => setTimeout(r, 20));
   const killedAt = performance.now();
   const victim = workers.shift() as ChildProcess;
@@ -149,7 +224,10 @@ try {
   results.method = {
     candidates: N,
     shardSize: SHARD,
+    samples: SAMPLES,
     top: 100,
+    timing:
+      "median of alternating in-process / distributed whole CLI commands, workers started and warmed by an untimed run first",
     input: "generated at run time into /tmp (seeded), deleted after",
   };
   const out = JSON.stringify(results, null, 2);

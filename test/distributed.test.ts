@@ -108,6 +108,63 @@ describe("distributed rank and batch", () => {
     expect(wide.stdout).toBe(reference.stdout);
   });
 
+  it("reports ids repeated across shards exactly as in-process (errors, top, exit code)", {
+    timeout: 180_000,
+  }, async () => {
+    const { readFileSync, writeFileSync } = await import("node:fs");
+    const base = join(TMP, "dup-base.jsonl");
+    await writeCandidates(base, 600, 29, false);
+    const lines = readFileSync(base, "utf8").trimEnd().split("\n");
+    const strong = JSON.stringify([
+      { name: "TypeScript", level: { value: 5, max: 5 } },
+      { name: "React", level: { value: 5, max: 5 } },
+      { name: "Node.js", level: { value: 10, max: 10 } },
+      { name: "PostgreSQL", level: { value: 5, max: 5 } },
+    ]);
+    const set = (lineNo: number, text: string) => {
+      lines[lineNo - 1] = text;
+    };
+    const skillsOf = (lineNo: number) =>
+      (JSON.parse(lines[lineNo - 1] as string) as { skills: unknown }).skills;
+    set(101, JSON.stringify({ id: "c5", skills: skillsOf(101) })); // repeats line 6 (another shard)
+    set(121, JSON.stringify({ id: "c30", skills: skillsOf(121) })); // repeats line 31 …
+    set(131, JSON.stringify({ id: "c30", skills: skillsOf(131) })); // … and again in the same shard
+    set(205, JSON.stringify({ skills: skillsOf(205) })); // no id: a bad line, whose id nobody "uses" …
+    set(402, JSON.stringify({ id: "c203", skills: skillsOf(402) })); // … while this repeats line 204
+    for (const [lineNo, id] of [
+      [300, "c7"],
+      [310, "c8"],
+      [320, "c9"],
+    ] as const)
+      set(lineNo, `{"id":"${id}","skills":${strong}}`); // would be the best lines if they were ranked
+    set(330, `{"id":"s1","skills":${strong}}`);
+    set(560, `{"id":"s1","skills":${strong}}`); // a strong line repeating a strong line
+    const file = join(TMP, "dups.jsonl");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const local = await runCli(["rank", "examples/role.json", file, "--top", "25"]);
+    expect(local.code).toBe(2);
+    expect(local.stderr.match(/duplicate id/g)).toHaveLength(8);
+    expect(local.stderr).toMatch(
+      /^error\[INVALID_INPUT\]: line 131: id: duplicate id .*first used by line 31$/m,
+    );
+    const dist = await runCli([
+      "rank",
+      "examples/role.json",
+      file,
+      "--top",
+      "25",
+      "--redis",
+      REDIS_URL,
+      "--prefix",
+      PREFIX,
+      "--shard-size",
+      "50",
+    ]);
+    expect(dist.stderr).toBe(local.stderr);
+    expect(dist.stdout).toBe(local.stdout);
+    expect(dist.code).toBe(local.code);
+  });
+
   it("resubmitting the same run adds no job and returns the same answer", { timeout: 120_000 }, async () => {
     const first = await rank(450, 7);
     const queue = new Queue("runs", {

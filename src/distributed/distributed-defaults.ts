@@ -24,10 +24,17 @@ export const SHARD_MAX_ERRORS = 1_000;
 export const WORKER_SHUTDOWN_MS = 30_000;
 /** How long a process waits for Redis at start before giving up. */
 export const REDIS_CONNECT_TIMEOUT_MS = 5_000;
-/** How often the coordinator polls the run's state (progress comes from events on a TTY). */
-export const POLL_INTERVAL_MS = 100;
+/** How often the coordinator re-reads the run's state in case an event was missed (it waits on events). */
+export const POLL_INTERVAL_MS = 1_000;
+/** A shard reports progress at most this often (each report is a thread message and a Redis script). */
+export const PROGRESS_INTERVAL_MS = 250;
 /** Queue of shard jobs, and queue of run (parent) jobs. */
 export const SHARD_QUEUE = "shards";
 export const RUN_QUEUE = "runs";
 /** Lines per scoring call inside a shard (the in-process chunk size). */
 export const SHARD_CHUNK_LINES = 256;
+/**
+ * Extra entries a file rank shard returns beyond K: they stand in for lines the run job drops as duplicate
+ * ids of an earlier shard. More such lines than this in one shard's top make the run fail (not guess).
+ */
+export const DUPLICATE_MARGIN = 16;

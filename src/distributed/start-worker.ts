@@ -11,8 +11,10 @@ import {
   STALLED_INTERVAL_MS,
   WORKER_SHUTDOWN_MS,
 } from "./distributed-defaults.js";
+import { dropCrossShardDuplicates } from "./drop-cross-shard-duplicates.js";
 import type { RunJobData, RunResult, ShardJobData, ShardResult } from "./job-types.js";
 import { mergeRun } from "./merge-run.js";
+import { deleteShardParts, loadShardParts } from "./shard-parts.js";
 import { verifyShards } from "./verify-shards.js";
 import { createWorkerMetrics } from "./worker-metrics.js";
 
@@ -74,8 +76,13 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   });
   const runs = new Worker<RunJobData, RunResult>(
     RUN_QUEUE,
-    async (job: Job<RunJobData, RunResult>) =>
-      mergeRun(job.data, verifyShards(job.data, await job.getChildrenValues())),
+    async (job: Job<RunJobData, RunResult>) => {
+      const verified = verifyShards(job.data, await job.getChildrenValues());
+      const loaded = await loadShardParts(job.data, verified, client);
+      const result = mergeRun(job.data, await dropCrossShardDuplicates(job.data, loaded, client));
+      await deleteShardParts(verified, client);
+      return result;
+    },
     { connection: client, prefix, concurrency: 1, lockDuration, stalledInterval, maxStalledCount: 1 },
   );
   shards.on("completed", (_job, result) => metrics.shardDone(result.lines));

@@ -38,17 +38,25 @@ function checkLines(lines: readonly Line[], seen: Map<string, number>): CheckedL
     if (!v.ok) return { ok: false, lineNo: line.lineNo, error: lineError(v.issues) };
     const id = v.id ?? String(line.lineNo);
     const first = seen.get(id);
-    if (first !== undefined) {
-      const issue = duplicateId(id, ["id"], `line ${first}`);
-      return {
-        ok: false,
-        lineNo: line.lineNo,
-        error: lineError([{ ...issue, message: `line ${line.lineNo}: id: ${issue.message}` }]),
-      };
-    }
+    if (first !== undefined)
+      return { ok: false, lineNo: line.lineNo, error: duplicateLineError(id, line.lineNo, first) };
     seen.set(id, line.lineNo);
     return { ok: true, lineNo: line.lineNo, id, skills: v.value };
   });
+}
+
+/** The error of a line whose id an earlier line (`firstLineNo`) already used: the later line is skipped. */
+export function duplicateLineError(id: string, lineNo: number, firstLineNo: number): WireError {
+  const issue = duplicateId(id, ["id"], `line ${firstLineNo}`);
+  return lineError([{ ...issue, message: `line ${lineNo}: id: ${issue.message}` }]);
+}
+
+/** The id a valid rank line is known by (its `id`, or its line number), or undefined for an invalid line. */
+export function rankLineId(line: Line): string | undefined {
+  const p = parseLine(line);
+  if (!p.ok) return undefined;
+  const v = validateRankLine(p.value, line.lineNo);
+  return v.ok ? (v.id ?? String(line.lineNo)) : undefined;
 }
 
 /**

@@ -131,7 +131,7 @@ async function batchDistributed(
   redisUrl: string,
 ): Promise<void> {
   if (path === "-") throw new CompetencyError("INVALID_INPUT", "--redis needs a pairs file (not stdin)");
-  const { concatBatchParts } = await import("../../distributed/coordinator.js");
+  const { concatBatchParts } = await import("../../distributed/concat-batch-parts.js");
   const outDir = resolve(
     flags.partsDir ??
       (flags.out === undefined ? join(tmpdir(), "competency-batch-parts") : `${flags.out}.parts`),

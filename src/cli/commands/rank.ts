@@ -32,9 +32,12 @@ Examples:
   $ competency rank examples/role.json examples/candidates.jsonl --top 3
   $ competency rank role.json - --top 100 --workers 2 < candidates.jsonl
   $ competency rank role.json /shared/candidates.jsonl --top 100 --redis redis://10.0.0.5:6379
+  $ competency rank role.json --from-postgres postgres://hr@db/hr --table people.candidates --top 100 --redis redis://10.0.0.5:6379
 
 With --redis the file is split into shards that \`competency worker\` processes read themselves: on many
 machines it must sit on storage every worker can read at the same path. Output is identical to in-process.
+With --from-postgres and --redis the table is split into key ranges of id that each worker queries itself;
+the URL's password never goes into Redis: workers take it from PGPASSWORD or ~/.pgpass.
 `;
 
 type RankFlags = {
@@ -111,11 +114,6 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
           "INVALID_INPUT",
           "give either <candidates.jsonl> or --from-postgres <url> --table <name>",
         );
-      if (fromPostgres !== undefined && flags.redis !== undefined)
-        throw new CompetencyError(
-          "INVALID_INPUT",
-          "--from-postgres with --redis is not supported yet; run in-process",
-        );
       const candidatesPath = candidatesArg ?? "-";
       if (flags.redis !== undefined) {
         await rankDistributed(ctx, role, candidatesPath, flags, flags.redis);
@@ -185,12 +183,27 @@ async function rankDistributed(
   flags: RankFlags,
   redisUrl: string,
 ): Promise<void> {
-  if (flags.top === undefined || path === "-")
-    throw new CompetencyError("INVALID_INPUT", "--redis needs --top N and a candidates file (not stdin)");
+  if (flags.top === undefined || (path === "-" && flags.fromPostgres === undefined))
+    throw new CompetencyError(
+      "INVALID_INPUT",
+      "--redis needs --top N and a candidates file (not stdin) or --from-postgres",
+    );
   await withMatcher(ctx, (matcher) => matcher.rank([], role)); // validates the role before any shard is queued
+  const postgres =
+    flags.fromPostgres === undefined
+      ? {}
+      : { postgres: { url: flags.fromPostgres, table: flags.table as string } };
   const result = await runDistributedFromCli(
     ctx,
-    { kind: "rank", path, role, top: flags.top, full: flags.full === true, strategy: flags.strategy },
+    {
+      kind: "rank",
+      path,
+      role,
+      top: flags.top,
+      full: flags.full === true,
+      strategy: flags.strategy,
+      ...postgres,
+    },
     flags,
     redisUrl,
   );

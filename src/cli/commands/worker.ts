@@ -7,6 +7,8 @@ const EXAMPLES = `
 Takes rank and batch shards from Redis (BullMQ) and scores them on --concurrency worker threads.
 Shards reference byte ranges of the input file: on many machines the file must sit on storage every
 worker can read at the same path (NFS, a shared volume), and batch parts need a shared --parts-dir.
+Table shards (rank --from-postgres --redis) carry the database URL without its password: give the worker
+PGPASSWORD or ~/.pgpass if the database needs one.
 SIGTERM/SIGINT: stops taking shards, finishes the current ones, exits 0. A lost Redis connection is
 retried with backoff; Redis unreachable at start is an error[REDIS_UNAVAILABLE] line and exit 3.
 
