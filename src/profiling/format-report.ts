@@ -4,6 +4,10 @@ const KIB = 1024;
 export const fmtBytes = (b: number) =>
   b >= 1024 * KIB ? `${(b / (1024 * KIB)).toFixed(2)} MiB` : `${(b / KIB).toFixed(1)} KiB`;
 
+/** A peak with its resolution (how far the upper bound may lie above the true peak), when the results carry it. */
+export const fmtPeak = (peak: number, resolution: number | undefined) =>
+  resolution === undefined ? fmtBytes(peak) : `${fmtBytes(peak)} (resolution ${fmtBytes(resolution)})`;
+
 /** The allocation-sites table: the sampled call sites with the most bytes, as Markdown. */
 export function formatAllocationSites(results: MemoryResults): string {
   const rows = results.topSites.map(
@@ -67,7 +71,7 @@ export function formatBaselineReport(results: MemoryResults): string {
   const rows = datasets.map(([name, d]) => {
     const skills = d.candidate + d.required;
     const avg = d.allocationCount > 0 ? d.allocatedBytes / d.allocationCount : 0;
-    return `| ${name} | ${d.candidate}/${d.required} | ${fmtBytes(d.allocatedBytes)} | ${fmtBytes(d.peakBytes)} | ${d.allocationCount} (upstream ~${UPSTREAM_ALLOCATIONS[name] ?? "?"}) | ${avg.toFixed(0)} B | ${fmtBytes(d.allocatedBytes / skills)} | ${d.meanMs.toFixed(3)} ms | ${d.opsPerSec.toFixed(0)} |`;
+    return `| ${name} | ${d.candidate}/${d.required} | ${fmtBytes(d.allocatedBytes)} | ${fmtPeak(d.peakBytes, d.peakResolutionBytes)} | ${d.allocationCount} (upstream ~${UPSTREAM_ALLOCATIONS[name] ?? "?"}) | ${avg.toFixed(0)} B | ${fmtBytes(d.allocatedBytes / skills)} | ${d.meanMs.toFixed(3)} ms | ${d.opsPerSec.toFixed(0)} |`;
   });
   const growth = results.growth;
   const first = growth[0];
@@ -82,7 +86,7 @@ export function formatBaselineReport(results: MemoryResults): string {
   return [
     `# Baseline report — ${results.engine} engine`,
     "",
-    `Captured ${results.createdAt} at revision ${results.revision} with \`competency memory baseline\`. Method (docs/memory.md): one warm match = validation → name resolution with cached embeddings → engine → assembly; bytes are JS heap + external allocated per match with GCs inside accounted; the peak is the highest live heap above the start (1 MiB young generation, so it is an upper bound within 1 MiB); allocations are counted by the sampling heap profiler at interval 1; times are medians of 15 batches of ~20 ms.`,
+    `Captured ${results.createdAt} at revision ${results.revision} with \`competency memory baseline\`. Method (docs/memory.md): one warm match = validation → name resolution with cached embeddings → engine → assembly; bytes are JS heap + external allocated per match with GCs inside accounted; the peak is the highest live heap above the start, an upper bound from shifted collections (the match repeated with scavenges placed 1 KiB apart over its allocation; the bound's slack is listed as its resolution); allocations are counted by the sampling heap profiler at interval 1; times are medians of 15 batches of ~20 ms.`,
     "",
     "## Test environment",
     "",
@@ -92,18 +96,18 @@ export function formatBaselineReport(results: MemoryResults): string {
     "",
     "## Memory usage per dataset (one warm match, embeddings cached)",
     "",
-    "| dataset | candidate/required | allocated | peak | allocations (counted) | avg allocation | memory per skill | median time | ops/s |",
+    "| dataset | candidate/required | allocated | peak (resolution) | allocations (counted) | avg allocation | memory per skill | median time | ops/s |",
     "|---|---|---|---|---|---|---|---|---|",
     ...rows,
     "",
     ...datasets.flatMap(([name]) => [`## Phases (${name} dataset)`, "", ...formatPhases(results, name), ""]),
     "## Growth pattern (whole match)",
     "",
-    "| candidate skills | required | allocated | peak | median time |",
+    "| candidate skills | required | allocated | peak (resolution) | median time |",
     "|---|---|---|---|---|",
     ...growth.map(
       (g) =>
-        `| ${g.size} | ${g.size / 2} | ${fmtBytes(g.allocatedBytes)} | ${fmtBytes(g.peakBytes)} | ${g.meanMs.toFixed(3)} ms |`,
+        `| ${g.size} | ${g.size / 2} | ${fmtBytes(g.allocatedBytes)} | ${fmtPeak(g.peakBytes, g.peakResolutionBytes)} | ${g.meanMs.toFixed(3)} ms |`,
     ),
     "",
     "## Identified issues",

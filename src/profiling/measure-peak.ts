@@ -1,5 +1,6 @@
 import { GCProfiler, getHeapSpaceStatistics, getHeapStatistics } from "node:v8";
-import { mergePoints, type PeakPoint, peakFromPoints } from "./peak-from-points.js";
+import { aimAtGaps } from "./aim-at-gaps.js";
+import { type PeakPoint, peakFromPoints } from "./peak-from-points.js";
 
 export type PeakOptions = {
   /** Shifted calls at most; fewer when the call allocates less than runs × resolutionBytes. @default 256 */
@@ -169,7 +170,7 @@ export function measurePeak(
   for (let t = 0; t < span || done === 0; t += step) call(Math.round(t));
   let result = summarize(calls, allocatedBytes);
   while (done < maxRuns) {
-    const aims = aimsAtGaps(result.calls, result.allocated, finest, maxRuns - done, young);
+    const aims = aimAtGaps(result.calls, result.allocated, finest, maxRuns - done, young);
 
     if (aims.length === 0) break;
     for (const target of aims) call(target);
@@ -195,43 +196,4 @@ function summarize(calls: readonly ShiftedCall[], fallback: number) {
   );
   const near = (x: number, m: number) => Math.abs(x - m) <= 0.01 * Math.abs(m) + 1024;
   return { allocated, calls: calls.filter((c) => near(c.allocated, allocated) && near(c.endLive, endLive)) };
-}
-
-/**
- * Targets for further calls: for each gap whose bound (live + gap) could still exceed the highest live
- * point by more than `finest`, the shift that moves the point just before it into its middle (points of
- * a call move together with its shift).
- */
-function aimsAtGaps(
-  calls: readonly ShiftedCall[],
-  allocated: number,
-  finest: number,
-  budget: number,
-  young: number,
-): number[] {
-  const raw = calls.flatMap((c) => c.points.map((p) => ({ ...p, target: c.target })));
-  const merged = mergePoints(raw);
-  const targets = new Map<PeakPoint, number>(raw.map((p) => [p, p.target]));
-  let floor = 0;
-  for (const p of merged) floor = Math.max(floor, p.liveBytes);
-  const periods = calls.flatMap((c) => {
-    const [a, b] = c.points;
-    return a !== undefined && b !== undefined ? [b.offsetBytes - a.offsetBytes] : [];
-  });
-  const period = medianOf(periods, young);
-  const gaps: { bound: number; target: number }[] = [];
-  for (let i = 0; i < merged.length; i++) {
-    const p = merged[i] as PeakPoint;
-    const next = i + 1 < merged.length ? (merged[i + 1] as PeakPoint).offsetBytes : allocated;
-    const gap = next - p.offsetBytes;
-    if (gap <= finest || p.liveBytes + gap <= floor + finest) continue;
-    // Past the young generation, the same point comes one collection period earlier.
-    let target = Math.round((targets.get(p) ?? 0) + gap / 2);
-    if (target >= young) target -= period;
-    if (target >= 0 && target < young) gaps.push({ bound: p.liveBytes + gap, target });
-  }
-  return gaps
-    .sort((a, b) => b.bound - a.bound)
-    .slice(0, Math.min(budget, 64))
-    .map((g) => g.target);
 }

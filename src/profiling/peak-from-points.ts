@@ -12,7 +12,7 @@ export function mergePoints<P extends PeakPoint>(points: readonly P[]): PeakPoin
   for (const p of sorted) {
     const prev = out[out.length - 1] as PeakPoint;
     const cap = prev.liveBytes + (p.offsetBytes - prev.offsetBytes);
-    out.push(p.liveBytes > cap ? { offsetBytes: p.offsetBytes, liveBytes: cap } : p);
+    out.push(p.liveBytes > cap ? { ...p, liveBytes: cap } : p);
   }
   return out;
 }

@@ -18,8 +18,8 @@ import type { CliContext } from "../cli-context.js";
 /** Debian's libjemalloc2. */
 export const JEMALLOC_PATH = "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2";
 /**
- * A 1 MiB young generation: scavenges run inside the reference engine's multi-megabyte matches, so the
- * peak (max over GC events of live heap) has 1 MiB resolution instead of being the total allocated.
+ * The young generation fixed at 1 MiB: the peak's shifted collections place scavenges by pre-filling it, which
+ * needs a known, constant size (docs/memory.md).
  */
 const NODE_FLAGS = ["--expose-gc", "--max-semi-space-size=1", "--min-semi-space-size=1"];
 
