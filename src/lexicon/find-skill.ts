@@ -1,4 +1,5 @@
 import type { CompiledLexicon } from "../core/lexicon/types.js";
+import { dropLevelSuffix } from "../core/text/drop-level-suffix.js";
 import type { Domain } from "../core/types.js";
 
 type Suffix = { readonly text: string; readonly domains: readonly Domain[] | null };
@@ -81,13 +82,17 @@ const POSSESSIVE = /['’]s\b/g;
 const MIN_PLURAL_LENGTH = 4;
 
 /**
- * Punctuation and plural variants of a known name: a possessive is dropped, "programmable-logic controllers
+ * Punctuation and plural variants of a known name: a possessive is dropped, a level suffix too ("emt-b" →
+ * "emt", see `dropLevelSuffix`), "programmable-logic controllers
  * (plcs)" is tried as "programmable-logic controllers" and as "plcs", each also without a trailing plural s
  * ("plc").
  */
 function findVariant(lex: CompiledLexicon, norm: string): number {
   const plain = norm.replace(POSSESSIVE, "");
   if (plain !== norm) return findSkill(lex, plain);
+  // "emt-b", "hvac/r": a credential abbreviation with its level suffix names the credential's skill.
+  const stem = dropLevelSuffix(norm);
+  if (stem !== norm) return lex.index.get(stem) ?? -1;
   const tries: string[] = [];
   if (norm.includes("(")) {
     const outer = norm.replace(PARENTHETICAL, " ").trim();

@@ -1,3 +1,5 @@
+import { dropLevelSuffix } from "./drop-level-suffix.js";
+
 /** Words that acronyms skip: "GD&T" = Geometric Dimensioning and Tolerancing, "OSHA" = Occupational Safety and Health Administration. */
 const SKIPPED: ReadonlySet<string> = new Set(["and", "of", "the", "for", "in", "on", "to", "a", "an"]);
 /** Generic trailing words that are not part of an expansion ("customer service skills" is not CSS). */
@@ -86,6 +88,8 @@ function aligns(a: readonly string[], b: readonly string[]): boolean {
 
 /** The forms a name can be read as: without its parenthetical, and the parenthetical alone. */
 function forms(norm: string): string[][] {
+  const stem = dropLevelSuffix(norm);
+  if (stem !== norm) return [[stem]];
   const inner: string[] = [];
   const outer = norm.replace(POSSESSIVE, "").replace(PARENTHETICAL, (_, content: string) => {
     inner.push(content);
