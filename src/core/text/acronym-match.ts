@@ -88,14 +88,15 @@ function aligns(a: readonly string[], b: readonly string[]): boolean {
 
 /** The forms a name can be read as: without its parenthetical, and the parenthetical alone. */
 function forms(norm: string): string[][] {
-  const stem = dropLevelSuffix(norm);
-  if (stem !== norm) return [[stem]];
   const inner: string[] = [];
   const outer = norm.replace(POSSESSIVE, "").replace(PARENTHETICAL, (_, content: string) => {
     inner.push(content);
     return " ";
   });
   const out = [expansion(words(outer))];
+  // "emt-b" is also read as "emt"; "hvac/r" keeps its own reading too (the r spells "refrigeration").
+  const stem = dropLevelSuffix(norm);
+  if (stem !== norm) out.push([stem]);
   for (const text of inner) {
     const w = expansion(words(text));
     if (w.length > 0) out.push(w);
