@@ -78,6 +78,13 @@ export function findSkill(lex: CompiledLexicon, norm: string): number {
 const PARENTHETICAL = /\s*\(([^)]*)\)\s*/g;
 /** A possessive is dropped: "journeyman electrician's license" → "journeyman electrician license". */
 const POSSESSIVE = /['’]s\b/g;
+/** Practitioner suffixes and the practice they name; the result must be an exact key. */
+const ROLE_FORMS: readonly (readonly [string, string])[] = [
+  [" operator", " operation"],
+  [" operators", " operation"],
+  [" nurse", " nursing"],
+  [" nurses", " nursing"],
+];
 /** A trailing plural on a word of at least this many letters may be dropped ("controllers", "plcs"). */
 const MIN_PLURAL_LENGTH = 4;
 
@@ -93,6 +100,12 @@ function findVariant(lex: CompiledLexicon, norm: string): number {
   // "emt-b", "hvac/r": a credential abbreviation with its level suffix names the credential's skill.
   const stem = dropLevelSuffix(norm);
   if (stem !== norm) return lex.index.get(stem) ?? -1;
+  // A practitioner names the practice: "forklift operator" is forklift operation, "practical nurse" nursing.
+  for (const [role, practice] of ROLE_FORMS) {
+    if (norm.length <= role.length || !norm.endsWith(role)) continue;
+    const hit = lex.index.get(norm.slice(0, -role.length) + practice);
+    if (hit !== undefined) return hit;
+  }
   const tries: string[] = [];
   if (norm.includes("(")) {
     const outer = norm.replace(PARENTHETICAL, " ").trim();

@@ -11,6 +11,7 @@ describe("sharesOnlyModifier", () => {
     ["real estate sales", "estate planning"],
     ["network marketing", "network administration"],
     ["corporate law", "corporate finance"],
+    ["machine operation", "machine learning"],
   ])("%s and %s share only a modifier", (a, b) => {
     expect(sharesOnlyModifier(h(a), h(b))).toBe(true);
   });
@@ -19,6 +20,8 @@ describe("sharesOnlyModifier", () => {
     ["structural engineer", "structural engineering"],
     ["criminal law", "corporate law"],
     ["forklift certification", "forklift operation"],
+    ["excel certification", "excel modeling"],
+    ["crane operator", "crane operation"],
     ["traffic engineering", "signal timing"],
     ["sales", "sales training"],
     ["theory of computation", "theory of music"],

@@ -6,12 +6,11 @@ import { tokenize } from "./tokenize.js";
 const PARENTHETICAL = /\([^)]*\)/g;
 
 /**
- * Words that never decide which skill a name is, for the head-disagreement guard: a credential names the
- * skill it certifies ("forklift CERTIFICATION" is forklift operation, "rn LICENSE" is nursing), and a light
- * activity noun leaves the meaning to its modifier ("forklift OPERATION", "forklift OPERATOR"). Left out,
- * such a name has no head of its own and is never guarded.
+ * Credential words never decide which skill a name is: a credential names the skill it certifies
+ * ("forklift CERTIFICATION" is about forklifts, "rn LICENSE" about nursing). They are left out before the head
+ * is found, so "excel certification" is a one-word name with no head, like "excel".
  */
-const LIGHT: ReadonlySet<string> = new Set([
+const CREDENTIALS: ReadonlySet<string> = new Set([
   "license",
   "licence",
   "licensed",
@@ -26,6 +25,14 @@ const LIGHT: ReadonlySet<string> = new Set([
   "registration",
   "endorsement",
   "qualification",
+]);
+
+/**
+ * Light activity nouns leave the meaning to the word before them ("MACHINE operation", "FORKLIFT operator"):
+ * that word is the name's head, so "machine operation" and "machine learning" disagree on their heads
+ * (machine / learning) while "forklift operation" and "forklift certification" agree.
+ */
+const ACTIVITIES: ReadonlySet<string> = new Set([
   "operation",
   "operations",
   "operating",
@@ -41,19 +48,28 @@ const LIGHT: ReadonlySet<string> = new Set([
   "practices",
 ]);
 
+/** A word left alone before an activity noun heads the name only when it is a real word, not an abbreviation. */
+const MIN_LONE_HEAD = 4;
+
 /**
- * Head and content words of a normalised skill name, LIGHT words left out, or null when it has no head (see
- * `headTokenIndex`: one content word, a coordination, a prepositional phrase, a run of abbreviations). Reads the name as the
- * word-vector embedder does, parenthetical left out. Allocates; call once per distinct name.
+ * Head and content words of a normalised skill name for the head-disagreement guard, or null when it has no
+ * head (see `headTokenIndex`: one content word, a coordination, a prepositional phrase, a run of
+ * abbreviations). Reads the name as the word-vector embedder does, parenthetical left out; credential words
+ * are dropped and a light activity noun hands the head to the word before it. Allocates; call once per
+ * distinct name.
  *
  * @example nameHead("traffic engineering") // { head: "engineering", words: ["traffic", "engineering"] }
  */
 export function nameHead(norm: string): HeadWords | null {
   const all = tokenize(norm.includes("(") ? norm.replace(PARENTHETICAL, " ") : norm);
-  const tokens = all.filter((t) => !LIGHT.has(t));
-  const head = headTokenIndex(tokens, tokens.length);
-  if (head < 0) return null;
+  const tokens = all.filter((t) => !CREDENTIALS.has(t));
+  const plain = tokens.filter((t) => !ACTIVITIES.has(t));
   const words: string[] = [];
-  for (const t of tokens) if (!FILLERS.has(t) && !words.includes(t)) words.push(t);
-  return { head: tokens[head]!, words };
+  for (const t of plain) if (!FILLERS.has(t) && !words.includes(t)) words.push(t);
+  const head = headTokenIndex(plain, plain.length);
+  if (head >= 0) return { head: plain[head]!, words };
+  // "machine operation": one content word before an activity noun is the head.
+  if (words.length === 1 && plain.length < tokens.length && words[0]!.length >= MIN_LONE_HEAD)
+    return { head: words[0]!, words };
+  return null;
 }

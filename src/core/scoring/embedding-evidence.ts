@@ -27,7 +27,7 @@ export function embeddingEvidence(
 ): number {
   const e = effectiveSimilarity(calibrateCosine(cosine, c), domainPenalty(candidateDomain, requiredDomain));
   if (modifierOnly) return headGuard(e, headCosine, c);
-  if (candidateDomain === requiredDomain && candidateDomain !== "General" && e < DOMAIN_AGREEMENT_SIMILARITY)
+  if (candidateDomain === requiredDomain && e < DOMAIN_AGREEMENT_SIMILARITY)
     return DOMAIN_AGREEMENT_SIMILARITY;
   return e;
 }
