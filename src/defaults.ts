@@ -146,6 +146,8 @@ export const EMBEDDING_MAX_SIMILARITY = 0.7;
  */
 export const HEAD_AGREEMENT_COSINE_FLOOR = 0.7;
 export const HEAD_AGREEMENT_COSINE_CEIL = 0.95;
+/** Ceiling of a guarded pair whose heads disagree: no evidence, ordered by the heads' cosine within it. */
+export const HEAD_DISAGREEMENT_SIMILARITY = 0.02;
 /**
  * Similarity of two names with no other evidence whose domains agree by keywords (not General): below
  * SIMILARITY_THRESHOLD, so it is still "no evidence", but an unknown name of the required skill's field

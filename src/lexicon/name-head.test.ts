@@ -12,6 +12,7 @@ describe("sharesOnlyModifier", () => {
     ["network marketing", "network administration"],
     ["corporate law", "corporate finance"],
     ["machine operation", "machine learning"],
+    ["tax law", "tax preparation software sales"],
   ])("%s and %s share only a modifier", (a, b) => {
     expect(sharesOnlyModifier(h(a), h(b))).toBe(true);
   });
@@ -22,6 +23,7 @@ describe("sharesOnlyModifier", () => {
     ["forklift certification", "forklift operation"],
     ["excel certification", "excel modeling"],
     ["crane operator", "crane operation"],
+    ["ci cd", "ci pipelines"],
     ["traffic engineering", "signal timing"],
     ["sales", "sales training"],
     ["theory of computation", "theory of music"],

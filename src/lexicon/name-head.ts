@@ -1,5 +1,5 @@
 import type { HeadWords } from "../core/text/head-words.js";
-import { FILLERS, headTokenIndex } from "./head-token-index.js";
+import { COORDINATIONS, FILLERS, headTokenIndex, LIGHT_NOUNS, PREPOSITIONS } from "./head-token-index.js";
 import { tokenize } from "./tokenize.js";
 
 /** A parenthetical aside ("(PLCs)") is never part of a name's head phrase. */
@@ -27,28 +27,10 @@ const CREDENTIALS: ReadonlySet<string> = new Set([
   "qualification",
 ]);
 
-/**
- * Light activity nouns leave the meaning to the word before them ("MACHINE operation", "FORKLIFT operator"):
- * that word is the name's head, so "machine operation" and "machine learning" disagree on their heads
- * (machine / learning) while "forklift operation" and "forklift certification" agree.
- */
-const ACTIVITIES: ReadonlySet<string> = new Set([
-  "operation",
-  "operations",
-  "operating",
-  "operator",
-  "handling",
-  "use",
-  "usage",
-  "work",
-  "techniques",
-  "technique",
-  "procedures",
-  "practice",
-  "practices",
-]);
+/** A three-letter word with a vowel reads as a word, not an abbreviation ("law", "tax"; not "cd", "sql"). */
+const SHORT_WORD = /^(?=.*[aeiouy])[a-z]{3}$/;
 
-/** A word left alone before an activity noun heads the name only when it is a real word, not an abbreviation. */
+/** A word left alone before a light noun (`LIGHT_NOUNS`: "MACHINE operation") heads the name only when it is a real word, not an abbreviation. */
 const MIN_LONE_HEAD = 4;
 
 /**
@@ -63,11 +45,20 @@ const MIN_LONE_HEAD = 4;
 export function nameHead(norm: string): HeadWords | null {
   const all = tokenize(norm.includes("(") ? norm.replace(PARENTHETICAL, " ") : norm);
   const tokens = all.filter((t) => !CREDENTIALS.has(t));
-  const plain = tokens.filter((t) => !ACTIVITIES.has(t));
+  const plain = tokens.filter((t) => !LIGHT_NOUNS.has(t));
   const words: string[] = [];
   for (const t of plain) if (!FILLERS.has(t) && !words.includes(t)) words.push(t);
   const head = headTokenIndex(plain, plain.length);
   if (head >= 0) return { head: plain[head]!, words };
+  // Short plain words are not a run of abbreviations: "tax LAW", "art LAW" have a head too.
+  const last = words[words.length - 1];
+  if (
+    words.length >= 2 &&
+    last !== undefined &&
+    SHORT_WORD.test(last) &&
+    !plain.some((t) => COORDINATIONS.has(t) || PREPOSITIONS.has(t))
+  )
+    return { head: last, words };
   // "machine operation": one content word before an activity noun is the head.
   if (words.length === 1 && plain.length < tokens.length && words[0]!.length >= MIN_LONE_HEAD)
     return { head: words[0]!, words };
