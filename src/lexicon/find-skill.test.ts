@@ -134,5 +134,6 @@ describe("findSkill", () => {
     expect(findSkill(trades, "forklift operator")).toBe(1);
     expect(findSkill(trades, "licensed practical nurse")).toBe(2);
     expect(findSkill(trades, "crane operator")).toBe(-1);
+    expect(findSkill(trades, "journeyman forklift operator")).toBe(1);
   });
 });

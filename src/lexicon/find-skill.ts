@@ -23,8 +23,8 @@ const SUFFIXES: readonly Suffix[] = [
   { text: " certification", domains: null },
   { text: " certificate", domains: null },
 ];
-/** Credential prefixes read the same way: "licensed electrician", "certified welder". */
-const PREFIXES: readonly string[] = ["licensed ", "certified ", "qualified "];
+/** Credential prefixes read the same way: "licensed electrician", "certified welder", "journeyman plumber". */
+const PREFIXES: readonly string[] = ["licensed ", "certified ", "qualified ", "journeyman ", "journey-level "];
 
 /** A leading token this short that names a skill is read as an abbreviation ("hr", "qa", "ux", "ml"). */
 const MAX_ABBREVIATION_LENGTH = 4;
