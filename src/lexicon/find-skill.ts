@@ -24,7 +24,13 @@ const SUFFIXES: readonly Suffix[] = [
   { text: " certificate", domains: null },
 ];
 /** Credential prefixes read the same way: "licensed electrician", "certified welder", "journeyman plumber". */
-const PREFIXES: readonly string[] = ["licensed ", "certified ", "qualified ", "journeyman ", "journey-level "];
+const PREFIXES: readonly string[] = [
+  "licensed ",
+  "certified ",
+  "qualified ",
+  "journeyman ",
+  "journey-level ",
+];
 
 /** A leading token this short that names a skill is read as an abbreviation ("hr", "qa", "ux", "ml"). */
 const MAX_ABBREVIATION_LENGTH = 4;
