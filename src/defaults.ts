@@ -138,6 +138,22 @@ export const EMBEDDING_COSINE_FLOOR = 0.25;
 export const EMBEDDING_COSINE_CEIL = 0.95;
 /** Embedding-only evidence never counts as near-identical; that needs the lexicon or the same name. */
 export const EMBEDDING_MAX_SIMILARITY = 0.7;
+/**
+ * Head-disagreement guard (issue 10, class 1): two names that share only a modifier are as similar as their
+ * heads, and heads agree only when their word cosine is near-synonym high. Cosine at or below the floor → 0;
+ * at the ceiling → EMBEDDING_MAX_SIMILARITY. Abstract nouns sit at 0.45–0.67 (engineering~biology 0.65),
+ * near-synonyms at 0.72+ (repair~maintenance 0.73).
+ */
+export const HEAD_AGREEMENT_COSINE_FLOOR = 0.7;
+export const HEAD_AGREEMENT_COSINE_CEIL = 0.95;
+/** Ceiling of a guarded pair whose heads disagree: no evidence, ordered by the heads' cosine within it. */
+export const HEAD_DISAGREEMENT_SIMILARITY = 0.02;
+/**
+ * Similarity of two names with no other evidence whose domains agree by keywords (not General): below
+ * SIMILARITY_THRESHOLD, so it is still "no evidence", but an unknown name of the required skill's field
+ * ranks above one from another field instead of tying with it.
+ */
+export const DOMAIN_AGREEMENT_SIMILARITY = 0.03;
 
 // ── Embedding ───────────────────────────────────────────────────────────────
 export const EMBEDDING_CACHE_SIZE = 50_000;

@@ -114,4 +114,26 @@ describe("findSkill", () => {
     expect(findSkill(trades, "rn license")).toBe(1);
     expect(findSkill(trades, "plumbing license")).toBe(-1);
   });
+
+  it("reads a level suffix and a practitioner as the skill", () => {
+    const trades = compileLexicon(
+      [
+        {
+          domain: "Trades",
+          skills: [
+            { id: "ems", name: "Emergency Medical Services", aliases: ["EMT"] },
+            { id: "forklift", name: "Forklift Operation" },
+            { id: "lpn", name: "Licensed Practical Nursing", aliases: ["practical nursing"] },
+          ],
+        },
+      ],
+      "t",
+    );
+    expect(findSkill(trades, "emt-b")).toBe(0);
+    expect(findSkill(trades, "emt-ii")).toBe(0);
+    expect(findSkill(trades, "forklift operator")).toBe(1);
+    expect(findSkill(trades, "licensed practical nurse")).toBe(2);
+    expect(findSkill(trades, "crane operator")).toBe(-1);
+    expect(findSkill(trades, "journeyman forklift operator")).toBe(1);
+  });
 });

@@ -1,4 +1,5 @@
 import type { CompiledLexicon } from "../core/lexicon/types.js";
+import { dropLevelSuffix } from "../core/text/drop-level-suffix.js";
 import type { Domain } from "../core/types.js";
 
 type Suffix = { readonly text: string; readonly domains: readonly Domain[] | null };
@@ -22,8 +23,14 @@ const SUFFIXES: readonly Suffix[] = [
   { text: " certification", domains: null },
   { text: " certificate", domains: null },
 ];
-/** Credential prefixes read the same way: "licensed electrician", "certified welder". */
-const PREFIXES: readonly string[] = ["licensed ", "certified ", "qualified "];
+/** Credential prefixes read the same way: "licensed electrician", "certified welder", "journeyman plumber". */
+const PREFIXES: readonly string[] = [
+  "licensed ",
+  "certified ",
+  "qualified ",
+  "journeyman ",
+  "journey-level ",
+];
 
 /** A leading token this short that names a skill is read as an abbreviation ("hr", "qa", "ux", "ml"). */
 const MAX_ABBREVIATION_LENGTH = 4;
@@ -77,17 +84,34 @@ export function findSkill(lex: CompiledLexicon, norm: string): number {
 const PARENTHETICAL = /\s*\(([^)]*)\)\s*/g;
 /** A possessive is dropped: "journeyman electrician's license" → "journeyman electrician license". */
 const POSSESSIVE = /['’]s\b/g;
+/** Practitioner suffixes and the practice they name; the result must be an exact key. */
+const ROLE_FORMS: readonly (readonly [string, string])[] = [
+  [" operator", " operation"],
+  [" operators", " operation"],
+  [" nurse", " nursing"],
+  [" nurses", " nursing"],
+];
 /** A trailing plural on a word of at least this many letters may be dropped ("controllers", "plcs"). */
 const MIN_PLURAL_LENGTH = 4;
 
 /**
- * Punctuation and plural variants of a known name: a possessive is dropped, "programmable-logic controllers
+ * Punctuation and plural variants of a known name: a possessive is dropped, a level suffix too ("emt-b" →
+ * "emt", see `dropLevelSuffix`), "programmable-logic controllers
  * (plcs)" is tried as "programmable-logic controllers" and as "plcs", each also without a trailing plural s
  * ("plc").
  */
 function findVariant(lex: CompiledLexicon, norm: string): number {
   const plain = norm.replace(POSSESSIVE, "");
   if (plain !== norm) return findSkill(lex, plain);
+  // "emt-b", "hvac/r": a credential abbreviation with its level suffix names the credential's skill.
+  const stem = dropLevelSuffix(norm);
+  if (stem !== norm) return lex.index.get(stem) ?? -1;
+  // A practitioner names the practice: "forklift operator" is forklift operation, "practical nurse" nursing.
+  for (const [role, practice] of ROLE_FORMS) {
+    if (norm.length <= role.length || !norm.endsWith(role)) continue;
+    const hit = lex.index.get(norm.slice(0, -role.length) + practice);
+    if (hit !== undefined) return hit;
+  }
   const tries: string[] = [];
   if (norm.includes("(")) {
     const outer = norm.replace(PARENTHETICAL, " ").trim();

@@ -1,9 +1,9 @@
 /** Tokens this short are read as abbreviations, which do not form noun compounds among themselves. */
 const MAX_ABBREVIATION_LENGTH = 3;
 /** Prepositions that end a head phrase: the head of "bachelor of science" is "bachelor". */
-const PREPOSITIONS: ReadonlySet<string> = new Set(["of", "for", "in", "on", "with", "to", "at", "by"]);
+export const PREPOSITIONS: ReadonlySet<string> = new Set(["of", "for", "in", "on", "with", "to", "at", "by"]);
 /** Coordinations have no single head: "sales and marketing" is two skills, weighted alike. */
-const COORDINATIONS: ReadonlySet<string> = new Set(["and", "&", "or", "/"]);
+export const COORDINATIONS: ReadonlySet<string> = new Set(["and", "&", "or", "/"]);
 /**
  * Generic trailing nouns that are never the head of a skill name: "communication skills" is about
  * communication, "python experience" about Python.
@@ -21,6 +21,27 @@ export const FILLERS: ReadonlySet<string> = new Set([
   "competence",
   "basics",
   "fundamentals",
+]);
+
+/**
+ * Light activity nouns: they leave the meaning to the word before them ("FORKLIFT operation", "ELECTRICAL
+ * work", "MACHINE operator"). The head-disagreement guard (`nameHead`) never takes one as a head; the
+ * embedder still pools them as ordinary words.
+ */
+export const LIGHT_NOUNS: ReadonlySet<string> = new Set([
+  "operation",
+  "operations",
+  "operating",
+  "operator",
+  "handling",
+  "use",
+  "usage",
+  "work",
+  "techniques",
+  "technique",
+  "procedures",
+  "practice",
+  "practices",
 ]);
 
 /**

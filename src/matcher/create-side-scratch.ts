@@ -1,4 +1,5 @@
 import type { SideInput } from "../core/engine/engine-types.js";
+import type { HeadWords } from "../core/text/head-words.js";
 import type { Domain, Level, Skill } from "../core/types.js";
 import { PENDING, type ResolvedLists } from "./resolve-names.js";
 
@@ -10,6 +11,8 @@ type MutableSide = {
   lexIndex: Int32Array;
   domains: Domain[];
   rows: Float32Array[];
+  heads: (HeadWords | null)[];
+  headRows: Float32Array[];
   ids: Int32Array;
 };
 
@@ -33,6 +36,8 @@ export function createSideScratch(
         lexIndex: new Int32Array(n),
         domains: new Array<Domain>(n).fill("General"),
         rows: new Array<Float32Array>(n).fill(PENDING),
+        heads: new Array<HeadWords | null>(n).fill(null),
+        headRows: new Array<Float32Array>(n).fill(PENDING),
         ids: new Int32Array(n),
       };
       byLength[n] = side;
@@ -40,7 +45,7 @@ export function createSideScratch(
     const at = resolved.start[k]!;
     for (let i = 0; i < n; i++) {
       const skill = skills[i]!;
-      const { entry, row } = resolved.names[resolved.index[at + i]!]!;
+      const { entry, row, headRow } = resolved.names[resolved.index[at + i]!]!;
       side.names[i] = skill.name;
       side.norms[i] = entry.norm;
       side.levels[i] = skill.level;
@@ -48,6 +53,8 @@ export function createSideScratch(
       side.lexIndex[i] = entry.lexIndex;
       side.domains[i] = entry.domain;
       side.rows[i] = row;
+      side.heads[i] = entry.head;
+      side.headRows[i] = headRow;
       side.ids[i] = entry.id;
     }
     return side;

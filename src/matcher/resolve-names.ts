@@ -5,8 +5,11 @@ import type { NameEntry } from "../prepare/name-table.js";
 import { prepareRequired, prepareSide } from "../prepare/prepare-side.js";
 import type { Session } from "./create-session-loader.js";
 
-/** A raw skill name's interned entry and embedding row. */
-export type ResolvedName = { readonly entry: NameEntry; row: Float32Array };
+/** A raw skill name's interned entry, embedding row and its head word's row (PENDING when it has no head). */
+export type ResolvedName = { readonly entry: NameEntry; row: Float32Array; headRow: Float32Array };
+
+/** A resolved name waiting for the embedder: its own row, or its head word's row (`head`). */
+type Waiter = { readonly resolved: ResolvedName; readonly head: boolean };
 
 /**
  * Every skill of the lists a call resolved: skill i of list k is `names[index[start[k] + i]]`. Flat typed
@@ -35,7 +38,13 @@ export async function resolveNames(
   const index = new Int32Array(start[lists.length]!);
   const byRaw = new Map<string, number>();
   const names: ResolvedName[] = [];
-  let missing: Map<NameEntry, ResolvedName[]> | null = null;
+  let missing: Map<NameEntry, Waiter[]> | null = null;
+  const wait = (entry: NameEntry, waiter: Waiter): void => {
+    missing ??= new Map();
+    const waiting = missing.get(entry);
+    if (waiting === undefined) missing.set(entry, [waiter]);
+    else waiting.push(waiter);
+  };
   for (let k = 0; k < lists.length; k++) {
     const list = lists[k]!;
     const at = start[k]!;
@@ -45,49 +54,61 @@ export async function resolveNames(
       if (n === undefined) {
         n = names.length;
         const entry = session.names.entry(raw);
-        const resolved: ResolvedName = { entry, row: cache.get(entry.cacheKey) ?? PENDING };
+        const head = entry.headEntry;
+        const resolved: ResolvedName = {
+          entry,
+          row: cache.get(entry.cacheKey) ?? PENDING,
+          headRow: head === null ? PENDING : (cache.get(head.cacheKey) ?? PENDING),
+        };
         names.push(resolved);
         byRaw.set(raw, n);
-        if (resolved.row === PENDING) {
-          missing ??= new Map();
-          const waiting = missing.get(entry);
-          if (waiting === undefined) missing.set(entry, [resolved]);
-          else waiting.push(resolved);
-        }
+        if (resolved.row === PENDING) wait(entry, { resolved, head: false });
+        if (head !== null && resolved.headRow === PENDING) wait(head, { resolved, head: true });
       }
       index[at + i] = n;
     }
   }
-  if (missing !== null) {
-    const wanted = [...missing.keys()];
+  // TypeScript cannot see that `wait` assigns `missing`.
+  const pending = missing as Map<NameEntry, Waiter[]> | null;
+  if (pending !== null) {
+    const wanted = [...pending.keys()];
     const dim = session.embedder.dim;
     const data = await session.embedder.embed(wanted.map((e) => e.norm));
     for (let w = 0; w < wanted.length; w++) {
       const entry = wanted[w]!;
       const row = data.slice(w * dim, (w + 1) * dim);
       cache.set(entry.cacheKey, row);
-      for (const resolved of missing.get(entry)!) resolved.row = row;
+      for (const { resolved, head } of pending.get(entry)!) {
+        if (head) resolved.headRow = row;
+        else resolved.row = row;
+      }
     }
   }
   return { names, index, start };
 }
 
-function lookUp(resolved: ResolvedLists, k: number, n: number): [NameEntry[], Float32Array[]] {
+function lookUp(
+  resolved: ResolvedLists,
+  k: number,
+  n: number,
+): [NameEntry[], Float32Array[], Float32Array[]] {
   const entries = new Array<NameEntry>(n);
   const rows = new Array<Float32Array>(n);
+  const headRows = new Array<Float32Array>(n);
   const at = resolved.start[k]!;
   for (let i = 0; i < n; i++) {
     const r = resolved.names[resolved.index[at + i]!]!;
     entries[i] = r.entry;
     rows[i] = r.row;
+    headRows[i] = r.headRow;
   }
-  return [entries, rows];
+  return [entries, rows, headRows];
 }
 
 /** The engine side of list `k`, a validated candidate list. */
 export function sideOf(resolved: ResolvedLists, k: number, skills: readonly Skill[]): SideInput {
-  const [entries, rows] = lookUp(resolved, k, skills.length);
-  return prepareSide(skills, entries, rows);
+  const [entries, rows, headRows] = lookUp(resolved, k, skills.length);
+  return prepareSide(skills, entries, rows, headRows);
 }
 
 /** The engine side of list `k`, a validated required list. */
@@ -96,6 +117,6 @@ export function requiredOf(
   k: number,
   skills: readonly RequiredSkill[],
 ): RequiredInput {
-  const [entries, rows] = lookUp(resolved, k, skills.length);
-  return prepareRequired(skills, entries, rows);
+  const [entries, rows, headRows] = lookUp(resolved, k, skills.length);
+  return prepareRequired(skills, entries, rows, headRows);
 }

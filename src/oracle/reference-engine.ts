@@ -17,13 +17,12 @@ import type {
 import { requiredTie } from "../core/engine/required-tie.js";
 import { RELATION_ALIAS, RELATION_EXACT } from "../core/lexicon/lexicon-relation.js";
 import { beatsBest } from "../core/scoring/beats-best.js";
-import { calibrateCosine } from "../core/scoring/calibrate-cosine.js";
-import { domainPenalty } from "../core/scoring/domain-penalty.js";
-import { effectiveSimilarity } from "../core/scoring/effective-similarity.js";
+import { embeddingEvidence } from "../core/scoring/embedding-evidence.js";
 import { levelRatio } from "../core/scoring/level-ratio.js";
 import { lexicalSimilarity, RELATION_EMBEDDING } from "../core/scoring/lexical-similarity.js";
 import { isDirectEvidence } from "../core/scoring/must-have.js";
 import { pairScore } from "../core/scoring/pair-score.js";
+import { sharesOnlyModifier } from "../core/text/head-words.js";
 import type { Strategy } from "../core/types.js";
 
 const NO_META = { engine: "reference", embedder: "", lexiconVersion: "", configHash: "" } as const;
@@ -86,18 +85,25 @@ function numbersReference(
         c,
         out,
       );
-      let s = out[0] as number;
-      if (relation === RELATION_EMBEDDING)
-        s = calibrateCosine(cosine(candVecs[j] as number[], reqVecs[i] as number[]), c);
-      // Curated lexicon relations already know the domains; only embedding evidence pays the penalty.
-      // Embedding evidence keeps the lexical floor (a broad family) when the cosine says less.
-      const e =
-        relation === RELATION_EMBEDDING
-          ? Math.max(
-              out[0] as number,
-              effectiveSimilarity(s, domainPenalty(candidate.domains[j]!, required.domains[i]!)),
-            )
-          : s;
+      // Curated lexicon relations already know the domains; only embedding evidence pays the penalty and
+      // the head-disagreement guard. Embedding evidence keeps the lexical floor (a broad family) when the
+      // cosine says less.
+      let e = out[0] as number;
+      if (relation === RELATION_EMBEDDING) {
+        const modifierOnly = sharesOnlyModifier(candidate.heads[j]!, required.heads[i]!);
+        const headCos = modifierOnly
+          ? cosine(Array.from(candidate.headRows[j]!), Array.from(required.headRows[i]!))
+          : 0;
+        const fromVectors = embeddingEvidence(
+          cosine(candVecs[j] as number[], reqVecs[i] as number[]),
+          modifierOnly,
+          headCos,
+          candidate.domains[j]!,
+          required.domains[i]!,
+          c,
+        );
+        e = Math.max(e, fromVectors);
+      }
       const near = relation === RELATION_EXACT || relation === RELATION_ALIAS || e > c.nearIdenticalThreshold;
       // Conservative reads the candidate's level at the lower quartile of its Beta.
       const r = conservative

@@ -1,9 +1,11 @@
 import type { CompiledLexicon } from "../core/lexicon/types.js";
+import type { HeadWords } from "../core/text/head-words.js";
 import { normalizeName } from "../core/text/normalize-name.js";
 import type { Domain } from "../core/types.js";
 import { classifyDomain } from "../lexicon/classify-domain.js";
 import type { DomainKeywords } from "../lexicon/compile-domain-keywords.js";
 import { findSkill } from "../lexicon/find-skill.js";
+import { nameHead } from "../lexicon/name-head.js";
 
 /** What a matcher knows about one normalised name. Immutable once created. */
 export type NameEntry = {
@@ -14,6 +16,10 @@ export type NameEntry = {
   readonly domain: Domain;
   /** Embedding cache key: model id and normalised name. */
   readonly cacheKey: string;
+  /** Head and content words of a headed multi-word name, else null (see `nameHead`). */
+  readonly head: HeadWords | null;
+  /** The entry of the head word, whose embedding row the head-disagreement guard reads; null with `head`. */
+  readonly headEntry: NameEntry | null;
 };
 
 /** Ids must stay below 2^26 (see core/engine/pair-memo.ts). */
@@ -39,6 +45,22 @@ export function createNameTable(
   const byRaw = new Map<string, NameEntry>();
   const byNorm = new Map<string, NameEntry>();
   let nextId = 0;
+  const intern = (norm: string): NameEntry => {
+    const head = nameHead(norm);
+    // The head word is a name of its own (one word, so it has no head): interned once, embedded once.
+    const headEntry = head === null ? null : (byNorm.get(head.head) ?? intern(head.head));
+    const entry: NameEntry = {
+      id: nextId++,
+      norm,
+      lexIndex: findSkill(lexicon, norm),
+      domain: classifyDomain(lexicon, keywords, norm),
+      cacheKey: `${modelId}\u0000${norm}`,
+      head,
+      headEntry,
+    };
+    byNorm.set(norm, entry);
+    return entry;
+  };
   return {
     entry(raw) {
       let found = byRaw.get(raw);
@@ -50,14 +72,7 @@ export function createNameTable(
           byNorm.clear();
           byRaw.clear();
         }
-        found = {
-          id: nextId++,
-          norm,
-          lexIndex: findSkill(lexicon, norm),
-          domain: classifyDomain(lexicon, keywords, norm),
-          cacheKey: `${modelId}\u0000${norm}`,
-        };
-        byNorm.set(norm, found);
+        found = intern(norm);
       }
       byRaw.set(raw, found);
       return found;

@@ -1,12 +1,17 @@
 import type { RequiredInput, SideInput } from "../core/engine/engine-types.js";
+import type { HeadWords } from "../core/text/head-words.js";
 import type { Domain, Level, RequiredSkill, Skill } from "../core/types.js";
 import type { NameEntry } from "./name-table.js";
 
-/** Builds an engine side from validated skills, their name entries and embedding rows (all index-aligned). */
+/**
+ * Builds an engine side from validated skills, their name entries, embedding rows and head-word rows (all
+ * index-aligned; a head row is read only where the entry has a head).
+ */
 export function prepareSide(
   skills: readonly Skill[],
   entries: readonly NameEntry[],
   rows: readonly Float32Array[],
+  headRows: readonly Float32Array[],
 ): SideInput {
   const n = skills.length;
   const names: string[] = new Array(n);
@@ -16,6 +21,7 @@ export function prepareSide(
   const lexIndex = new Int32Array(n);
   const ids = new Int32Array(n);
   const domains: Domain[] = new Array(n);
+  const heads: (HeadWords | null)[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const skill = skills[i]!;
     const entry = entries[i]!;
@@ -26,8 +32,9 @@ export function prepareSide(
     lexIndex[i] = entry.lexIndex;
     ids[i] = entry.id;
     domains[i] = entry.domain;
+    heads[i] = entry.head;
   }
-  return { names, norms, levels, ratios, lexIndex, domains, rows, ids };
+  return { names, norms, levels, ratios, lexIndex, domains, rows, heads, headRows, ids };
 }
 
 /** `prepareSide` plus weights (default 1) and must-have flags. */
@@ -35,8 +42,9 @@ export function prepareRequired(
   skills: readonly RequiredSkill[],
   entries: readonly NameEntry[],
   rows: readonly Float32Array[],
+  headRows: readonly Float32Array[],
 ): RequiredInput {
-  const side = prepareSide(skills, entries, rows);
+  const side = prepareSide(skills, entries, rows, headRows);
   const n = skills.length;
   const weights = new Float64Array(n);
   const mustHave = new Uint8Array(n);

@@ -44,6 +44,9 @@ export type MatchPipeline = {
  * embedding already in the cache (a warm match). The engine must expose `numbers` (both engines do). One
  * name table per engine, as in the matcher: the engine's pair memo is keyed by the table's interned ids.
  */
+/** The head row of a name without a head (never read). */
+const NO_HEAD = new Float32Array(0);
+
 export async function createMatchPipeline(
   dataset: Dataset,
   engine: Engine,
@@ -55,7 +58,9 @@ export async function createMatchPipeline(
   const numbersOf = engine.numbers;
   if (numbersOf === undefined) throw new Error(`engine ${engine.name} does not expose numbers()`);
   const cache: EmbeddingCache = createMemoryLru(D.EMBEDDING_CACHE_SIZE);
-  const all = [...dataset.candidate, ...dataset.required].map((s) => names.entry(s.name));
+  const named = [...dataset.candidate, ...dataset.required].map((s) => names.entry(s.name));
+  // Head words are names too: the head-disagreement guard reads their rows.
+  const all = [...named, ...named.flatMap((e) => (e.headEntry === null ? [] : [e.headEntry]))];
   const data = await embedder.embed(all.map((e) => e.norm));
   all.forEach((e, k) => {
     cache.set(e.cacheKey, data.slice(k * embedder.dim, (k + 1) * embedder.dim));
@@ -74,14 +79,17 @@ export async function createMatchPipeline(
   const side = (skills: readonly Skill[]) => {
     const entries = skills.map((s) => names.entry(s.name));
     const rows = entries.map((e) => cache.get(e.cacheKey) as Float32Array);
-    return { entries, rows };
+    const headRows = entries.map((e) =>
+      e.headEntry === null ? NO_HEAD : (cache.get(e.headEntry.cacheKey) as Float32Array),
+    );
+    return { entries, rows, headRows };
   };
   const resolve = (c: readonly Skill[], r: readonly RequiredSkill[]): EngineInput => {
     const cs = side(c);
     const rs = side(r);
     return {
-      candidate: prepareSide(c, cs.entries, cs.rows),
-      required: prepareRequired(r, rs.entries, rs.rows),
+      candidate: prepareSide(c, cs.entries, cs.rows, cs.headRows),
+      required: prepareRequired(r, rs.entries, rs.rows, rs.headRows),
       dim: embedder.dim,
     };
   };

@@ -22,16 +22,22 @@ export async function prepareDataset(
   const all = await embedder.embed([...c, ...r].map((e) => e.norm));
   const dim = embedder.dim;
   const row = (k: number) => all.slice(k * dim, (k + 1) * dim);
+  // Head words are names too: the head-disagreement guard reads their rows.
+  const heads = [...c, ...r].map((e) => e.headEntry?.norm ?? "");
+  const headData = await embedder.embed(heads);
+  const headRow = (k: number) => headData.slice(k * dim, (k + 1) * dim);
   return {
     candidate: prepareSide(
       dataset.candidate,
       c,
       c.map((_, k) => row(k)),
+      c.map((_, k) => headRow(k)),
     ),
     required: prepareRequired(
       dataset.required,
       r,
       r.map((_, k) => row(c.length + k)),
+      r.map((_, k) => headRow(c.length + k)),
     ),
     dim,
   };

@@ -1,5 +1,6 @@
 import type { CompiledLexicon } from "../lexicon/types.js";
 import type { ScoringConfig } from "../scoring/scoring-config.js";
+import type { HeadWords } from "../text/head-words.js";
 import type {
   Domain,
   EngineName,
@@ -24,6 +25,10 @@ export type SideInput = {
   readonly domains: readonly Domain[];
   /** Unit embedding row of each skill (`dim` floats each). */
   readonly rows: readonly Float32Array[];
+  /** Head and content words of each headed multi-word name, else null (see `HeadWords`). */
+  readonly heads: readonly (HeadWords | null)[];
+  /** Unit embedding row of each name's head word (`dim` floats); any row where `heads` is null (unread). */
+  readonly headRows: readonly Float32Array[];
   /**
    * Interned id of each normalised name, stable for the engine's lifetime (< 2^26): the same id always means
    * the same name, domain and row, so the optimized engine may memoise pair similarities by id.

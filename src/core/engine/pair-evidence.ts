@@ -1,14 +1,14 @@
-import { calibrateCosine } from "../scoring/calibrate-cosine.js";
-import { domainPenalty } from "../scoring/domain-penalty.js";
-import { effectiveSimilarity } from "../scoring/effective-similarity.js";
+import { embeddingEvidence } from "../scoring/embedding-evidence.js";
 import { lexicalSimilarity, RELATION_EMBEDDING } from "../scoring/lexical-similarity.js";
+import { sharesOnlyModifier } from "../text/head-words.js";
 import { dot } from "../vector/dot.js";
 import type { EngineContext, SideInput } from "./engine-types.js";
 
 /**
  * Evidence that candidate skill `j` gives for required skill `i`: writes the effective similarity into
  * `out[0]` and returns the relation code. Curated lexicon relations already know the domains; only
- * embedding evidence pays the cross-domain penalty. Allocates nothing.
+ * embedding evidence pays the cross-domain penalty and the
+ * head-disagreement guard (see `embeddingEvidence`). Allocates nothing.
  */
 export function pairEvidence(
   ctx: EngineContext,
@@ -31,13 +31,16 @@ export function pairEvidence(
   );
   // The lexical fallback (acronyms, family floors) may already know more than the vectors do.
   if (code === RELATION_EMBEDDING) {
-    out[0] = Math.max(
-      out[0]!,
-      effectiveSimilarity(
-        calibrateCosine(dot(dim, candidate.rows[j]!, 0, required.rows[i]!, 0), c),
-        domainPenalty(candidate.domains[j]!, required.domains[i]!),
-      ),
+    const modifierOnly = sharesOnlyModifier(candidate.heads[j]!, required.heads[i]!);
+    const e = embeddingEvidence(
+      dot(dim, candidate.rows[j]!, 0, required.rows[i]!, 0),
+      modifierOnly,
+      modifierOnly ? dot(dim, candidate.headRows[j]!, 0, required.headRows[i]!, 0) : 0,
+      candidate.domains[j]!,
+      required.domains[i]!,
+      c,
     );
+    out[0] = Math.max(out[0]!, e);
   }
   return code;
 }

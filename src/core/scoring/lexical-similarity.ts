@@ -10,6 +10,7 @@ import {
 } from "../lexicon/lexicon-relation.js";
 import type { CompiledLexicon } from "../lexicon/types.js";
 import { acronymMatch } from "../text/acronym-match.js";
+import { credentialMatch } from "../text/credential-match.js";
 import type { ScoringConfig } from "./scoring-config.js";
 
 /** Relation code for "no lexicon relation: use the embedding cosine". Extends the lexicon's RELATION_* codes. */
@@ -45,6 +46,11 @@ export function lexicalSimilarity(
   // Where the lexicon cannot know the pair, an abbreviation spelled by the other name's initials is
   // another name for it ("EMT" = "Emergency Medical Technician"), unless the lexicon spells out the known
   // side's abbreviation differently (ERP ≠ Emergency Response Planning; see acronymAllowed).
+  // Likewise a credential names the skill it certifies ("security guard license" = "security guard").
+  if ((candidateIndex < 0 || requiredIndex < 0) && credentialMatch(candidateNorm, requiredNorm)) {
+    out[0] = LEXICON_SIMILARITY_ALIAS;
+    return RELATION_ALIAS;
+  }
   if (
     (candidateIndex < 0 || requiredIndex < 0) &&
     acronymMatch(candidateNorm, requiredNorm) &&

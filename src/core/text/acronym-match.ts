@@ -1,3 +1,5 @@
+import { dropLevelSuffix } from "./drop-level-suffix.js";
+
 /** Words that acronyms skip: "GD&T" = Geometric Dimensioning and Tolerancing, "OSHA" = Occupational Safety and Health Administration. */
 const SKIPPED: ReadonlySet<string> = new Set(["and", "of", "the", "for", "in", "on", "to", "a", "an"]);
 /** Generic trailing words that are not part of an expansion ("customer service skills" is not CSS). */
@@ -92,6 +94,9 @@ function forms(norm: string): string[][] {
     return " ";
   });
   const out = [expansion(words(outer))];
+  // "emt-b" is also read as "emt"; "hvac/r" keeps its own reading too (the r spells "refrigeration").
+  const stem = dropLevelSuffix(norm);
+  if (stem !== norm) out.push([stem]);
   for (const text of inner) {
     const w = expansion(words(text));
     if (w.length > 0) out.push(w);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { sameHead, sharesOnlyModifier } from "../core/text/head-words.js";
+import { nameHead } from "./name-head.js";
+
+const h = (norm: string) => nameHead(norm);
+
+describe("sharesOnlyModifier", () => {
+  it.each([
+    ["traffic engineering", "traffic acquisition"],
+    ["structural engineering", "structural biology"],
+    ["real estate sales", "estate planning"],
+    ["network marketing", "network administration"],
+    ["corporate law", "corporate finance"],
+    ["machine operation", "machine learning"],
+    ["tax law", "tax preparation software sales"],
+  ])("%s and %s share only a modifier", (a, b) => {
+    expect(sharesOnlyModifier(h(a), h(b))).toBe(true);
+  });
+
+  it.each([
+    ["structural engineer", "structural engineering"],
+    ["criminal law", "corporate law"],
+    ["forklift certification", "forklift operation"],
+    ["excel certification", "excel modeling"],
+    ["crane operator", "crane operation"],
+    ["ci cd", "ci pipelines"],
+    ["traffic engineering", "signal timing"],
+    ["sales", "sales training"],
+    ["theory of computation", "theory of music"],
+  ])("%s and %s do not", (a, b) => {
+    expect(sharesOnlyModifier(h(a), h(b))).toBe(false);
+  });
+});
+
+describe("sameHead", () => {
+  it("reads inflections of one word as one head", () => {
+    expect(sameHead("nurse", "nursing")).toBe(true);
+    expect(sameHead("engineer", "engineering")).toBe(true);
+    expect(sameHead("law", "finance")).toBe(false);
+  });
+});

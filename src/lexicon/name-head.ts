@@ -1,0 +1,66 @@
+import type { HeadWords } from "../core/text/head-words.js";
+import { COORDINATIONS, FILLERS, headTokenIndex, LIGHT_NOUNS, PREPOSITIONS } from "./head-token-index.js";
+import { tokenize } from "./tokenize.js";
+
+/** A parenthetical aside ("(PLCs)") is never part of a name's head phrase. */
+const PARENTHETICAL = /\([^)]*\)/g;
+
+/**
+ * Credential words never decide which skill a name is: a credential names the skill it certifies
+ * ("forklift CERTIFICATION" is about forklifts, "rn LICENSE" about nursing). They are left out before the head
+ * is found, so "excel certification" is a one-word name with no head, like "excel".
+ */
+const CREDENTIALS: ReadonlySet<string> = new Set([
+  "license",
+  "licence",
+  "licensed",
+  "licensure",
+  "certification",
+  "certificate",
+  "certified",
+  "cert",
+  "credential",
+  "permit",
+  "card",
+  "registration",
+  "endorsement",
+  "qualification",
+]);
+
+/** A three-letter word with a vowel reads as a word, not an abbreviation ("law", "tax"; not "cd", "sql"). */
+const SHORT_WORD = /^(?=.*[aeiouy])[a-z]{3}$/;
+
+/** A word left alone before a light noun (`LIGHT_NOUNS`: "MACHINE operation") heads the name only when it is a real word, not an abbreviation. */
+const MIN_LONE_HEAD = 4;
+
+/**
+ * Head and content words of a normalised skill name for the head-disagreement guard, or null when it has no
+ * head (see `headTokenIndex`: one content word, a coordination, a prepositional phrase, a run of
+ * abbreviations). Reads the name as the word-vector embedder does, parenthetical left out; credential words
+ * are dropped and a light activity noun hands the head to the word before it. Allocates; call once per
+ * distinct name.
+ *
+ * @example nameHead("traffic engineering") // { head: "engineering", words: ["traffic", "engineering"] }
+ */
+export function nameHead(norm: string): HeadWords | null {
+  const all = tokenize(norm.includes("(") ? norm.replace(PARENTHETICAL, " ") : norm);
+  const tokens = all.filter((t) => !CREDENTIALS.has(t));
+  const plain = tokens.filter((t) => !LIGHT_NOUNS.has(t));
+  const words: string[] = [];
+  for (const t of plain) if (!FILLERS.has(t) && !words.includes(t)) words.push(t);
+  const head = headTokenIndex(plain, plain.length);
+  if (head >= 0) return { head: plain[head]!, words };
+  // Short plain words are not a run of abbreviations: "tax LAW", "art LAW" have a head too.
+  const last = words[words.length - 1];
+  if (
+    words.length >= 2 &&
+    last !== undefined &&
+    SHORT_WORD.test(last) &&
+    !plain.some((t) => COORDINATIONS.has(t) || PREPOSITIONS.has(t))
+  )
+    return { head: last, words };
+  // "machine operation": one content word before an activity noun is the head.
+  if (words.length === 1 && plain.length < tokens.length && words[0]!.length >= MIN_LONE_HEAD)
+    return { head: words[0]!, words };
+  return null;
+}
