@@ -2,6 +2,10 @@
  * Builds data/skills/*.json from the hand-curated sources in scripts/lexicon/*.txt, deterministically.
  * Run: npx tsx scripts/build-lexicon.ts   (exit 1 and a list of issues if the lexicon does not validate)
  *
+ * The two must never drift (test/lexicon-sources.test.ts rebuilds every JSON file from its source). After
+ * editing data/skills/*.json directly, bring the sources back in line, keeping their `#` comments:
+ *      npx tsx scripts/build-lexicon.ts --from-json
+ *
  * Source format, one skill per line (blank lines and `#` comments ignored; first line `@domain <Domain>`):
  *   Name [= id] [| a: alias, alias] [| i: isA-id, …] [| p: partOf-id, …] [| r: related-id, …]
  *   [| f: false-friend name, …] [| d: Domain]
@@ -9,7 +13,7 @@
  * "deep-learning". Give an explicit id when symbols matter (C++ = cpp).
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LexiconEntry, LexiconFile } from "../src/core/lexicon/types.js";
 import type { Domain } from "../src/core/types.js";
@@ -43,7 +47,7 @@ function parseLine(line: string, where: string): LexiconEntry {
   return entry as LexiconEntry;
 }
 
-function parseSource(text: string, file: string): LexiconFile {
+export function parseSource(text: string, file: string): LexiconFile {
   let domain: Domain | undefined;
   const skills: LexiconEntry[] = [];
   text.split("\n").forEach((raw, n) => {
@@ -57,7 +61,7 @@ function parseSource(text: string, file: string): LexiconFile {
 }
 
 /** JSON laid out the way `biome format` leaves it: objects expanded, string arrays inline when they fit. */
-function serialize(file: LexiconFile): string {
+export function serialize(file: LexiconFile): string {
   const str = (s: string): string => JSON.stringify(s);
   const lines = ["{", `  "domain": ${str(file.domain)},`, '  "skills": ['];
   file.skills.forEach((skill, s) => {
@@ -75,17 +79,81 @@ function serialize(file: LexiconFile): string {
   return lines.join("\n");
 }
 
-const sources = readdirSync(SOURCE_DIR)
-  .filter((f) => f.endsWith(".txt"))
-  .sort();
-const files = sources.map((f) => parseSource(readFileSync(join(SOURCE_DIR, f), "utf8"), f));
-const issues = validateLexicon(files);
-if (issues.length > 0) {
-  for (const issue of issues) console.error(`${issue.path.join(".")}: ${issue.code}: ${issue.message}`);
-  process.exit(1);
+/** One source line for an entry: fields in the entry's own key order, so that the JSON rebuilds identically. */
+function sourceLine(entry: LexiconEntry): string {
+  const fields = entry as unknown as Record<string, unknown>;
+  const head = kebab(entry.name) === entry.id ? entry.name : `${entry.name} = ${entry.id}`;
+  const parts = [head];
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === "id" || key === "name") continue;
+    if (key === "domain") parts.push(`d: ${String(value)}`);
+    else {
+      const letter = Object.entries(FIELDS).find(([, field]) => field === key)?.[0];
+      if (letter === undefined) throw new Error(`${entry.id}: field "${key}" has no source notation`);
+      parts.push(`${letter}: ${(value as string[]).join(", ")}`);
+    }
+  }
+  return parts.join(" | ");
 }
-files.forEach((file, k) => {
-  writeFileSync(join(OUT_DIR, `${sources[k]?.replace(/\.txt$/, "")}.json`), serialize(file));
-});
-const total = files.reduce((n, f) => n + f.skills.length, 0);
-console.log(`wrote ${files.length} files, ${total} skills`);
+
+/**
+ * The source text for a lexicon file. `previous` (the old source) lends its `#` comment lines to the entries
+ * they preceded, so that the reasoning written beside an entry survives a rebuild from JSON.
+ */
+export function formatSource(file: LexiconFile, previous = ""): string {
+  const comments = new Map<string, string[]>();
+  let pending: string[] = [];
+  for (const raw of previous.split("\n")) {
+    const line = raw.trim();
+    if (line.startsWith("#")) pending.push(line);
+    else if (line !== "" && !line.startsWith("@domain ")) {
+      comments.set(parseLine(line, "previous source").id, pending);
+      pending = [];
+    }
+  }
+  const out = [`@domain ${file.domain}`];
+  for (const entry of file.skills) out.push(...(comments.get(entry.id) ?? []), sourceLine(entry));
+  return `${out.join("\n")}\n`;
+}
+
+function sourceFiles(): string[] {
+  return readdirSync(SOURCE_DIR)
+    .filter((f) => f.endsWith(".txt"))
+    .sort();
+}
+
+/** Rewrites scripts/lexicon/*.txt from data/skills/*.json (after the JSON was edited by hand). */
+function sourcesFromJson(): void {
+  const names = readdirSync(OUT_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
+  for (const name of names) {
+    const file = JSON.parse(readFileSync(join(OUT_DIR, name), "utf8")) as LexiconFile;
+    const path = join(SOURCE_DIR, name.replace(/\.json$/, ".txt"));
+    const previous = sourceFiles().includes(name.replace(/\.json$/, ".txt"))
+      ? readFileSync(path, "utf8")
+      : "";
+    writeFileSync(path, formatSource(file, previous));
+  }
+  console.log(`wrote ${names.length} sources`);
+}
+
+function build(): void {
+  const sources = sourceFiles();
+  const files = sources.map((f) => parseSource(readFileSync(join(SOURCE_DIR, f), "utf8"), f));
+  const issues = validateLexicon(files);
+  if (issues.length > 0) {
+    for (const issue of issues) console.error(`${issue.path.join(".")}: ${issue.code}: ${issue.message}`);
+    process.exit(1);
+  }
+  files.forEach((file, k) => {
+    writeFileSync(join(OUT_DIR, `${sources[k]?.replace(/\.txt$/, "")}.json`), serialize(file));
+  });
+  const total = files.reduce((n, f) => n + f.skills.length, 0);
+  console.log(`wrote ${files.length} files, ${total} skills`);
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes("--from-json")) sourcesFromJson();
+  else build();
+}
