@@ -109,6 +109,14 @@ describe("memory dashboard", () => {
     const stats = pngStats(readFileSync(shot));
     expect(stats.width).toBe(1400);
     expect(stats.nonWhiteShare).toBeGreaterThan(0.02);
+  });
+
+  // The committed dashboard of the real workflow, the one the README shows: every bar drawn, none flat.
+  it("renders the committed profiling_results/dashboard.html with every bar visible", async () => {
+    const shot = join(mkdtempSync(join(tmpdir(), "competency-shot-")), "shot.png");
+    const { heights } = await screenshot(readFileSync("profiling_results/dashboard.html", "utf8"), shot);
+    expect(heights.length).toBeGreaterThanOrEqual(24);
+    for (const h of heights) expect(h).toBeGreaterThan(2);
     if (process.env.UPDATE_DASHBOARD_PNG === "1") {
       writeFileSync("docs/dashboard.png", readFileSync(shot));
       expect(statSync("docs/dashboard.png").size).toBeLessThan(300 * 1024);
@@ -122,5 +130,22 @@ describe("memory dashboard", () => {
     const { regressions } = await screenshot(worse, shot);
     // Peak and bytes of each of the three datasets (the counts did not change).
     expect(regressions).toBe(6);
+  });
+
+  it("compares a run only with the previous run of the same engine: a later reference baseline is no regression", () => {
+    const laterBaseline = {
+      ...baseline,
+      results: { ...baseline.results, createdAt: "2026-11-25T04:00:00Z" },
+    };
+    const html = renderDashboard(
+      [current, laterBaseline, regressed],
+      log,
+      BUDGETS_MIB,
+      DEFAULT_THRESHOLDS_MB,
+    );
+    // Only the optimized regressed run (peak and bytes of three datasets) is red, not the reference one.
+    expect(html.match(/class="bar regressed"/g)).toHaveLength(6);
+    expect(html).toContain("+10.0%"); // regressed over current, across the reference bar between them
+    expect(html).not.toContain("+7900.0%"); // reference over optimized: a comparison, not a regression
   });
 });

@@ -40,7 +40,7 @@ const REGRESSION = 0.05;
  * One SVG bar chart on a log scale (so a 100× reduction leaves every bar visible), with labelled ticks and
  * our budget drawn as a line. Each bar carries data-value for tests.
  */
-function chart(panel: Panel, labels: readonly string[]): string {
+function chart(panel: Panel, labels: readonly string[], engines: readonly string[]): string {
   const positive = [...panel.values, panel.budget ?? 0].filter((v) => v > 0);
   const lo = 10 ** Math.floor(Math.log10(Math.min(...positive, 1e300)) - 0.3);
   const hi = 10 ** Math.ceil(Math.log10(Math.max(...positive, 1)) + 0.1);
@@ -59,7 +59,11 @@ function chart(panel: Panel, labels: readonly string[]): string {
     .map((v, k) => {
       const x = LEFT + k * bw + bw * 0.15;
       const top = y(v);
-      const prev = k > 0 ? (panel.values[k - 1] as number) : 0;
+      // A regression is growth over the previous run of the same engine: the reference baseline is upstream's
+      // shape, so a bar for it next to an optimized run is a comparison, not a regression.
+      let before = k - 1;
+      while (before >= 0 && engines[before] !== engines[k]) before--;
+      const prev = before >= 0 ? (panel.values[before] as number) : 0;
       const grew = panel.gated === true && prev > 0 && v > prev * (1 + REGRESSION);
       const change = grew
         ? `<text class="regression" x="${(x + bw * 0.35).toFixed(1)}" y="${(top - 16).toFixed(1)}" font-size="11" font-weight="700" fill="#c62828" text-anchor="middle">+${(((v - prev) / prev) * 100).toFixed(1)}%</text>`
@@ -86,6 +90,7 @@ export function renderDashboard(
   upstreamMib: Readonly<Record<string, number>>,
 ): string {
   const labels = runs.map((r) => r.label);
+  const engines = runs.map((r) => r.results.engine);
   const datasets = [...new Set(runs.flatMap((r) => Object.keys(r.results.datasets)))];
   const metric = (d: string, f: (x: NonNullable<HistoryRun["results"]["datasets"][string]>) => number) =>
     runs.map((r) => {
@@ -123,7 +128,7 @@ export function renderDashboard(
           format: (v) => `${v.toPrecision(3)} ms`,
         },
       ];
-      return `<section class="dataset"><h2>${escapeHtml(d)}</h2>${panels.map((p) => chart(p, labels)).join("")}</section>`;
+      return `<section class="dataset"><h2>${escapeHtml(d)}</h2>${panels.map((p) => chart(p, labels, engines)).join("")}</section>`;
     })
     .join("");
   const runRows = runs
