@@ -1,3 +1,4 @@
+import { CREDENTIAL_WORDS } from "../core/text/credential-match.js";
 import type { HeadWords } from "../core/text/head-words.js";
 import { COORDINATIONS, FILLERS, headTokenIndex, LIGHT_NOUNS, PREPOSITIONS } from "./head-token-index.js";
 import { tokenize } from "./tokenize.js";
@@ -8,19 +9,12 @@ const PARENTHETICAL = /\([^)]*\)/g;
 /**
  * Credential words never decide which skill a name is: a credential names the skill it certifies
  * ("forklift CERTIFICATION" is about forklifts, "rn LICENSE" about nursing). They are left out before the head
- * is found, so "excel certification" is a one-word name with no head, like "excel".
+ * is found, so "excel certification" is a one-word name with no head, like "excel". The head finder also
+ * skips a few words that only sometimes name a credential ("card", "registration"), which are too loose for
+ * credential matching itself to read as "another name for the skill".
  */
 const CREDENTIALS: ReadonlySet<string> = new Set([
-  "license",
-  "licence",
-  "licensed",
-  "licensure",
-  "certification",
-  "certificate",
-  "certified",
-  "cert",
-  "credential",
-  "permit",
+  ...CREDENTIAL_WORDS,
   "card",
   "registration",
   "endorsement",

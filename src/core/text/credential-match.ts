@@ -4,7 +4,7 @@ import { contentWords, sameWord } from "./acronym-match.js";
  * Words that name a credential, not a skill: a licence or certificate names the skill it certifies, so
  * "security guard license" is another name for "security guard" (SPEC §2.10: direct evidence).
  */
-const CREDENTIAL_WORDS: ReadonlySet<string> = new Set([
+export const CREDENTIAL_WORDS: ReadonlySet<string> = new Set([
   "license",
   "licence",
   "licensed",
