@@ -25,7 +25,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DocServers } from "./docs-servers.js";
-import { curlCommand, formatHttpExample, isHttpExample } from "./http-example.js";
+import { curlCommand, formatHttpExample, isHttpExample, LOCALHOST } from "./http-example.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const DOC_FILES = ["docs/cli.md", "docs/http.md", "README.md"];
@@ -102,6 +102,16 @@ function sandbox(): Box {
 
 type Box = { dir: string; env: NodeJS.ProcessEnv; servers: DocServers };
 
+/** Runs a command line with bash in the sandbox. */
+function bash(script: string, box: Box) {
+  return spawnSync("bash", ["-c", script], {
+    cwd: box.dir,
+    env: box.env,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+}
+
 async function run(c: Command, box: Box): Promise<string | null> {
   if (/competency serve\b/.test(c.command)) return null;
   const cat = /^cat (\S+)$/.exec(c.command);
@@ -109,29 +119,21 @@ async function run(c: Command, box: Box): Promise<string | null> {
     writeFileSync(join(box.dir, cat[1] as string), c.expected);
   const curl = curlCommand(c.command, await portFor(c, box));
   if (curl !== null && isHttpExample(c.expected)) {
-    // Headers go to a file: curl 7.88 crashes writing them to /dev/stderr when stderr is a pipe.
+    // Headers go to a file: curl 7.88 crashes writing them to /dev/stderr when stderr is a pipe. The file is
+    // removed first, so a curl that writes none is never shown the previous response's headers.
     const head = join(box.dir, ".response-head");
-    const res = spawnSync("bash", ["-c", `${curl} -D ${head} -w '\\n%{http_code}'`], {
-      cwd: box.dir,
-      env: box.env,
-      encoding: "utf8",
-      timeout: 120_000,
-    });
+    rmSync(head, { force: true });
+    const res = bash(`${curl} -D ${head} -w '\\n%{http_code}'`, box);
     return formatHttpExample(res.stdout, existsSync(head) ? readFileSync(head, "utf8") : "", c.expected);
   }
-  const res = spawnSync("bash", ["-c", `(${curl ?? c.command}) 2>&1`], {
-    cwd: box.dir,
-    env: box.env,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
+  const res = bash(`(${curl ?? c.command}) 2>&1`, box);
   // Every shown output ends with a newline, so the closing fence stays on its own line.
   return res.stdout === "" ? "" : `${res.stdout.replace(/\n+$/, "")}\n`;
 }
 
 /** The port of the block's server when the command talks to `localhost:<port>`; undefined otherwise. */
 async function portFor(c: Command, box: Box): Promise<number | undefined> {
-  return /\blocalhost:\d+/.test(c.command) ? box.servers.port(c.server) : undefined;
+  return LOCALHOST.test(c.command) ? box.servers.port(c.server) : undefined;
 }
 
 /** Mismatches between the docs and the commands' real output (empty when the docs are current). */

@@ -8,13 +8,16 @@ export function isHttpExample(expected: string): boolean {
   return /^HTTP \d{3}\n/.test(expected);
 }
 
+/** A doc command that talks to the service names it as `localhost:<any port>`. */
+export const LOCALHOST = /\blocalhost:\d+/;
+
 /**
  * The command aimed at the server the check started (`localhost:<any port>` becomes `127.0.0.1:<port>`),
  * or null when it is not a curl to localhost. Readers paste the doc's own line against their own server.
  */
 export function curlCommand(command: string, port: number | undefined): string | null {
   if (port === undefined || !/^curl\b/.test(command)) return null;
-  return command.replace(/\blocalhost:\d+/g, `127.0.0.1:${port}`);
+  return command.replace(new RegExp(LOCALHOST.source, "g"), `127.0.0.1:${port}`);
 }
 
 /**
