@@ -12,7 +12,7 @@
  * Without `= id` the id is the name in kebab-case ("&" → "and", other symbols dropped): "Deep Learning" →
  * "deep-learning". Give an explicit id when symbols matter (C++ = cpp).
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LexiconEntry, LexiconFile } from "../src/core/lexicon/types.js";
@@ -130,9 +130,7 @@ function sourcesFromJson(): void {
   for (const name of names) {
     const file = JSON.parse(readFileSync(join(OUT_DIR, name), "utf8")) as LexiconFile;
     const path = join(SOURCE_DIR, name.replace(/\.json$/, ".txt"));
-    const previous = sourceFiles().includes(name.replace(/\.json$/, ".txt"))
-      ? readFileSync(path, "utf8")
-      : "";
+    const previous = existsSync(path) ? readFileSync(path, "utf8") : "";
     writeFileSync(path, formatSource(file, previous));
   }
   console.log(`wrote ${names.length} sources`);
