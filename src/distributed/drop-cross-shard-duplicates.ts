@@ -5,9 +5,7 @@ import { duplicateLineError, rankLineId } from "../shards/rank-lines.js";
 import { readNdjsonRange } from "../sources/ndjson-ranges.js";
 import { DUPLICATE_MARGIN } from "./distributed-defaults.js";
 import type { RankShardResult, RunJobData, ShardErrorLine, ShardResult } from "./job-types.js";
-
-/** A 53-bit key from a 64-bit id hash: exact as a JS number, so a Map can hold it. */
-const keyOf = (hi: number, lo: number): number => (hi & 0x1fffff) * 0x100000000 + lo;
+import { idKeyOf, keysInSeveralShards } from "./keys-in-several-shards.js";
 
 /** Lines (by shard) whose id hash also occurs in another shard: the only lines that can repeat an id. */
 export function collidingLines(
@@ -15,23 +13,14 @@ export function collidingLines(
   digests: readonly (Uint8Array | null)[],
 ): Map<number, number[]> {
   const decoded = digests.map((d) => (d === null ? new Uint32Array(0) : decodeIdDigest(d)));
-  const firstShard = new Map<number, number>();
-  const colliding = new Set<number>();
-  decoded.forEach((w, s) => {
-    for (let k = 0; k < w.length; k += 3) {
-      const key = keyOf(w[k] as number, w[k + 1] as number);
-      const first = firstShard.get(key);
-      if (first === undefined) firstShard.set(key, s);
-      else if (first !== s) colliding.add(key);
-    }
-  });
+  const colliding = keysInSeveralShards(decoded);
   const out = new Map<number, number[]>();
   if (colliding.size === 0) return out;
   decoded.forEach((w, s) => {
     const base = shards[s]?.file?.firstLineNo ?? 0;
     const lines: number[] = [];
     for (let k = 0; k < w.length; k += 3)
-      if (colliding.has(keyOf(w[k] as number, w[k + 1] as number))) lines.push(base + (w[k + 2] as number));
+      if (colliding.has(idKeyOf(w[k] as number, w[k + 1] as number))) lines.push(base + (w[k + 2] as number));
     if (lines.length > 0) out.set(s, lines);
   });
   return out;
