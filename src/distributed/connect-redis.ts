@@ -1,5 +1,6 @@
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { CompetencyError } from "../errors.js";
+import { ioredis } from "./cjs-modules.js";
 import { REDIS_CONNECT_TIMEOUT_MS } from "./distributed-defaults.js";
 
 /** Reconnect delay after the n-th failed attempt: 200 ms growing to 5 s, forever (a worker outlives Redis restarts). */
@@ -13,7 +14,7 @@ export function reconnectDelayMs(attempt: number): number {
  * and a warning when `maxmemory-policy` is not `noeviction` (Redis could then drop queue keys).
  */
 export async function connectRedis(url: string): Promise<{ client: Redis; warning: string | undefined }> {
-  const probe = new Redis(url, {
+  const probe = new (ioredis().Redis)(url, {
     lazyConnect: true,
     connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
     maxRetriesPerRequest: 0,
@@ -37,7 +38,7 @@ export async function connectRedis(url: string): Promise<{ client: Redis; warnin
     });
   }
   probe.disconnect();
-  const client = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: reconnectDelayMs });
+  const client = new (ioredis().Redis)(url, { maxRetriesPerRequest: null, retryStrategy: reconnectDelayMs });
   // Without a listener ioredis prints every reconnect failure; commands queue meanwhile and fail or succeed on their own.
   client.on("error", () => {});
   return { client, warning };

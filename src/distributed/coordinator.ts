@@ -1,9 +1,10 @@
 import { mkdir, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FlowProducer, Queue, QueueEvents } from "bullmq";
+import type { QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
 import { CompetencyError } from "../errors.js";
+import { bullmq } from "./cjs-modules.js";
 import { connectRedis } from "./connect-redis.js";
 import {
   DISTRIBUTED_PREFIX,
@@ -58,6 +59,7 @@ export async function runDistributed(
   const ttl = options.resultTtlSeconds ?? RESULT_TTL_SECONDS;
   const roleText = spec.kind === "rank" ? JSON.stringify(spec.role) : "";
   const runId = runIdFor(plan.identity);
+  const { Queue, QueueEvents } = bullmq();
   const { client, warning } = await connectRedis(options.redisUrl);
   if (warning !== undefined) options.log(warning);
   const queueOpts = { connection: client, prefix, streams: { events: { maxLen: EVENTS_MAX_LEN } } };
@@ -160,7 +162,7 @@ async function addFlow(
       "INVALID_INPUT",
       `shard ${too.shard}'s job would exceed ${JOB_SIZE_LIMIT_BYTES} bytes (a path, URL or id bound too long)`,
     );
-  const flow = new FlowProducer({ connection: client, prefix });
+  const flow = new (bullmq().FlowProducer)({ connection: client, prefix });
   flow.on("error", () => {});
   try {
     await flow.add({

@@ -5,7 +5,7 @@
  */
 import { workerData } from "node:worker_threads";
 import type { SandboxedJob } from "bullmq";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type pg from "pg";
 import type { RequiredSkill } from "../core/types.js";
 import { CompetencyError } from "../errors.js";
@@ -13,6 +13,7 @@ import { createMatcher } from "../matcher.js";
 import type { MatcherOptions } from "../matcher-types.js";
 import { createLocalScorer } from "../shards/create-local-scorer.js";
 import { connectPostgres } from "../sources/postgres-lines.js";
+import { ioredis } from "./cjs-modules.js";
 import { PROGRESS_INTERVAL_MS, RESULT_TTL_SECONDS } from "./distributed-defaults.js";
 import type { ShardJobData, ShardResult } from "./job-types.js";
 import { processShard } from "./process-shard.js";
@@ -25,14 +26,14 @@ const roles = new Map<string, readonly RequiredSkill[]>();
 let redis: Redis | undefined;
 
 async function store(key: string, bytes: Buffer): Promise<void> {
-  redis ??= new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
+  redis ??= new (ioredis().Redis)(config.redisUrl, { maxRetriesPerRequest: 3 });
   await redis.set(key, bytes, "EX", RESULT_TTL_SECONDS);
 }
 
 async function role(key: string): Promise<readonly RequiredSkill[]> {
   const cached = roles.get(key);
   if (cached !== undefined) return cached;
-  redis ??= new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
+  redis ??= new (ioredis().Redis)(config.redisUrl, { maxRetriesPerRequest: 3 });
   const text = await redis.get(key);
   if (text === null) throw new CompetencyError("NOT_FOUND", `role ${key} is not in Redis (expired?)`);
   const parsed = JSON.parse(text) as readonly RequiredSkill[];

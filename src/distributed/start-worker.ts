@@ -1,7 +1,8 @@
 import type { Server } from "node:http";
 import { fileURLToPath } from "node:url";
-import { type Job, Worker } from "bullmq";
+import type { Job } from "bullmq";
 import type { MatcherOptions } from "../matcher-types.js";
+import { bullmq } from "./cjs-modules.js";
 import { connectRedis } from "./connect-redis.js";
 import {
   DISTRIBUTED_PREFIX,
@@ -56,6 +57,7 @@ export type RunningWorker = {
  * connection is retried with backoff.
  */
 export async function startWorker(options: StartWorkerOptions): Promise<RunningWorker> {
+  const { Worker } = bullmq();
   const { client, warning } = await connectRedis(options.redisUrl);
   if (warning !== undefined) options.log(warning);
   const prefix = options.prefix ?? DISTRIBUTED_PREFIX;
