@@ -121,6 +121,11 @@ export const LEXICON_SIMILARITY_RELATED = 0.7;
 /** Two skills sharing a direct parent (MySQL, PostgreSQL). */
 export const LEXICON_SIMILARITY_SIBLING = 0.6;
 /**
+ * A kind-of inherits its parent's related skills, a little weaker (a journeyman plumber's licence ~ pipe fitting,
+ * because plumbing ~ pipe fitting): only through a direct, narrow parent, never a broad umbrella.
+ */
+export const LEXICON_SIMILARITY_INHERITED_RELATED = 0.55;
+/**
  * Floor for two members of one broad family (a shared parent too broad for sibling credit: Python and Go
  * under "Programming Languages"); the embedding may say more. Clearly below siblings and members.
  */

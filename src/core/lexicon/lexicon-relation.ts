@@ -3,6 +3,7 @@ import {
   LEXICON_SIMILARITY_CHILD,
   LEXICON_SIMILARITY_EXACT,
   LEXICON_SIMILARITY_HOP_DECAY,
+  LEXICON_SIMILARITY_INHERITED_RELATED,
   LEXICON_SIMILARITY_PARENT,
   LEXICON_SIMILARITY_RELATED,
   LEXICON_SIMILARITY_SIBLING,
@@ -94,8 +95,29 @@ export function lexiconRelation(
     best = LEXICON_SIMILARITY_SIBLING;
     code = RELATION_SIBLING;
   }
+  if (
+    LEXICON_SIMILARITY_INHERITED_RELATED > best &&
+    (inheritsRelated(lex, candidateIndex, requiredIndex) ||
+      inheritsRelated(lex, requiredIndex, candidateIndex))
+  ) {
+    best = LEXICON_SIMILARITY_INHERITED_RELATED;
+    code = RELATION_RELATED;
+  }
   out[0] = best;
   return code;
+}
+
+/**
+ * True when a direct parent of `a` that is not a broad umbrella is related to `b`: a kind-of inherits its
+ * parent's related skills ("Journeyman Plumber" is-a Plumbing, Plumbing ~ Pipe Fitting).
+ */
+export function inheritsRelated(lex: CompiledLexicon, a: number, b: number): boolean {
+  const pa = lex.parents[a]!;
+  for (let k = 0; k < pa.length; k++) {
+    const p = pa[k]!;
+    if (lex.related[p]!.has(b) && directChildCount(lex, p) <= SIBLING_MAX_PARENT_CHILDREN) return true;
+  }
+  return false;
 }
 
 /** True when the two skills share a direct parent with at most SIBLING_MAX_PARENT_CHILDREN children. */
@@ -117,6 +139,8 @@ export function hasLexiconRelation(lex: CompiledLexicon, a: number, b: number): 
     lex.ancestors[a]!.has(b) ||
     lex.ancestors[b]!.has(a) ||
     lex.related[a]!.has(b) ||
-    areSiblings(lex, a, b)
+    areSiblings(lex, a, b) ||
+    inheritsRelated(lex, a, b) ||
+    inheritsRelated(lex, b, a)
   );
 }
