@@ -22,6 +22,12 @@ export const RELATION_PARENT = 4;
 export const RELATION_RELATED = 5;
 /** Both share a direct parent that is not a broad umbrella (MySQL, PostgreSQL under relational databases). */
 export const RELATION_SIBLING = 6;
+// 7 is RELATION_EMBEDDING (src/core/scoring/lexical-similarity.ts).
+/**
+ * Candidate is a part of the requirement, not a kind of it (Triage for Nursing, Conduit Bending for Electrical
+ * Work): the same credit as a child, reported as "child", but not direct evidence for a must-have.
+ */
+export const RELATION_PART = 8;
 
 /** Wire `Relation` of each code; sibling is reported as "related". */
 export const RELATION_NAMES: readonly Relation[] = [
@@ -32,6 +38,8 @@ export const RELATION_NAMES: readonly Relation[] = [
   "parent",
   "related",
   "related",
+  "embedding",
+  "child",
 ];
 
 /**
@@ -76,7 +84,7 @@ export function lexiconRelation(
   if (up !== undefined) {
     const s = LEXICON_SIMILARITY_CHILD - (up - 1) * LEXICON_SIMILARITY_HOP_DECAY;
     best = Math.max(s, LEXICON_SIMILARITY_RELATED);
-    code = RELATION_CHILD;
+    code = lex.kinds[candidateIndex]!.has(requiredIndex) ? RELATION_CHILD : RELATION_PART;
   }
   const down = lex.ancestors[requiredIndex]!.get(candidateIndex);
   if (down !== undefined) {
