@@ -9,8 +9,8 @@ import {
   RELATION_ALIAS,
   RELATION_CHILD,
   RELATION_NONE,
-  RELATION_PART,
   RELATION_PARENT,
+  RELATION_PART,
   RELATION_RELATED,
 } from "../../core/lexicon/lexicon-relation.js";
 import type { LexiconFile } from "../../core/lexicon/types.js";
