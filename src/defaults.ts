@@ -121,6 +121,12 @@ export const LEXICON_SIMILARITY_RELATED = 0.7;
 /** Two skills sharing a direct parent (MySQL, PostgreSQL). */
 export const LEXICON_SIMILARITY_SIBLING = 0.6;
 /**
+ * Two sibling disciplines: siblings whose multi-word names share their head word ("Civil Engineering" and
+ * "Mechanical Engineering", "Family Law" and "Tax Law"). They are different specialisations of one field, so
+ * they stay clearly below the parent's own members, which an umbrella requirement asks for (issue 10).
+ */
+export const LEXICON_SIMILARITY_SIBLING_DISCIPLINE = 0.35;
+/**
  * A kind-of inherits its parent's related skills, a little weaker (a journeyman plumber's licence ~ pipe fitting,
  * because plumbing ~ pipe fitting): only through a direct, narrow parent, never a broad umbrella.
  */

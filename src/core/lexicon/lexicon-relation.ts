@@ -7,7 +7,9 @@ import {
   LEXICON_SIMILARITY_PARENT,
   LEXICON_SIMILARITY_RELATED,
   LEXICON_SIMILARITY_SIBLING,
+  LEXICON_SIMILARITY_SIBLING_DISCIPLINE,
 } from "../../defaults.js";
+import { sameHead } from "../text/head-words.js";
 import type { Relation } from "../types.js";
 import { directChildCount } from "./direct-child-count.js";
 import type { CompiledLexicon } from "./types.js";
@@ -99,8 +101,10 @@ export function lexiconRelation(
     best = LEXICON_SIMILARITY_RELATED;
     code = RELATION_RELATED;
   }
-  if (LEXICON_SIMILARITY_SIBLING > best && areSiblings(lex, candidateIndex, requiredIndex)) {
-    best = LEXICON_SIMILARITY_SIBLING;
+  if (LEXICON_SIMILARITY_SIBLING_DISCIPLINE > best && areSiblings(lex, candidateIndex, requiredIndex)) {
+    best = areSiblingDisciplines(lex, candidateIndex, requiredIndex)
+      ? LEXICON_SIMILARITY_SIBLING_DISCIPLINE
+      : LEXICON_SIMILARITY_SIBLING;
     code = RELATION_SIBLING;
   }
   if (
@@ -137,6 +141,33 @@ export function areSiblings(lex: CompiledLexicon, a: number, b: number): boolean
     if (ancestorsB.get(p) === 1 && directChildCount(lex, p) <= SIBLING_MAX_PARENT_CHILDREN) return true;
   }
   return false;
+}
+
+// Last word of each canonical name ("" for one-word names), derived once per lexicon.
+const LAST_WORDS = new WeakMap<CompiledLexicon, readonly string[]>();
+
+function lastWords(lex: CompiledLexicon): readonly string[] {
+  let words = LAST_WORDS.get(lex);
+  if (words === undefined) {
+    words = lex.canonical.map((name) => {
+      const cut = name.lastIndexOf(" ");
+      return cut < 0 ? "" : name.slice(cut + 1);
+    });
+    LAST_WORDS.set(lex, words);
+  }
+  return words;
+}
+
+/**
+ * True when two skills' canonical names both have several words and end in the same head word (a shared
+ * 4-letter stem counts: "nurse"/"nursing"): "Civil Engineering" and "Mechanical Engineering" are sibling
+ * disciplines, MySQL and PostgreSQL are not. Allocates nothing after the first call per lexicon.
+ */
+export function areSiblingDisciplines(lex: CompiledLexicon, a: number, b: number): boolean {
+  const words = lastWords(lex);
+  const x = words[a]!;
+  const y = words[b]!;
+  return x.length >= 4 && y.length >= 4 && sameHead(x, y);
 }
 
 /** True when the lexicon relates the two skills in any way (same skill, ancestor, related, sibling). */
