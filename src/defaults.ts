@@ -136,6 +136,15 @@ export const LEXICON_SIMILARITY_INHERITED_RELATED = 0.55;
  * under "Programming Languages"); the embedding may say more. Clearly below siblings and members.
  */
 export const LEXICON_SIMILARITY_COUSIN = 0.25;
+/**
+ * An unknown name whose head is a known skill is a kind of it ("Finish Carpentry" → Carpentry): evidence for
+ * that skill keeps at least this much (one inferred hop below a lexicon child); see `kindOfSkill`.
+ */
+export const LEXICON_SIMILARITY_INFERRED_KIND = 0.8;
+/** The inferred kind is a specialisation of the requirement (two hops, one inferred). */
+export const LEXICON_SIMILARITY_INFERRED_DESCENDANT = 0.7;
+/** Evidence between an inferred kind and its parent's other relations: related, weaker. */
+export const LEXICON_SIMILARITY_INFERRED_RELATED = 0.5;
 /** Similarity ceiling for a known false friend (Java vs JavaScript): below SIMILARITY_THRESHOLD. */
 export const FALSE_FRIEND_SIMILARITY = 0.05;
 
