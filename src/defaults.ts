@@ -174,6 +174,13 @@ export const HEAD_DISAGREEMENT_SIMILARITY = 0.02;
  * ranks above one from another field instead of tying with it.
  */
 export const DOMAIN_AGREEMENT_SIMILARITY = 0.03;
+/**
+ * Similarity kept by a candidate name of unknown field (not in the lexicon, no domain keyword) with no other
+ * evidence: it may be from the required skill's field, unlike a skill known to be from another field. Below
+ * DOMAIN_AGREEMENT_SIMILARITY, and at or above any guarded look-alike (< HEAD_DISAGREEMENT_SIMILARITY), so
+ * a differently worded name the vectors cannot place never ranks below a name that shares only a modifier.
+ */
+export const UNKNOWN_FIELD_SIMILARITY = 0.02;
 
 // ── Embedding ───────────────────────────────────────────────────────────────
 export const EMBEDDING_CACHE_SIZE = 50_000;

@@ -101,6 +101,7 @@ function numbersReference(
           candidate.domains[j]!,
           required.domains[i]!,
           c,
+          (candidate.lexIndex[j] as number) < 0 && candidate.domains[j] === "General",
         );
         e = Math.max(e, fromVectors);
       }

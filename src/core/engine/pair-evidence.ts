@@ -39,6 +39,7 @@ export function pairEvidence(
       candidate.domains[j]!,
       required.domains[i]!,
       c,
+      candidate.lexIndex[j]! < 0 && candidate.domains[j] === "General",
     );
     out[0] = Math.max(out[0]!, e);
   }
