@@ -121,10 +121,30 @@ export const LEXICON_SIMILARITY_RELATED = 0.7;
 /** Two skills sharing a direct parent (MySQL, PostgreSQL). */
 export const LEXICON_SIMILARITY_SIBLING = 0.6;
 /**
+ * Two sibling disciplines: siblings whose multi-word names share their head word ("Civil Engineering" and
+ * "Mechanical Engineering", "Family Law" and "Tax Law"). They are different specialisations of one field, so
+ * they stay clearly below the parent's own members, which an umbrella requirement asks for (issue 10).
+ */
+export const LEXICON_SIMILARITY_SIBLING_DISCIPLINE = 0.35;
+/**
+ * A kind-of inherits its parent's related skills, a little weaker (a journeyman plumber's licence ~ pipe fitting,
+ * because plumbing ~ pipe fitting): only through a direct, narrow parent, never a broad umbrella.
+ */
+export const LEXICON_SIMILARITY_INHERITED_RELATED = 0.55;
+/**
  * Floor for two members of one broad family (a shared parent too broad for sibling credit: Python and Go
  * under "Programming Languages"); the embedding may say more. Clearly below siblings and members.
  */
 export const LEXICON_SIMILARITY_COUSIN = 0.25;
+/**
+ * An unknown name whose head is a known skill is a kind of it ("Finish Carpentry" → Carpentry): evidence for
+ * that skill keeps at least this much (one inferred hop below a lexicon child); see `kindOfSkill`.
+ */
+export const LEXICON_SIMILARITY_INFERRED_KIND = 0.8;
+/** The inferred kind is a specialisation of the requirement (two hops, one inferred). */
+export const LEXICON_SIMILARITY_INFERRED_DESCENDANT = 0.7;
+/** Evidence between an inferred kind and its parent's other relations: related, weaker. */
+export const LEXICON_SIMILARITY_INFERRED_RELATED = 0.5;
 /** Similarity ceiling for a known false friend (Java vs JavaScript): below SIMILARITY_THRESHOLD. */
 export const FALSE_FRIEND_SIMILARITY = 0.05;
 
@@ -154,6 +174,13 @@ export const HEAD_DISAGREEMENT_SIMILARITY = 0.02;
  * ranks above one from another field instead of tying with it.
  */
 export const DOMAIN_AGREEMENT_SIMILARITY = 0.03;
+/**
+ * Similarity kept by a word-like candidate name of unknown field (not in the lexicon, no domain keyword, no
+ * digit, two or more real-looking words: never junk such as "Skill 7" or "asdf") with no other evidence: it may be from the required skill's field, unlike a skill known to be from another field. Below
+ * DOMAIN_AGREEMENT_SIMILARITY, and at or above any guarded look-alike (< HEAD_DISAGREEMENT_SIMILARITY), so
+ * a differently worded name the vectors cannot place never ranks below a name that shares only a modifier.
+ */
+export const UNKNOWN_FIELD_SIMILARITY = 0.02;
 
 // ── Embedding ───────────────────────────────────────────────────────────────
 export const EMBEDDING_CACHE_SIZE = 50_000;

@@ -219,6 +219,26 @@ describe("class 5 / SPEC property 10: a must-have means must", () => {
     }
   });
 
+  it("is not met by a sibling licence, an apprentice, a degree or a part of the trade", async () => {
+    for (const [have, need] of [
+      ["LPN", "Registered Nurse"],
+      ["Triage", "Nursing Licence"],
+      ["Apprentice Electrician", "Journeyman Electrician License"],
+      ["Conduit Bending", "Journeyman Electrician License"],
+      ["Lesson Planning", "Teaching License"],
+      ["Food Safety", "ServSafe Certification"],
+      ["Juris Doctor", "Bar Admission"],
+      ["Truck Driving", "CDL"],
+    ] as const) {
+      const result = await matcher.match(
+        [{ name: have, level: { value: 5, max: 5 } }],
+        [{ name: need, level: { value: 3, max: 5 }, mustHave: true }],
+      );
+      expect(result.unmetMustHaves, `${have} for ${need}`).toEqual([need]);
+      expect(result.overallScore).toBeLessThan(0.5);
+    }
+  });
+
   it("keeps candidates who lack the must-have ranked by the rest of their profile", async () => {
     const required = [
       { name: "Registered Nurse", level: { value: 4, max: 5 }, mustHave: true },

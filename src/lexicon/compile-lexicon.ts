@@ -46,6 +46,7 @@ export function compileLexicon(files: readonly LexiconFile[], version: string): 
     (ids ?? []).map((id) => position.get(id)!);
 
   const parents = entries.map((e) => [...new Set([...toIndices(e.isA), ...toIndices(e.partOf)])]);
+  const isAParents = entries.map((e) => [...new Set(toIndices(e.isA))]);
   const related = entries.map(() => new Set<number>());
   entries.forEach((e, i) => {
     for (const j of toIndices(e.related)) {
@@ -74,6 +75,7 @@ export function compileLexicon(files: readonly LexiconFile[], version: string): 
     index,
     canonical: keys.map((k) => k[0]!),
     ancestors: parents.map((_, i) => closure(i, parents)),
+    kinds: isAParents.map((_, i) => new Set(closure(i, isAParents).keys())),
     parents,
     related,
     falseFriends,

@@ -3,7 +3,7 @@ import type { Domain } from "../core/types.js";
 import type { DomainKeywords } from "./compile-domain-keywords.js";
 
 /** Bump when the shape below changes; a loader treats any other format as absent. */
-export const COMPILED_LEXICON_FORMAT = 1;
+export const COMPILED_LEXICON_FORMAT = 2;
 
 /**
  * The compiled lexicon and domain keywords as plain JSON: every Map and Set as arrays in its iteration
@@ -23,6 +23,8 @@ export type CompiledLexiconJson = {
   readonly canonical: readonly string[];
   /** Per skill: ancestor, hops, ancestor, hops, … */
   readonly ancestors: readonly (readonly number[])[];
+  /** Per skill: its is-a-only ancestors. */
+  readonly kinds: readonly (readonly number[])[];
   readonly parents: readonly (readonly number[])[];
   readonly related: readonly (readonly number[])[];
   readonly falseFriends: readonly (readonly string[])[];
@@ -48,6 +50,7 @@ export function serializeLexicon(
     indexSkills: [...lexicon.index.values()],
     canonical: lexicon.canonical,
     ancestors: lexicon.ancestors.map((hops) => [...hops].flat()),
+    kinds: lexicon.kinds.map((set) => [...set]),
     parents: lexicon.parents,
     related: lexicon.related.map((set) => [...set]),
     falseFriends: lexicon.falseFriends.map((set) => [...set]),
@@ -84,6 +87,7 @@ export function deserializeLexicon(json: CompiledLexiconJson): {
       index,
       canonical: json.canonical,
       ancestors,
+      kinds: json.kinds.map((list) => new Set(list)),
       parents: json.parents,
       related: json.related.map((list) => new Set(list)),
       falseFriends: json.falseFriends.map((list) => new Set(list)),

@@ -23,6 +23,7 @@ import { lexicalSimilarity, RELATION_EMBEDDING } from "../core/scoring/lexical-s
 import { isDirectEvidence } from "../core/scoring/must-have.js";
 import { pairScore } from "../core/scoring/pair-score.js";
 import { sharesOnlyModifier } from "../core/text/head-words.js";
+import { isWordLike } from "../core/text/word-like.js";
 import type { Strategy } from "../core/types.js";
 
 const NO_META = { engine: "reference", embedder: "", lexiconVersion: "", configHash: "" } as const;
@@ -101,6 +102,9 @@ function numbersReference(
           candidate.domains[j]!,
           required.domains[i]!,
           c,
+          (candidate.lexIndex[j] as number) < 0 &&
+            candidate.domains[j] === "General" &&
+            isWordLike(candidate.norms[j] as string),
         );
         e = Math.max(e, fromVectors);
       }

@@ -10,6 +10,7 @@ import {
   RELATION_CHILD,
   RELATION_NONE,
   RELATION_PARENT,
+  RELATION_PART,
   RELATION_RELATED,
 } from "../../core/lexicon/lexicon-relation.js";
 import type { LexiconFile } from "../../core/lexicon/types.js";
@@ -124,7 +125,8 @@ describe("bundled lexicon relations", () => {
     expect(relation("Incident Response", "Cybersecurity")).toBe(RELATION_CHILD);
     expect(relation("CPA", "Accounting")).toBe(RELATION_CHILD);
     expect(relation("Bookkeeping", "CPA")).not.toBe(RELATION_NONE);
-    expect(relation("Recruiting", "Human Resources")).toBe(RELATION_CHILD);
+    // Recruiting is part of HR: child credit, reported as child, but a part (not a kind) for must-haves.
+    expect(relation("Recruiting", "Human Resources")).toBe(RELATION_PART);
     expect(relation("Family Law", "Law")).toBe(RELATION_CHILD);
   });
 

@@ -1,6 +1,7 @@
 import { embeddingEvidence } from "../scoring/embedding-evidence.js";
 import { lexicalSimilarity, RELATION_EMBEDDING } from "../scoring/lexical-similarity.js";
 import { sharesOnlyModifier } from "../text/head-words.js";
+import { isWordLike } from "../text/word-like.js";
 import { dot } from "../vector/dot.js";
 import type { EngineContext, SideInput } from "./engine-types.js";
 
@@ -39,6 +40,7 @@ export function pairEvidence(
       candidate.domains[j]!,
       required.domains[i]!,
       c,
+      candidate.lexIndex[j]! < 0 && candidate.domains[j] === "General" && isWordLike(candidate.norms[j]!),
     );
     out[0] = Math.max(out[0]!, e);
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   LEXICON_SIMILARITY_CHILD,
   LEXICON_SIMILARITY_HOP_DECAY,
+  LEXICON_SIMILARITY_INHERITED_RELATED,
   LEXICON_SIMILARITY_PARENT,
   LEXICON_SIMILARITY_RELATED,
   LEXICON_SIMILARITY_SIBLING,
@@ -15,6 +16,7 @@ import {
   RELATION_NAMES,
   RELATION_NONE,
   RELATION_PARENT,
+  RELATION_PART,
   RELATION_RELATED,
   RELATION_SIBLING,
   SIBLING_MAX_PARENT_CHILDREN,
@@ -71,8 +73,39 @@ describe("lexiconRelation", () => {
     expect(out[0]).toBe(LEXICON_SIMILARITY_CHILD);
     expect(relate("postgresql", "database")).toBe(RELATION_CHILD);
     expect(out[0]).toBeCloseTo(LEXICON_SIMILARITY_CHILD - LEXICON_SIMILARITY_HOP_DECAY, 12);
-    expect(relate("pg-ext", "database")).toBe(RELATION_CHILD);
+    expect(relate("pg-ext", "database")).toBe(RELATION_PART);
     expect(out[0]).toBe(LEXICON_SIMILARITY_RELATED);
+  });
+
+  it("tells a part from a kind: same credit, reported as child, but a part-of path is RELATION_PART", () => {
+    expect(relate("pg-ext", "postgresql")).toBe(RELATION_PART);
+    expect(out[0]).toBe(LEXICON_SIMILARITY_CHILD);
+    expect(RELATION_NAMES[RELATION_PART]).toBe("child");
+    expect(relate("mysql", "database")).toBe(RELATION_CHILD);
+  });
+
+  it("lets a kind-of inherit its narrow parent's related skills, weaker, in both directions", () => {
+    const inherit = compileLexicon(
+      [
+        {
+          domain: "General",
+          skills: [
+            { id: "plumbing", name: "Plumbing", related: ["pipe-fitting"] },
+            { id: "pipe-fitting", name: "Pipe Fitting" },
+            { id: "journeyman-plumber", name: "Journeyman Plumber", isA: ["plumbing"] },
+          ],
+        },
+      ],
+      "t",
+    );
+    const i = (id: string): number => inherit.ids.indexOf(id);
+    const o = new Float64Array(1);
+    const r = (a: string, b: string): number =>
+      lexiconRelation(inherit, i(a), i(b), inherit.canonical[i(a)]!, inherit.canonical[i(b)]!, o);
+    expect(r("journeyman-plumber", "pipe-fitting")).toBe(RELATION_RELATED);
+    expect(o[0]).toBe(LEXICON_SIMILARITY_INHERITED_RELATED);
+    expect(r("pipe-fitting", "journeyman-plumber")).toBe(RELATION_RELATED);
+    expect(o[0]).toBe(LEXICON_SIMILARITY_INHERITED_RELATED);
   });
 
   it("gives a generalisation parent credit floored at 0.5", () => {

@@ -3,10 +3,13 @@ import {
   LEXICON_SIMILARITY_CHILD,
   LEXICON_SIMILARITY_EXACT,
   LEXICON_SIMILARITY_HOP_DECAY,
+  LEXICON_SIMILARITY_INHERITED_RELATED,
   LEXICON_SIMILARITY_PARENT,
   LEXICON_SIMILARITY_RELATED,
   LEXICON_SIMILARITY_SIBLING,
+  LEXICON_SIMILARITY_SIBLING_DISCIPLINE,
 } from "../../defaults.js";
+import { sameHead } from "../text/head-words.js";
 import type { Relation } from "../types.js";
 import { directChildCount } from "./direct-child-count.js";
 import type { CompiledLexicon } from "./types.js";
@@ -21,6 +24,12 @@ export const RELATION_PARENT = 4;
 export const RELATION_RELATED = 5;
 /** Both share a direct parent that is not a broad umbrella (MySQL, PostgreSQL under relational databases). */
 export const RELATION_SIBLING = 6;
+// 7 is RELATION_EMBEDDING (src/core/scoring/lexical-similarity.ts).
+/**
+ * Candidate is a part of the requirement, not a kind of it (Triage for Nursing, Conduit Bending for Electrical
+ * Work): the same credit as a child, reported as "child", but not direct evidence for a must-have.
+ */
+export const RELATION_PART = 8;
 
 /** Wire `Relation` of each code; sibling is reported as "related". */
 export const RELATION_NAMES: readonly Relation[] = [
@@ -31,6 +40,8 @@ export const RELATION_NAMES: readonly Relation[] = [
   "parent",
   "related",
   "related",
+  "embedding",
+  "child",
 ];
 
 /**
@@ -75,7 +86,7 @@ export function lexiconRelation(
   if (up !== undefined) {
     const s = LEXICON_SIMILARITY_CHILD - (up - 1) * LEXICON_SIMILARITY_HOP_DECAY;
     best = Math.max(s, LEXICON_SIMILARITY_RELATED);
-    code = RELATION_CHILD;
+    code = lex.kinds[candidateIndex]!.has(requiredIndex) ? RELATION_CHILD : RELATION_PART;
   }
   const down = lex.ancestors[requiredIndex]!.get(candidateIndex);
   if (down !== undefined) {
@@ -90,12 +101,35 @@ export function lexiconRelation(
     best = LEXICON_SIMILARITY_RELATED;
     code = RELATION_RELATED;
   }
-  if (LEXICON_SIMILARITY_SIBLING > best && areSiblings(lex, candidateIndex, requiredIndex)) {
-    best = LEXICON_SIMILARITY_SIBLING;
+  if (LEXICON_SIMILARITY_SIBLING_DISCIPLINE > best && areSiblings(lex, candidateIndex, requiredIndex)) {
+    best = areSiblingDisciplines(lex, candidateIndex, requiredIndex)
+      ? LEXICON_SIMILARITY_SIBLING_DISCIPLINE
+      : LEXICON_SIMILARITY_SIBLING;
     code = RELATION_SIBLING;
+  }
+  if (
+    LEXICON_SIMILARITY_INHERITED_RELATED > best &&
+    (inheritsRelated(lex, candidateIndex, requiredIndex) ||
+      inheritsRelated(lex, requiredIndex, candidateIndex))
+  ) {
+    best = LEXICON_SIMILARITY_INHERITED_RELATED;
+    code = RELATION_RELATED;
   }
   out[0] = best;
   return code;
+}
+
+/**
+ * True when a direct parent of `a` that is not a broad umbrella is related to `b`: a kind-of inherits its
+ * parent's related skills ("Journeyman Plumber" is-a Plumbing, Plumbing ~ Pipe Fitting).
+ */
+export function inheritsRelated(lex: CompiledLexicon, a: number, b: number): boolean {
+  const pa = lex.parents[a]!;
+  for (let k = 0; k < pa.length; k++) {
+    const p = pa[k]!;
+    if (lex.related[p]!.has(b) && directChildCount(lex, p) <= SIBLING_MAX_PARENT_CHILDREN) return true;
+  }
+  return false;
 }
 
 /** True when the two skills share a direct parent with at most SIBLING_MAX_PARENT_CHILDREN children. */
@@ -109,6 +143,33 @@ export function areSiblings(lex: CompiledLexicon, a: number, b: number): boolean
   return false;
 }
 
+// Last word of each canonical name ("" for one-word names), derived once per lexicon.
+const LAST_WORDS = new WeakMap<CompiledLexicon, readonly string[]>();
+
+function lastWords(lex: CompiledLexicon): readonly string[] {
+  let words = LAST_WORDS.get(lex);
+  if (words === undefined) {
+    words = lex.canonical.map((name) => {
+      const cut = name.lastIndexOf(" ");
+      return cut < 0 ? "" : name.slice(cut + 1);
+    });
+    LAST_WORDS.set(lex, words);
+  }
+  return words;
+}
+
+/**
+ * True when two skills' canonical names both have several words and end in the same head word (a shared
+ * 4-letter stem counts: "nurse"/"nursing"): "Civil Engineering" and "Mechanical Engineering" are sibling
+ * disciplines, MySQL and PostgreSQL are not. Allocates nothing after the first call per lexicon.
+ */
+export function areSiblingDisciplines(lex: CompiledLexicon, a: number, b: number): boolean {
+  const words = lastWords(lex);
+  const x = words[a]!;
+  const y = words[b]!;
+  return x.length >= 4 && y.length >= 4 && sameHead(x, y);
+}
+
 /** True when the lexicon relates the two skills in any way (same skill, ancestor, related, sibling). */
 export function hasLexiconRelation(lex: CompiledLexicon, a: number, b: number): boolean {
   if (a < 0 || b < 0) return false;
@@ -117,6 +178,8 @@ export function hasLexiconRelation(lex: CompiledLexicon, a: number, b: number): 
     lex.ancestors[a]!.has(b) ||
     lex.ancestors[b]!.has(a) ||
     lex.related[a]!.has(b) ||
-    areSiblings(lex, a, b)
+    areSiblings(lex, a, b) ||
+    inheritsRelated(lex, a, b) ||
+    inheritsRelated(lex, b, a)
   );
 }

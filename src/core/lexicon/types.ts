@@ -45,6 +45,11 @@ export type CompiledLexicon = {
   readonly canonical: readonly string[];
   /** All is-a/part-of ancestors of each skill with their hop count (1 = direct parent). */
   readonly ancestors: readonly ReadonlyMap<number, number>[];
+  /**
+   * Is-a-only ancestors of each skill (a subset of `ancestors`): a kind-of, not merely a part-of. A must-have
+   * is met by a kind-of the requirement, never by one of its parts (Triage is part of Nursing, not a licence).
+   */
+  readonly kinds: readonly ReadonlySet<number>[];
   /** Direct parents of each skill (for siblings). */
   readonly parents: readonly (readonly number[])[];
   /** Symmetric related edges. */

@@ -1,4 +1,4 @@
-import { DOMAIN_AGREEMENT_SIMILARITY } from "../../defaults.js";
+import { DOMAIN_AGREEMENT_SIMILARITY, UNKNOWN_FIELD_SIMILARITY } from "../../defaults.js";
 import type { Domain } from "../types.js";
 import { calibrateCosine } from "./calibrate-cosine.js";
 import { domainPenalty } from "./domain-penalty.js";
@@ -16,6 +16,8 @@ import type { ScoringConfig } from "./scoring-config.js";
  * @param cosine cosine of the two names' unit embeddings
  * @param modifierOnly the names share a word but not their head (`sharesOnlyModifier`)
  * @param headCosine cosine of the two head words (read only when `modifierOnly`)
+ * @param candidateUnknownField the candidate is not in the lexicon and no keyword classifies it: it keeps
+ *   at least UNKNOWN_FIELD_SIMILARITY (it may be from the required skill's field), unless guarded
  */
 export function embeddingEvidence(
   cosine: number,
@@ -24,10 +26,12 @@ export function embeddingEvidence(
   candidateDomain: Domain,
   requiredDomain: Domain,
   c: ScoringConfig,
+  candidateUnknownField = false,
 ): number {
   const e = effectiveSimilarity(calibrateCosine(cosine, c), domainPenalty(candidateDomain, requiredDomain));
   if (modifierOnly) return headGuard(e, headCosine, c);
   if (candidateDomain === requiredDomain && e < DOMAIN_AGREEMENT_SIMILARITY)
     return DOMAIN_AGREEMENT_SIMILARITY;
+  if (candidateUnknownField && e < UNKNOWN_FIELD_SIMILARITY) return UNKNOWN_FIELD_SIMILARITY;
   return e;
 }

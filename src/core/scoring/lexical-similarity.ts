@@ -1,12 +1,27 @@
-import { LEXICON_SIMILARITY_ALIAS, LEXICON_SIMILARITY_COUSIN } from "../../defaults.js";
+import {
+  LEXICON_SIMILARITY_ALIAS,
+  LEXICON_SIMILARITY_COUSIN,
+  LEXICON_SIMILARITY_INFERRED_DESCENDANT,
+  LEXICON_SIMILARITY_INFERRED_KIND,
+  LEXICON_SIMILARITY_INFERRED_RELATED,
+  LEXICON_SIMILARITY_PARENT,
+  LEXICON_SIMILARITY_SIBLING_DISCIPLINE,
+} from "../../defaults.js";
 import { acronymAllowed } from "../lexicon/acronym-allowed.js";
 import { areCousins } from "../lexicon/are-cousins.js";
 import { isFalseFriend } from "../lexicon/is-false-friend.js";
+import { kindOfSkill } from "../lexicon/kind-of-skill.js";
 import {
   lexiconRelation,
+  PARENT_SIMILARITY_FLOOR,
   RELATION_ALIAS,
+  RELATION_CHILD,
   RELATION_EXACT,
   RELATION_NONE,
+  RELATION_PARENT,
+  RELATION_PART,
+  RELATION_RELATED,
+  RELATION_SIBLING,
 } from "../lexicon/lexicon-relation.js";
 import type { CompiledLexicon } from "../lexicon/types.js";
 import { acronymMatch } from "../text/acronym-match.js";
@@ -62,6 +77,45 @@ export function lexicalSimilarity(
     return RELATION_ALIAS;
   }
   // Members of one broad family (two programming languages) are at least weakly related.
-  out[0] = areCousins(lex, candidateIndex, requiredIndex) ? LEXICON_SIMILARITY_COUSIN : 0;
+  let floor = areCousins(lex, candidateIndex, requiredIndex) ? LEXICON_SIMILARITY_COUSIN : 0;
+  // An unknown name whose head is a known skill is a kind of that skill ("finish carpentry"): its evidence
+  // keeps the floor that relation gives. Never direct evidence (the code stays RELATION_EMBEDDING).
+  if (candidateIndex < 0 && requiredIndex >= 0)
+    floor = Math.max(floor, inferredFloor(lex, kindOfSkill(lex, candidateNorm), requiredIndex, true));
+  else if (requiredIndex < 0 && candidateIndex >= 0)
+    floor = Math.max(floor, inferredFloor(lex, candidateIndex, kindOfSkill(lex, requiredNorm), false));
+  out[0] = floor;
   return RELATION_EMBEDDING;
+}
+
+const SCRATCH = new Float64Array(1);
+
+/**
+ * Floor for a pair where one side is an unknown name read as a kind of a known skill. `candidateInferred`
+ * tells which side is the inferred kind: `a` is then that kind and `b` the required skill; otherwise `a` is
+ * the candidate and `b` the kind the unknown requirement was read as.
+ */
+function inferredFloor(lex: CompiledLexicon, a: number, b: number, candidateInferred: boolean): number {
+  if (a < 0 || b < 0) return 0;
+  if (a === b) return candidateInferred ? LEXICON_SIMILARITY_INFERRED_KIND : LEXICON_SIMILARITY_PARENT - 0.1;
+  const code = lexiconRelation(lex, a, b, lex.canonical[a]!, lex.canonical[b]!, SCRATCH);
+  switch (code) {
+    case RELATION_CHILD:
+    case RELATION_PART:
+      // The candidate's kind is below the requirement: a descendant. The candidate is below the kind the
+      // requirement was read as: two specialisations of one field.
+      return candidateInferred
+        ? LEXICON_SIMILARITY_INFERRED_DESCENDANT
+        : LEXICON_SIMILARITY_SIBLING_DISCIPLINE;
+    case RELATION_PARENT:
+      // The candidate's kind is above the requirement: two specialisations of one field. The candidate is
+      // above the kind the requirement was read as: an ancestor of the requirement.
+      return candidateInferred ? LEXICON_SIMILARITY_SIBLING_DISCIPLINE : PARENT_SIMILARITY_FLOOR;
+    case RELATION_RELATED:
+      return LEXICON_SIMILARITY_INFERRED_RELATED;
+    case RELATION_SIBLING:
+      return LEXICON_SIMILARITY_SIBLING_DISCIPLINE;
+    default:
+      return 0;
+  }
 }

@@ -3,7 +3,8 @@ import type { ScoringConfig } from "./scoring-config.js";
 
 /**
  * True when a pair is direct evidence for the required skill: the same name, an alias, a kind-of the
- * requirement (lexicon child), or near-identical similarity. Only direct evidence can meet a `mustHave`
+ * requirement (lexicon is-a child; a part-of child, RELATION_PART, is not: Triage is part of Nursing, not a
+ * nursing licence), or near-identical similarity. Only direct evidence can meet a `mustHave`
  * requirement: a licence is yes-or-no, so a related skill never stands in for it (SPEC §2 property 10).
  *
  * @param code RELATION_* code of the pair
