@@ -369,7 +369,8 @@ export function measurePeak(
   const span = Math.max(0, Math.min(allocatedBytes, young));
   const step = Math.max(finest, span / Math.max(1, maxRuns - (maxRuns >> 3)));
   // From a little below 0: the young generation holds a little more than its reported free space.
-  for (let t = -2 * finest; t <= span || done === 0; t += step) call(Math.round(Math.min(t, span)));
+  for (let t = -Math.min(2 * finest, 2048); t <= span || done === 0; t += step)
+    call(Math.round(Math.min(t, span)));
   let result = summarize(calls, allocatedBytes);
   while (done < maxRuns) {
     // A target is not aimed at again once its call was kept, or after two tries (a call is dropped now and
