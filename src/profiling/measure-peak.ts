@@ -40,10 +40,8 @@ type GcEvent = {
   readonly afterGC: { heapStatistics: HeapStats };
 };
 
-/** Bytes left for the harness between the last fill step and the call (its heap-statistics objects). */
-const MARGIN = 1536;
 /** Fills up to this size use one array of calibrated cost and no heap reading (exactCall). */
-const EXACT_FILL = 4 * MARGIN;
+const EXACT_FILL = 6144;
 /** Bytes the bulk fill leaves for the exact fill after it (more than the bulk fill's step of ~112 B). */
 const SLACK = 8192;
 /** Garbage chunk of the fill: a JSArray and a FixedArray of 8 slots, ~100 bytes. */
@@ -319,8 +317,11 @@ function finish(
  * at other offsets of the call's allocation, and every scavenge is a point (offset, live bytes). Over all
  * points in offset order, live can only grow by allocation, so the peak is at most max(live at a point +
  * bytes allocated until the next point). Requires `--expose-gc`; meant for a young generation fixed at
- * 1 MiB (`--min-semi-space-size=1 --max-semi-space-size=1`). The call must allocate the same way every time
- * (warm it up first); calls that allocate more than 1 % differently from the median are dropped.
+ * 1 MiB (`--min-semi-space-size=1 --max-semi-space-size=1`). The fills are exact to 8 bytes and nothing is
+ * read between the collection and a call that starts near a full young generation (shiftedCall), so targets
+ * `resolutionBytes` apart put a point before every allocation of that size or more. The call must allocate
+ * the same way every time (warm it up first); calls that allocate more than 1 % + 4 KiB differently from the
+ * median, or leave as much more live, are dropped.
  */
 export function measurePeak(
   gc: Gc,
