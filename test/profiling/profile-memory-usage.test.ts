@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { aimAtGaps } from "../../src/profiling/aim-at-gaps.js";
 import { mergePoints, peakFromPoints } from "../../src/profiling/peak-from-points.js";
 import { accountWindow, profileMemoryUsage } from "../../src/profiling/profile-memory-usage.js";
 
@@ -56,6 +57,18 @@ describe("profileMemoryUsage", () => {
       p(2000, 1040),
       p(3000, 40),
     ]);
+  });
+
+  it("aims at a gap's middle through the measured lead of a landing over its target, once per target", () => {
+    const p = (offsetBytes: number, liveBytes: number) => ({ offsetBytes, liveBytes });
+    // Each call's first collection lands 1,000 bytes past its target, the next one period (10,000) later.
+    const call = (target: number) => ({ target, points: [p(target + 1000, 0), p(target + 11_000, 0)] });
+    const calls = [call(0), call(1000), call(5000)];
+    // Points 1,000 2,000 6,000 | 11,000 12,000 16,000, the call ends at 20,000. Widest gap first: 6,000–11,000
+    // (middle 8,500 → target 7,500); 2,000–6,000 and 12,000–16,000 are the same gap one period apart (middle
+    // 4,000 → target 3,000, once); 16,000–20,000 (middle 18,000 → 8,000 → 7,000). Gaps of 1,000 are done.
+    expect(aimAtGaps(calls, 20_000, 1024, 64, 10_000)).toEqual([7500, 3000, 7000]);
+    expect(aimAtGaps(calls, 20_000, 1024, 64, 10_000, new Set([3000, 7000, 7500]))).toEqual([]);
   });
 
   it("refuses to run without --expose-gc", async () => {
