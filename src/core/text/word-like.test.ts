@@ -15,7 +15,7 @@ describe("isWordLike", () => {
 
 describe("isWordLike on single tokens", () => {
   it("accepts a single real-looking word of four letters or more", () => {
-    for (const word of ["horology", "stenography", "geodesy", "paving", "yoga"])
+    for (const word of ["horology", "stenography", "geodesy", "paving", "yoga", "sauté"])
       expect(isWordLike(word), word).toBe(true);
   });
 

@@ -43,7 +43,7 @@ function startsWithKeyboardRun(norm: string): boolean {
 }
 
 /**
- * True when a normalised single token reads like a real word: ASCII letters only, at least four of them, a
+ * True when a normalised single token reads like a real word: letters only (accented ones too: "sauté"), at least four of them, a
  * vowel, no letter three times in a row, not keyboard mash along a row ("asdf", "qwerty") and not a
  * placeholder ("none", "misc", "test", "tbd" is too short). Made-up words that look like words ("zukamor")
  * pass: without the vocabulary a name cannot be told apart from a rare real word ("Horology").
@@ -53,7 +53,7 @@ export function isWordLikeToken(norm: string): boolean {
   let vowel = false;
   for (let k = 0; k < norm.length; k++) {
     const ch = norm.charCodeAt(k);
-    if (ch < 97 || ch > 122) return false;
+    if (ch < 97 || (ch > 122 && ch <= 127)) return false;
     if (isVowel(ch)) vowel = true;
     if (k >= 2 && ch === norm.charCodeAt(k - 1) && ch === norm.charCodeAt(k - 2)) return false;
   }
