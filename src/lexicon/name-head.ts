@@ -29,8 +29,8 @@ const MIN_LONE_HEAD = 4;
 
 /**
  * Head and content words of a normalised skill name for the head-disagreement guard, or null when it has no
- * head (see `headTokenIndex`: one content word, a coordination, a prepositional phrase, a run of
- * abbreviations). Reads the name as the word-vector embedder does, parenthetical left out; credential words
+ * head (see `headTokenIndex`: one content word, a prepositional phrase, a run of abbreviations, a
+ * coordination of single words; other coordinations: `coordinationHead`). Reads the name as the word-vector embedder does, parenthetical left out; credential words
  * are dropped and a light activity noun hands the head to the word before it. Allocates; call once per
  * distinct name.
  *
