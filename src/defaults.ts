@@ -175,8 +175,10 @@ export const HEAD_DISAGREEMENT_SIMILARITY = 0.02;
  */
 export const DOMAIN_AGREEMENT_SIMILARITY = 0.03;
 /**
- * Similarity kept by a word-like candidate name of unknown field (not in the lexicon, no domain keyword, no
- * digit, two or more real-looking words: never junk such as "Skill 7" or "asdf") with no other evidence: it may be from the required skill's field, unlike a skill known to be from another field. Below
+ * Similarity kept by a word-like candidate name the lexicon does not know (`isWordLike`: no digit, two or more
+ * real-looking words or one real-looking word; never junk such as "Skill 7", "asdf" or "none"; a keyword's guess
+ * at its field does not matter) with no other evidence: it may be from the required skill's field, unlike a
+ * skill the lexicon knows to be from another field. Below
  * DOMAIN_AGREEMENT_SIMILARITY, and at or above any guarded look-alike (< HEAD_DISAGREEMENT_SIMILARITY), so
  * a differently worded name the vectors cannot place never ranks below a name that shares only a modifier.
  */

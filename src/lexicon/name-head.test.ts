@@ -13,6 +13,11 @@ describe("sharesOnlyModifier", () => {
     ["corporate law", "corporate finance"],
     ["machine operation", "machine learning"],
     ["tax law", "tax preparation software sales"],
+    ["industrial hygiene", "industrial design and prototyping"],
+    ["medical billing", "medical illustration and animation"],
+    ["labor relations", "labor and delivery nursing"],
+    ["food safety", "food and beverage service"],
+    ["sales tax", "sales and marketing strategy"],
   ])("%s and %s share only a modifier", (a, b) => {
     expect(sharesOnlyModifier(h(a), h(b))).toBe(true);
   });
@@ -27,8 +32,22 @@ describe("sharesOnlyModifier", () => {
     ["traffic engineering", "signal timing"],
     ["sales", "sales training"],
     ["theory of computation", "theory of music"],
+    ["rapid prototyping", "industrial design and prototyping"],
+    ["product design", "industrial design and prototyping"],
+    ["safety training", "health and safety training"],
+    ["sales tax", "sales and marketing"],
   ])("%s and %s do not", (a, b) => {
     expect(sharesOnlyModifier(h(a), h(b))).toBe(false);
+  });
+});
+
+describe("nameHead on coordinations", () => {
+  it("reads single words before a final compound as its modifiers, and a list of phrases as one head each", () => {
+    expect(h("labor and delivery nursing")?.head).toBe("nursing");
+    expect(h("labor and delivery nursing")?.heads).toBeUndefined();
+    expect(h("industrial design and prototyping")?.heads).toEqual(["design", "prototyping"]);
+    expect(h("sales and marketing")).toBeNull();
+    expect(h("theory of music and composition")).toBeNull();
   });
 });
 

@@ -29,8 +29,8 @@ const MIN_LONE_HEAD = 4;
 
 /**
  * Head and content words of a normalised skill name for the head-disagreement guard, or null when it has no
- * head (see `headTokenIndex`: one content word, a coordination, a prepositional phrase, a run of
- * abbreviations). Reads the name as the word-vector embedder does, parenthetical left out; credential words
+ * head (see `headTokenIndex`: one content word, a prepositional phrase, a run of abbreviations, a
+ * coordination of single words; other coordinations: `coordinationHead`). Reads the name as the word-vector embedder does, parenthetical left out; credential words
  * are dropped and a light activity noun hands the head to the word before it. Allocates; call once per
  * distinct name.
  *
@@ -56,5 +56,36 @@ export function nameHead(norm: string): HeadWords | null {
   // "machine operation": one content word before an activity noun is the head.
   if (words.length === 1 && plain.length < tokens.length && words[0]!.length >= MIN_LONE_HEAD)
     return { head: words[0]!, words };
-  return null;
+  return coordinationHead(plain, words);
+}
+
+/**
+ * Head of a coordination without a prepositional phrase. "labor and delivery NURSING", "health and safety
+ * TRAINING" (single words before a final compound) read as one compound with a coordinated modifier: the final
+ * compound's head. "industrial DESIGN and PROTOTYPING" is a list of phrases with one head each (`heads`), at
+ * least one of them a compound. Anything else (a list of single words, "sales and marketing") has no head.
+ */
+function coordinationHead(plain: readonly string[], words: string[]): HeadWords | null {
+  if (!plain.some((t) => COORDINATIONS.has(t)) || plain.some((t) => PREPOSITIONS.has(t))) return null;
+  const conjuncts: string[][] = [[]];
+  for (const t of plain) {
+    if (COORDINATIONS.has(t)) conjuncts.push([]);
+    else if (!FILLERS.has(t)) conjuncts[conjuncts.length - 1]!.push(t);
+  }
+  if (conjuncts.some((c) => c.length === 0)) return null;
+  const heads: string[] = [];
+  for (const c of conjuncts) {
+    if (c.length === 1) {
+      heads.push(c[0]!);
+      continue;
+    }
+    const k = headTokenIndex(c, c.length);
+    if (k < 0) return null;
+    heads.push(c[k]!);
+  }
+  const last = conjuncts[conjuncts.length - 1]!;
+  if (last.length >= 2 && conjuncts.slice(0, -1).every((c) => c.length === 1))
+    return { head: heads[heads.length - 1]!, words };
+  if (conjuncts.every((c) => c.length === 1)) return null;
+  return { head: heads[0]!, words, heads };
 }

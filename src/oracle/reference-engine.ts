@@ -102,9 +102,7 @@ function numbersReference(
           candidate.domains[j]!,
           required.domains[i]!,
           c,
-          (candidate.lexIndex[j] as number) < 0 &&
-            candidate.domains[j] === "General" &&
-            isWordLike(candidate.norms[j] as string),
+          (candidate.lexIndex[j] as number) < 0 && isWordLike(candidate.norms[j] as string),
         );
         e = Math.max(e, fromVectors);
       }

@@ -40,7 +40,7 @@ export function pairEvidence(
       candidate.domains[j]!,
       required.domains[i]!,
       c,
-      candidate.lexIndex[j]! < 0 && candidate.domains[j] === "General" && isWordLike(candidate.norms[j]!),
+      candidate.lexIndex[j]! < 0 && isWordLike(candidate.norms[j]!),
     );
     out[0] = Math.max(out[0]!, e);
   }

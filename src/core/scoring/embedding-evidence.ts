@@ -16,7 +16,7 @@ import type { ScoringConfig } from "./scoring-config.js";
  * @param cosine cosine of the two names' unit embeddings
  * @param modifierOnly the names share a word but not their head (`sharesOnlyModifier`)
  * @param headCosine cosine of the two head words (read only when `modifierOnly`)
- * @param candidateUnknownField the candidate is not in the lexicon and no keyword classifies it: it keeps
+ * @param candidateUnknownField the candidate is a word-like name the lexicon does not know: it keeps
  *   at least UNKNOWN_FIELD_SIMILARITY (it may be from the required skill's field), unless guarded
  */
 export function embeddingEvidence(

@@ -8,6 +8,11 @@ export type HeadWords = {
   readonly head: string;
   /** Every content word of the name, head included, fillers ("skills") left out. */
   readonly words: readonly string[];
+  /**
+   * A coordination of headed phrases ("industrial DESIGN and PROTOTYPING") has one head per conjunct
+   * (`head` is the first); a shared word is then a modifier only when it heads no conjunct. Absent otherwise.
+   */
+  readonly heads?: readonly string[];
 };
 
 /** Shortest shared prefix that makes two heads one word ("engineer"/"engineering", "nurse"/"nursing"). */
@@ -31,9 +36,16 @@ export function sameHead(a: string, b: string): boolean {
  */
 export function sharesOnlyModifier(a: HeadWords | null, b: HeadWords | null): boolean {
   if (a === null || b === null || sameHead(a.head, b.head)) return false;
+  if (a.heads !== undefined || b.heads !== undefined) {
+    const ha = a.heads ?? [a.head];
+    const hb = b.heads ?? [b.head];
+    for (const x of ha) for (const y of hb) if (sameHead(x, y)) return false;
+  }
   for (let x = 0; x < a.words.length; x++) {
     const w = a.words[x]!;
-    for (let y = 0; y < b.words.length; y++) if (b.words[y] === w) return true;
+    if (a.heads?.includes(w) === true) continue;
+    for (let y = 0; y < b.words.length; y++)
+      if (b.words[y] === w && b.heads?.includes(w) !== true) return true;
   }
   return false;
 }

@@ -12,3 +12,27 @@ describe("isWordLike", () => {
       expect(isWordLike(junk), junk).toBe(false);
   });
 });
+
+describe("isWordLike on single tokens", () => {
+  it("accepts a single real-looking word of four letters or more", () => {
+    for (const word of ["horology", "stenography", "geodesy", "paving", "yoga", "sauté"])
+      expect(isWordLike(word), word).toBe(true);
+  });
+
+  it("rejects keyboard mash, placeholders, repeated letters, short and vowel-less tokens", () => {
+    for (const junk of [
+      "asdf",
+      "qwerty",
+      "zxcvb",
+      "hjkl",
+      "none",
+      "misc",
+      "test",
+      "aaaa",
+      "xkcd",
+      "tbd",
+      "jfkdl",
+    ])
+      expect(isWordLike(junk), junk).toBe(false);
+  });
+});
