@@ -13,6 +13,7 @@ import { buildBundles, ENTRY_POINTS, ROOT } from "../scripts/build.js";
 import { COMPILED_LEXICON_FILE } from "../src/adapters/lexicon/compiled-lexicon-file.js";
 import type { CliIo } from "../src/cli/io.js";
 import { main } from "../src/cli/main.js";
+import { COMPILED_LEXICON_FORMAT } from "../src/lexicon/serialize-lexicon.js";
 
 mkdirSync(join(ROOT, ".cache"), { recursive: true });
 const OUT = mkdtempSync(join(ROOT, ".cache", "built-cli-test-"));
@@ -86,7 +87,9 @@ describe("the built CLI", () => {
   });
 
   it("writes the compiled lexicon next to the bundles", () => {
-    expect(JSON.parse(readFileSync(join(OUT, COMPILED_LEXICON_FILE), "utf8")).format).toBe(1);
+    expect(JSON.parse(readFileSync(join(OUT, COMPILED_LEXICON_FILE), "utf8")).format).toBe(
+      COMPILED_LEXICON_FORMAT,
+    );
   });
 });
 
