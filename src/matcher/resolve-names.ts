@@ -1,12 +1,18 @@
 import type { RequiredInput, SideInput } from "../core/engine/engine-types.js";
-import type { RequiredSkill, Skill } from "../core/types.js";
+import type { HeadWords } from "../core/text/head-words.js";
+import type { Domain, RequiredSkill, Skill } from "../core/types.js";
 import type { EmbeddingCache } from "../ports.js";
 import type { NameEntry } from "../prepare/name-table.js";
 import { prepareRequired, prepareSide } from "../prepare/prepare-side.js";
 import type { Session } from "./create-session-loader.js";
 
 /** A raw skill name's interned entry, embedding row and its head word's row (PENDING when it has no head). */
-export type ResolvedName = { readonly entry: NameEntry; row: Float32Array; headRow: Float32Array };
+export type ResolvedName = {
+  readonly raw: string;
+  readonly entry: NameEntry;
+  row: Float32Array;
+  headRow: Float32Array;
+};
 
 /** A resolved name waiting for the embedder: its own row, or its head word's row (`head`). */
 type Waiter = { readonly resolved: ResolvedName; readonly head: boolean };
@@ -56,6 +62,7 @@ export async function resolveNames(
         const entry = session.names.entry(raw);
         const head = entry.headEntry;
         const resolved: ResolvedName = {
+          raw,
           entry,
           row: cache.get(entry.cacheKey) ?? PENDING,
           headRow: head === null ? PENDING : (cache.get(head.cacheKey) ?? PENDING),
@@ -103,6 +110,38 @@ function lookUp(
     headRows[i] = r.headRow;
   }
   return [entries, rows, headRows];
+}
+
+/**
+ * The distinct names of a call as one engine side (their `levels` and `ratios` are empty): what a rank
+ * batch indexes into.
+ */
+export function namesSide(resolved: ResolvedLists): SideInput {
+  const n = resolved.names.length;
+  const side = {
+    names: new Array<string>(n),
+    norms: new Array<string>(n),
+    levels: [],
+    ratios: new Float64Array(0),
+    lexIndex: new Int32Array(n),
+    domains: new Array<Domain>(n),
+    rows: new Array<Float32Array>(n),
+    heads: new Array<HeadWords | null>(n),
+    headRows: new Array<Float32Array>(n),
+    ids: new Int32Array(n),
+  };
+  for (let m = 0; m < n; m++) {
+    const { raw, entry, row, headRow } = resolved.names[m]!;
+    side.names[m] = raw;
+    side.norms[m] = entry.norm;
+    side.lexIndex[m] = entry.lexIndex;
+    side.domains[m] = entry.domain;
+    side.rows[m] = row;
+    side.heads[m] = entry.head;
+    side.headRows[m] = headRow;
+    side.ids[m] = entry.id;
+  }
+  return side;
 }
 
 /** The engine side of list `k`, a validated candidate list. */

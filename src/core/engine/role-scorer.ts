@@ -1,55 +1,177 @@
+import { combineOverall } from "../scoring/combine-overall.js";
 import type { Strategy } from "../types.js";
 import { canonicalOrder } from "./canonical-order.js";
-import { canonicalOrderInto } from "./canonical-order-into.js";
+import { canonicalOrderOfNames } from "./canonical-order-of-names.js";
+import { clearEvidence } from "./clear-evidence.js";
 import { createSkillNumbers } from "./create-skill-numbers.js";
-import type { EngineContext, RequiredInput, SideInput } from "./engine-types.js";
+import type { EngineContext, RequiredInput, RoleScorer } from "./engine-types.js";
+import { createKthBest } from "./kth-best.js";
+import { listAbove } from "./list-above.js";
 import { matchBonus, overallOf } from "./overall-score.js";
+import { pairScoreRow } from "./pair-score-row.js";
 import { requiredTie } from "./required-tie.js";
-import type { RoleEvidence } from "./role-evidence.js";
-import { createRoleShapes } from "./role-shapes.js";
-import { scoreSkills } from "./score-skills.js";
-import type { ShapeTables } from "./shape-tables.js";
+import type { RoleTables } from "./role-evidence-cache.js";
+import { takeEvidence } from "./take-evidence.js";
 
 const NO_INCLUDE: readonly never[] = [];
+/**
+ * How far a candidate's bound must sit below the bar to be skipped. The bound is an overall score computed
+ * from per-skill values at least as high as the real ones; rounding is monotone in each step, but the margin
+ * keeps a candidate within a hair of the bar on the exact path whatever an ulp does.
+ */
+const BOUND_MARGIN = 1e-9;
 
 /**
  * Overall scores of many candidates against one fixed role, equal bit for bit to `score(...).overallScore`.
- * Everything that depends on the role alone is done once: its canonical order, the evidence of each distinct
- * candidate name (one row per name), and the exceedance of each Beta shape. Per candidate it sorts the side,
- * looks up one row per skill and runs the scoring loop into reused buffers: no allocation.
+ * Everything that depends on the role alone is done once and kept for later calls: its canonical order,
+ * the evidence row of each distinct candidate name, the exceedance of each Beta shape and the pair scores of
+ * each (name row, shape). Per candidate it finds one row and one score entry per skill, in reused buffers.
+ *
+ * With a top K, a candidate is first bounded: each required skill's score is at most the highest listed pair
+ * score (the pairs above the no-evidence band) or the band's ceiling, and the overall score of those bounds,
+ * with the largest coherence bonus and every must-have met, is at most the real one. A candidate whose bound
+ * cannot beat the K-th best score so far (earlier candidates win ties) gets -Infinity and no exact score.
  */
 export function createRoleScorer(
   ctx: EngineContext,
-  tables: ShapeTables,
-  evidence: RoleEvidence,
+  role: RoleTables,
   required: RequiredInput,
   strategy: Strategy,
-): (candidate: SideInput) => number {
+): RoleScorer {
   const c = ctx.config;
   const nr = required.ids.length;
   const order = canonicalOrder(required.norms, required.names, required.ratios, requiredTie(required));
   const numbers = createSkillNumbers(nr, 0, order, NO_INCLUDE);
-  const shapes = createRoleShapes(required, tables, strategy === "conservative");
+  const { evidence, shapes, pairScores } = role;
   const aggressive = strategy === "aggressive";
+  const conservative = strategy === "conservative";
+  const tau = c.similarityThreshold;
+  // pairScore's no-evidence ceiling: unlisted pairs score at most this.
+  const band = c.severePenalty * (1 - c.penaltyLevelShare) + c.noEvidenceLevelSpread;
+  const bonusBound = Math.max(c.coherenceBonusMin, c.coherenceBonusMax, 0);
+  const bound = new Float64Array(nr);
+  const allMet = new Float64Array(nr).fill(Number.POSITIVE_INFINITY);
   const mostSimilar = new Int32Array(nr);
   let candOrder = new Int32Array(16);
+  let rowAt = new Int32Array(16);
+  let entryAt = new Int32Array(16);
+  let ratios = new Float64Array(16);
 
-  return (candidate) => {
-    const nc = candidate.ids.length;
-    if (candOrder.length < nc) candOrder = new Int32Array(Math.max(nc, candOrder.length * 2));
-    canonicalOrderInto(candidate.norms, candidate.names, candidate.ratios, candOrder);
-    scoreSkills(
-      candidate,
-      candOrder,
-      required,
-      evidence.rows(candidate),
-      shapes.slots(candidate),
-      aggressive,
-      numbers,
-      mostSimilar,
-      c,
-    );
-    const bonus = matchBonus(numbers, nc, nr, c);
-    return overallOf(numbers.score, numbers.direct, numbers, required, strategy, bonus, c);
+  return (batch, from, to, topK, out) => {
+    const { names, index, start, lists } = batch;
+    // Row number of each distinct name of this call, -1 until looked up.
+    const rowOf = new Int32Array(names.ids.length).fill(-1);
+    let evidenceGeneration = evidence.generation;
+    const bar = topK < to - from ? createKthBest(topK) : null;
+    for (let k = from; k < to; k++) {
+      const at = start[k]!;
+      const n = start[k + 1]! - at;
+      const list = lists[k]!;
+      if (candOrder.length < n) {
+        const size = Math.max(n, candOrder.length * 2);
+        candOrder = new Int32Array(size);
+        rowAt = new Int32Array(size);
+        entryAt = new Int32Array(size);
+        ratios = new Float64Array(size);
+      }
+      evidence.reserve(n);
+      shapes.reserve(n);
+      if (evidence.generation !== evidenceGeneration) {
+        rowOf.fill(-1);
+        evidenceGeneration = evidence.generation;
+      }
+      pairScores.validFor(evidence.generation, shapes.generation);
+      pairScores.reserve(n);
+      for (let s = 0; s < n; s++) {
+        const name = index[at + s]!;
+        const level = list[s]!.level;
+        const r = level.value / level.max;
+        ratios[s] = r;
+        let row = rowOf[name]!;
+        if (row < 0) {
+          row = evidence.row(names, name);
+          rowOf[name] = row;
+        }
+        const shape = shapes.slot(r);
+        let entry = pairScores.find(row, shape);
+        if (entry < 0) {
+          entry = pairScores.add(row, shape);
+          const scores = pairScores.scores;
+          const sa = shapes;
+          pairScoreRow(
+            evidence.similarity,
+            evidence.code,
+            row * nr,
+            nr,
+            sa.level[shape]!,
+            required.ratios,
+            sa.exceed,
+            shape * nr,
+            aggressive,
+            c,
+            scores,
+            entry * nr,
+          );
+          pairScores.listedCount[entry] = listAbove(
+            scores,
+            entry * nr,
+            nr,
+            band,
+            pairScores.listed,
+            entry * nr,
+          );
+        }
+        rowAt[s] = row * nr;
+        entryAt[s] = entry;
+      }
+      const scores = pairScores.scores;
+      if (bar !== null) {
+        const listed = pairScores.listed;
+        const listedCount = pairScores.listedCount;
+        bound.fill(band);
+        for (let s = 0; s < n; s++) {
+          const e = entryAt[s]! * nr;
+          const m = listedCount[entryAt[s]!]!;
+          for (let q = 0; q < m; q++) {
+            const i = listed[e + q]!;
+            if (scores[e + i]! > bound[i]!) bound[i] = scores[e + i]!;
+          }
+        }
+        const most = combineOverall(
+          nr,
+          order,
+          bound,
+          allMet,
+          required.weights,
+          required.mustHave,
+          conservative,
+          bonusBound,
+          c,
+        );
+        if (most + BOUND_MARGIN <= bar.value) {
+          out[k - from] = Number.NEGATIVE_INFINITY;
+          continue;
+        }
+      }
+      canonicalOrderOfNames(index, at, n, names.norms, names.names, ratios, candOrder);
+      const similarity = evidence.similarity;
+      const codes = evidence.code;
+      clearEvidence(numbers, mostSimilar, nr);
+      for (let q = 0; q < n; q++) {
+        const j = candOrder[q]!;
+        takeEvidence(j, similarity, codes, rowAt[j]!, scores, entryAt[j]! * nr, nr, numbers, mostSimilar, c);
+      }
+      for (let i = 0; i < nr; i++) {
+        numbers.domainAgrees[i] =
+          numbers.maxSimilarity[i]! >= tau &&
+          names.domains[index[at + mostSimilar[i]!]!] === required.domains[i]
+            ? 1
+            : 0;
+      }
+      const bonus = matchBonus(numbers, n, nr, c);
+      const overall = overallOf(numbers.score, numbers.direct, numbers, required, strategy, bonus, c);
+      out[k - from] = overall;
+      bar?.push(overall);
+    }
   };
 }

@@ -1,0 +1,117 @@
+/** Pair scores (entries × required skills) kept before the table starts over: 8 MB, and 2 MB of lists. */
+const MAX_SCORES = 1 << 20;
+/** Entries kept whatever the role's size, so that the largest candidate side always fits. */
+const MIN_ENTRIES = 1024;
+
+/**
+ * Pair scores of (evidence row, Beta shape) pairs against one fixed role: a name at a level scores the same
+ * against every required skill each time it is listed, and ranking lists the same few thousand names at a
+ * handful of levels. An open-addressing table over typed arrays (linear probing, load ≤ 1/2), bounded by
+ * MAX_SCORES doubles. Row and shape numbers come from the role's evidence table and shape set; the owner
+ * starts this table over whenever either of those does.
+ */
+export type RolePairScores = {
+  /** `scores[e · required + i]`: entry e's pair score against required skill i. Replaced on growth. */
+  readonly scores: Float64Array;
+  /**
+   * `listed[e · required + m]` for m < `listedCount[e]`: the required skills entry e scores above the
+   * no-evidence band (the caller decides the band when it fills the entry). Replaced on growth.
+   */
+  readonly listed: Uint16Array;
+  readonly listedCount: Int32Array;
+  /**
+   * Forgets every entry unless the table was filled under these generations of the evidence table and the
+   * shape set (whose row and shape numbers it is keyed by).
+   */
+  validFor(evidenceGeneration: number, shapeGeneration: number): void;
+  /** Makes room for `n` new entries (starting over when they might not fit): call before a candidate's lookups. */
+  reserve(n: number): void;
+  /** The entry number of (`row`, `shape`), or -1 when absent. */
+  find(row: number, shape: number): number;
+  /** Adds the entry of (`row`, `shape`) and returns its number; the caller fills its scores and list. */
+  add(row: number, shape: number): number;
+};
+
+export function createRolePairScores(nr: number): RolePairScores {
+  const width = Math.max(nr, 1);
+  const maxEntries = Math.max(Math.floor(MAX_SCORES / width), MIN_ENTRIES);
+  let count = 0;
+  let cap = 64;
+  let rows = new Int32Array(2 * cap).fill(-1);
+  let shapes = new Int32Array(2 * cap);
+  let entries = new Int32Array(2 * cap);
+  let scores = new Float64Array(cap * width);
+  let listed = new Uint16Array(cap * width);
+  let listedCount = new Int32Array(cap);
+  const filledUnder = Int32Array.of(0, 0);
+
+  function slotOf(row: number, shape: number): number {
+    const mask = rows.length - 1;
+    let slot = (Math.imul(row, 0x9e3779b1) ^ Math.imul(shape, 0x85ebca6b)) & mask;
+    while (rows[slot] !== -1 && (rows[slot] !== row || shapes[slot] !== shape)) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  function grow(): void {
+    const oldRows = rows;
+    const oldShapes = shapes;
+    const oldEntries = entries;
+    cap *= 2;
+    rows = new Int32Array(2 * cap).fill(-1);
+    shapes = new Int32Array(2 * cap);
+    entries = new Int32Array(2 * cap);
+    for (let s = 0; s < oldRows.length; s++) {
+      if (oldRows[s] === -1) continue;
+      const slot = slotOf(oldRows[s]!, oldShapes[s]!);
+      rows[slot] = oldRows[s]!;
+      shapes[slot] = oldShapes[s]!;
+      entries[slot] = oldEntries[s]!;
+    }
+    const grownScores = new Float64Array(cap * width);
+    grownScores.set(scores);
+    scores = grownScores;
+    const grownListed = new Uint16Array(cap * width);
+    grownListed.set(listed);
+    listed = grownListed;
+    const grownCount = new Int32Array(cap);
+    grownCount.set(listedCount);
+    listedCount = grownCount;
+  }
+
+  return {
+    get scores() {
+      return scores;
+    },
+    get listed() {
+      return listed;
+    },
+    get listedCount() {
+      return listedCount;
+    },
+    validFor(evidenceGeneration, shapeGeneration) {
+      if (evidenceGeneration === filledUnder[0] && shapeGeneration === filledUnder[1]) return;
+      filledUnder[0] = evidenceGeneration;
+      filledUnder[1] = shapeGeneration;
+      rows.fill(-1);
+      count = 0;
+    },
+    reserve(n) {
+      if (count + n > maxEntries) {
+        rows.fill(-1);
+        count = 0;
+      }
+    },
+    find(row, shape) {
+      const slot = slotOf(row, shape);
+      return rows[slot] === -1 ? -1 : entries[slot]!;
+    },
+    add(row, shape) {
+      if (count === cap) grow();
+      const slot = slotOf(row, shape);
+      rows[slot] = row;
+      shapes[slot] = shape;
+      entries[slot] = count;
+      return count++;
+    },
+  };
+}
