@@ -27,7 +27,8 @@ export async function rankCandidates(
   const role = requiredOf(resolved, 0, required);
   const dim = session.embedder.dim;
   const scores = new Float64Array(lists.length);
-  const batch = { names: namesSide(resolved), index: resolved.index, start: resolved.start, lists: all };
+  const { index, start, ratios } = resolved;
+  const batch = { names: namesSide(resolved), index, start, ratios, lists: all };
   session.engine.roleScorer(role, dim, opts.strategy)(batch, 1, all.length, opts.topK, scores);
   const options = { strategy: opts.strategy, include: opts.include, meta: session.meta };
   return topIndices(scores, opts.topK).map((k, rank): RankEntry => {

@@ -25,6 +25,8 @@ export type ResolvedLists = {
   readonly names: readonly ResolvedName[];
   readonly index: Int32Array;
   readonly start: Int32Array;
+  /** Level ratio value/max of each skill, aligned with `index` (read in the same pass as the name). */
+  readonly ratios: Float64Array;
 };
 
 /** The row of a name still waiting for the embedder. */
@@ -42,6 +44,7 @@ export async function resolveNames(
   const start = new Int32Array(lists.length + 1);
   for (let k = 0; k < lists.length; k++) start[k + 1] = start[k]! + lists[k]!.length;
   const index = new Int32Array(start[lists.length]!);
+  const ratios = new Float64Array(index.length);
   const byRaw = new Map<string, number>();
   const names: ResolvedName[] = [];
   let missing: Map<NameEntry, Waiter[]> | null = null;
@@ -55,7 +58,9 @@ export async function resolveNames(
     const list = lists[k]!;
     const at = start[k]!;
     for (let i = 0; i < list.length; i++) {
-      const raw = list[i]!.name;
+      const skill = list[i]!;
+      const raw = skill.name;
+      ratios[at + i] = skill.level.value / skill.level.max;
       let n = byRaw.get(raw);
       if (n === undefined) {
         n = names.length;
@@ -91,7 +96,7 @@ export async function resolveNames(
       }
     }
   }
-  return { names, index, start };
+  return { names, index, start, ratios };
 }
 
 function lookUp(

@@ -25,10 +25,9 @@ export function batchSide(batch: RankBatch, k: number): SideInput {
   };
   for (let s = 0; s < n; s++) {
     const name = index[at + s]!;
-    const level = skills[s]!.level;
     side.names[s] = skills[s]!.name;
     side.norms[s] = names.norms[name]!;
-    side.ratios[s] = level.value / level.max;
+    side.ratios[s] = batch.ratios[at + s]!;
     side.lexIndex[s] = names.lexIndex[name]!;
     side.domains[s] = names.domains[name]!;
     side.rows[s] = names.rows[name]!;

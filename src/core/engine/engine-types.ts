@@ -46,8 +46,8 @@ export type RequiredInput = SideInput & {
 
 /**
  * The candidates of one rank call, as positions in the call's distinct names: skill s of list k is name
- * `index[start[k] + s]` of `names`, at the level of `lists[k][s]`. Each distinct name is resolved (and its
- * evidence looked up) once per call however many candidates list it.
+ * `index[start[k] + s]` of `names`, at level ratio `ratios[start[k] + s]` (value/max of `lists[k][s]`). Each
+ * distinct name is resolved (and its evidence looked up) once per call however many candidates list it.
  */
 export type RankBatch = {
   /** One entry per distinct raw name of the call; its `levels` and `ratios` are not read. */
@@ -55,6 +55,8 @@ export type RankBatch = {
   readonly index: Int32Array;
   /** Offset of each list's first skill in `index` (length: lists + 1). */
   readonly start: Int32Array;
+  /** Level ratio of each skill, aligned with `index`. */
+  readonly ratios: Float64Array;
   /** The validated skill lists, index-aligned with `start`. */
   readonly lists: readonly (readonly Skill[])[];
 };

@@ -1,4 +1,4 @@
-/** Pair scores (entries × required skills) kept before the table starts over: 8 MB, and 2 MB of lists. */
+/** Pair scores (entries × required skills) kept before the table starts over: 8 MB, and up to 16 MB of lists. */
 const MAX_SCORES = 1 << 20;
 /** Entries kept whatever the role's size, so that the largest candidate side always fits. */
 const MIN_ENTRIES = 1024;
@@ -14,10 +14,11 @@ export type RolePairScores = {
   /** `scores[e · required + i]`: entry e's pair score against required skill i. Replaced on growth. */
   readonly scores: Float64Array;
   /**
-   * `listed[e · required + m]` for m < `listedCount[e]`: the required skills entry e scores above the
-   * no-evidence band (the caller decides the band when it fills the entry). Replaced on growth.
+   * Pairs (i, score) at `listed[2 · (e · required + m)]` for m < `listedCount[e]`: the required skills entry
+   * e scores above the no-evidence band (the caller decides the band when it fills the entry). Replaced on
+   * growth.
    */
-  readonly listed: Uint16Array;
+  readonly listed: Float64Array;
   readonly listedCount: Int32Array;
   /**
    * Forgets every entry unless the table was filled under these generations of the evidence table and the
@@ -41,7 +42,7 @@ export function createRolePairScores(nr: number): RolePairScores {
   let shapes = new Int32Array(2 * cap);
   let entries = new Int32Array(2 * cap);
   let scores = new Float64Array(cap * width);
-  let listed = new Uint16Array(cap * width);
+  let listed = new Float64Array(2 * cap * width);
   let listedCount = new Int32Array(cap);
   const filledUnder = Int32Array.of(0, 0);
 
@@ -70,7 +71,7 @@ export function createRolePairScores(nr: number): RolePairScores {
     const grownScores = new Float64Array(cap * width);
     grownScores.set(scores);
     scores = grownScores;
-    const grownListed = new Uint16Array(cap * width);
+    const grownListed = new Float64Array(2 * cap * width);
     grownListed.set(listed);
     listed = grownListed;
     const grownCount = new Int32Array(cap);

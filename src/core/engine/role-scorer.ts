@@ -55,10 +55,9 @@ export function createRoleScorer(
   let candOrder = new Int32Array(16);
   let rowAt = new Int32Array(16);
   let entryAt = new Int32Array(16);
-  let ratios = new Float64Array(16);
 
   return (batch, from, to, topK, out) => {
-    const { names, index, start, lists } = batch;
+    const { names, index, start, ratios } = batch;
     // Row number of each distinct name of this call, -1 until looked up.
     const rowOf = new Int32Array(names.ids.length).fill(-1);
     let evidenceGeneration = evidence.generation;
@@ -66,13 +65,11 @@ export function createRoleScorer(
     for (let k = from; k < to; k++) {
       const at = start[k]!;
       const n = start[k + 1]! - at;
-      const list = lists[k]!;
       if (candOrder.length < n) {
         const size = Math.max(n, candOrder.length * 2);
         candOrder = new Int32Array(size);
         rowAt = new Int32Array(size);
         entryAt = new Int32Array(size);
-        ratios = new Float64Array(size);
       }
       evidence.reserve(n);
       shapes.reserve(n);
@@ -84,9 +81,7 @@ export function createRoleScorer(
       pairScores.reserve(n);
       for (let s = 0; s < n; s++) {
         const name = index[at + s]!;
-        const level = list[s]!.level;
-        const r = level.value / level.max;
-        ratios[s] = r;
+        const r = ratios[at + s]!;
         let row = rowOf[name]!;
         if (row < 0) {
           row = evidence.row(names, name);
@@ -118,7 +113,7 @@ export function createRoleScorer(
             nr,
             band,
             pairScores.listed,
-            entry * nr,
+            2 * entry * nr,
           );
         }
         rowAt[s] = row * nr;
@@ -130,11 +125,11 @@ export function createRoleScorer(
         const listedCount = pairScores.listedCount;
         bound.fill(band);
         for (let s = 0; s < n; s++) {
-          const e = entryAt[s]! * nr;
-          const m = listedCount[entryAt[s]!]!;
-          for (let q = 0; q < m; q++) {
-            const i = listed[e + q]!;
-            if (scores[e + i]! > bound[i]!) bound[i] = scores[e + i]!;
+          const e = 2 * entryAt[s]! * nr;
+          const end = e + 2 * listedCount[entryAt[s]!]!;
+          for (let q = e; q < end; q += 2) {
+            const i = listed[q]!;
+            if (listed[q + 1]! > bound[i]!) bound[i] = listed[q + 1]!;
           }
         }
         const most = combineOverall(
