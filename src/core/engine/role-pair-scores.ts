@@ -1,4 +1,6 @@
-/** Pair scores (entries × required skills) kept before the table starts over: 8 MB, and up to 16 MB of lists. */
+import { listAbove } from "./list-above.js";
+
+/** Pair scores (entries × required skills) kept before the table starts over: 8 MB (lists: at most twice that). */
 const MAX_SCORES = 1 << 20;
 /** Entries kept whatever the role's size, so that the largest candidate side always fits. */
 const MIN_ENTRIES = 1024;
@@ -14,11 +16,12 @@ export type RolePairScores = {
   /** `scores[e · required + i]`: entry e's pair score against required skill i. Replaced on growth. */
   readonly scores: Float64Array;
   /**
-   * Pairs (i, score) at `listed[2 · (e · required + m)]` for m < `listedCount[e]`: the required skills entry
-   * e scores above the no-evidence band (the caller decides the band when it fills the entry). Replaced on
-   * growth.
+   * Pairs (i, score) at `listed[listedAt[e] + 2m]` for m < `listedCount[e]`: the required skills entry e
+   * scores above the band given to `list`, packed one entry after another so that a reader of a few
+   * entries touches little memory. Replaced on growth.
    */
   readonly listed: Float64Array;
+  readonly listedAt: Int32Array;
   readonly listedCount: Int32Array;
   /**
    * Forgets every entry unless the table was filled under these generations of the evidence table and the
@@ -29,8 +32,10 @@ export type RolePairScores = {
   reserve(n: number): void;
   /** The entry number of (`row`, `shape`), or -1 when absent. */
   find(row: number, shape: number): number;
-  /** Adds the entry of (`row`, `shape`) and returns its number; the caller fills its scores and list. */
+  /** Adds the entry of (`row`, `shape`) and returns its number; the caller fills its scores, then `list`s it. */
   add(row: number, shape: number): number;
+  /** Lists the pairs of entry `e` (just filled) scoring above `band`. */
+  list(e: number, band: number): void;
 };
 
 export function createRolePairScores(nr: number): RolePairScores {
@@ -42,7 +47,9 @@ export function createRolePairScores(nr: number): RolePairScores {
   let shapes = new Int32Array(2 * cap);
   let entries = new Int32Array(2 * cap);
   let scores = new Float64Array(cap * width);
-  let listed = new Float64Array(2 * cap * width);
+  let listed = new Float64Array(2 * cap);
+  let listedEnd = 0;
+  let listedAt = new Int32Array(cap);
   let listedCount = new Int32Array(cap);
   const filledUnder = Int32Array.of(0, 0);
 
@@ -71,9 +78,9 @@ export function createRolePairScores(nr: number): RolePairScores {
     const grownScores = new Float64Array(cap * width);
     grownScores.set(scores);
     scores = grownScores;
-    const grownListed = new Float64Array(2 * cap * width);
-    grownListed.set(listed);
-    listed = grownListed;
+    const grownAt = new Int32Array(cap);
+    grownAt.set(listedAt);
+    listedAt = grownAt;
     const grownCount = new Int32Array(cap);
     grownCount.set(listedCount);
     listedCount = grownCount;
@@ -86,6 +93,9 @@ export function createRolePairScores(nr: number): RolePairScores {
     get listed() {
       return listed;
     },
+    get listedAt() {
+      return listedAt;
+    },
     get listedCount() {
       return listedCount;
     },
@@ -95,11 +105,13 @@ export function createRolePairScores(nr: number): RolePairScores {
       filledUnder[1] = shapeGeneration;
       rows.fill(-1);
       count = 0;
+      listedEnd = 0;
     },
     reserve(n) {
       if (count + n > maxEntries) {
         rows.fill(-1);
         count = 0;
+        listedEnd = 0;
       }
     },
     find(row, shape) {
@@ -113,6 +125,17 @@ export function createRolePairScores(nr: number): RolePairScores {
       shapes[slot] = shape;
       entries[slot] = count;
       return count++;
+    },
+    list(e, band) {
+      if (listedEnd + 2 * width > listed.length) {
+        const grown = new Float64Array(Math.max(2 * listed.length, listedEnd + 2 * width));
+        grown.set(listed);
+        listed = grown;
+      }
+      const m = listAbove(scores, e * width, width, band, listed, listedEnd);
+      listedAt[e] = listedEnd;
+      listedCount[e] = m;
+      listedEnd += 2 * m;
     },
   };
 }

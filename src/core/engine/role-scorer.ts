@@ -6,7 +6,6 @@ import { clearEvidence } from "./clear-evidence.js";
 import { createSkillNumbers } from "./create-skill-numbers.js";
 import type { EngineContext, RequiredInput, RoleScorer } from "./engine-types.js";
 import { createKthBest } from "./kth-best.js";
-import { listAbove } from "./list-above.js";
 import { matchBonus, overallOf } from "./overall-score.js";
 import { pairScoreRow } from "./pair-score-row.js";
 import { requiredTie } from "./required-tie.js";
@@ -107,14 +106,7 @@ export function createRoleScorer(
             scores,
             entry * nr,
           );
-          pairScores.listedCount[entry] = listAbove(
-            scores,
-            entry * nr,
-            nr,
-            band,
-            pairScores.listed,
-            2 * entry * nr,
-          );
+          pairScores.list(entry, band);
         }
         rowAt[s] = row * nr;
         entryAt[s] = entry;
@@ -122,10 +114,11 @@ export function createRoleScorer(
       const scores = pairScores.scores;
       if (bar !== null) {
         const listed = pairScores.listed;
+        const listedAt = pairScores.listedAt;
         const listedCount = pairScores.listedCount;
         bound.fill(band);
         for (let s = 0; s < n; s++) {
-          const e = 2 * entryAt[s]! * nr;
+          const e = listedAt[entryAt[s]!]!;
           const end = e + 2 * listedCount[entryAt[s]!]!;
           for (let q = e; q < end; q += 2) {
             const i = listed[q]!;
