@@ -23,6 +23,8 @@ export type RolePairScores = {
   readonly listed: Float64Array;
   readonly listedAt: Int32Array;
   readonly listedCount: Int32Array;
+  /** Changes whenever entries are dropped, which invalidates every entry number handed out before. */
+  readonly generation: number;
   /**
    * Forgets every entry unless the table was filled under these generations of the evidence table and the
    * shape set (whose row and shape numbers it is keyed by).
@@ -52,6 +54,7 @@ export function createRolePairScores(nr: number): RolePairScores {
   let listedAt = new Int32Array(cap);
   let listedCount = new Int32Array(cap);
   const filledUnder = Int32Array.of(0, 0);
+  let generation = 0;
 
   function slotOf(row: number, shape: number): number {
     const mask = rows.length - 1;
@@ -93,6 +96,9 @@ export function createRolePairScores(nr: number): RolePairScores {
     get listed() {
       return listed;
     },
+    get generation() {
+      return generation;
+    },
     get listedAt() {
       return listedAt;
     },
@@ -106,12 +112,14 @@ export function createRolePairScores(nr: number): RolePairScores {
       rows.fill(-1);
       count = 0;
       listedEnd = 0;
+      generation++;
     },
     reserve(n) {
       if (count + n > maxEntries) {
         rows.fill(-1);
         count = 0;
         listedEnd = 0;
+        generation++;
       }
     },
     find(row, shape) {

@@ -13,6 +13,8 @@ import type { RoleTables } from "./role-evidence-cache.js";
 import { takeEvidence } from "./take-evidence.js";
 
 const NO_INCLUDE: readonly never[] = [];
+/** Shapes per name whose score entry a call remembers by position (levels are mostly a few small ratios). */
+const NEAR_SHAPES = 8;
 /**
  * How far a candidate's bound must sit below the bar to be skipped. The bound is an overall score computed
  * from per-skill values at least as high as the real ones; rounding is monotone in each step, but the margin
@@ -57,9 +59,12 @@ export function createRoleScorer(
 
   return (batch, from, to, topK, out) => {
     const { names, index, start, ratios } = batch;
-    // Row number of each distinct name of this call, -1 until looked up.
+    // Row number, and score entry of each of the first few shapes, of each distinct name of this call
+    // (-1 until looked up): most skills then cost two reads of small typed arrays.
     const rowOf = new Int32Array(names.ids.length).fill(-1);
+    const entryOf = new Int32Array(names.ids.length * NEAR_SHAPES).fill(-1);
     let evidenceGeneration = evidence.generation;
+    let pairGeneration = pairScores.generation;
     const bar = topK < to - from ? createKthBest(topK) : null;
     for (let k = from; k < to; k++) {
       const at = start[k]!;
@@ -78,37 +83,41 @@ export function createRoleScorer(
       }
       pairScores.validFor(evidence.generation, shapes.generation);
       pairScores.reserve(n);
+      if (pairScores.generation !== pairGeneration) {
+        entryOf.fill(-1);
+        pairGeneration = pairScores.generation;
+      }
       for (let s = 0; s < n; s++) {
         const name = index[at + s]!;
-        const r = ratios[at + s]!;
-        let row = rowOf[name]!;
-        if (row < 0) {
-          row = evidence.row(names, name);
-          rowOf[name] = row;
-        }
-        const shape = shapes.slot(r);
-        let entry = pairScores.find(row, shape);
+        const shape = shapes.slot(ratios[at + s]!);
+        let entry = shape < NEAR_SHAPES ? entryOf[name * NEAR_SHAPES + shape]! : -1;
         if (entry < 0) {
-          entry = pairScores.add(row, shape);
-          const scores = pairScores.scores;
-          const sa = shapes;
-          pairScoreRow(
-            evidence.similarity,
-            evidence.code,
-            row * nr,
-            nr,
-            sa.level[shape]!,
-            required.ratios,
-            sa.exceed,
-            shape * nr,
-            aggressive,
-            c,
-            scores,
-            entry * nr,
-          );
-          pairScores.list(entry, band);
+          let row = rowOf[name]!;
+          if (row < 0) {
+            row = evidence.row(names, name);
+            rowOf[name] = row;
+          }
+          entry = pairScores.find(row, shape);
+          if (entry < 0) {
+            entry = pairScores.add(row, shape);
+            pairScoreRow(
+              evidence.similarity,
+              evidence.code,
+              row * nr,
+              nr,
+              shapes.level[shape]!,
+              required.ratios,
+              shapes.exceed,
+              shape * nr,
+              aggressive,
+              c,
+              pairScores.scores,
+              entry * nr,
+            );
+            pairScores.list(entry, band);
+          }
+          if (shape < NEAR_SHAPES) entryOf[name * NEAR_SHAPES + shape] = entry;
         }
-        rowAt[s] = row * nr;
         entryAt[s] = entry;
       }
       const scores = pairScores.scores;
@@ -141,6 +150,8 @@ export function createRoleScorer(
           continue;
         }
       }
+      // A remembered entry implies a looked-up row: both are dropped when the evidence starts over.
+      for (let s = 0; s < n; s++) rowAt[s] = rowOf[index[at + s]!]! * nr;
       canonicalOrderOfNames(index, at, n, names.norms, names.names, ratios, candOrder);
       const similarity = evidence.similarity;
       const codes = evidence.code;
