@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import type { RequiredSkill, Strategy } from "../../core/types.js";
 import { CompetencyError } from "../../errors.js";
-import { STREAM_CHUNK_LINES, STREAM_CHUNKS_IN_FLIGHT_PER_WORKER } from "../../service/service-defaults.js";
+import { RANK_CHUNK_LINES, STREAM_CHUNKS_IN_FLIGHT_PER_WORKER } from "../../service/service-defaults.js";
 import { formatLineError, rankLines } from "../../shards/rank-lines.js";
 import { createTopK } from "../../shards/top-k.js";
 import { readPostgresLines } from "../../sources/postgres-lines.js";
@@ -122,8 +122,8 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
       const total = fromPostgres === undefined ? await inputSize(candidatesPath) : undefined;
       const source =
         fromPostgres === undefined
-          ? readLineChunks(await openInput(candidatesPath, ctx.io.stdin), STREAM_CHUNK_LINES)
-          : readPostgresLines(fromPostgres, flags.table as string, STREAM_CHUNK_LINES);
+          ? readLineChunks(await openInput(candidatesPath, ctx.io.stdin), RANK_CHUNK_LINES)
+          : readPostgresLines(fromPostgres, flags.table as string, RANK_CHUNK_LINES);
       await withMatcher(ctx, async (matcher) => {
         await matcher.rank([], role); // validates the role once, before any candidate is read
         const workers = flags.workers ?? optionsFromEnv(ctx.io.env).workers ?? 0;
