@@ -6,7 +6,9 @@ import { CompetencyError } from "../errors.js";
 import type { DomainKeywords } from "../lexicon/compile-domain-keywords.js";
 import { createReferenceEngine } from "../oracle/reference-engine.js";
 import type { Embedder } from "../ports.js";
+import { EMBEDDING_CACHE_SIZE } from "../defaults.js";
 import { createNameTable, type NameTable } from "../prepare/name-table.js";
+import { createRawNames, type RawNames } from "./create-raw-names.js";
 
 /** Distinct names a matcher interns before its name table starts over. */
 const NAME_TABLE_LIMIT = 200_000;
@@ -15,6 +17,7 @@ const NAME_TABLE_LIMIT = 200_000;
 export type Session = {
   readonly embedder: Embedder;
   readonly names: NameTable;
+  readonly rawNames: RawNames;
   readonly engine: Engine;
   readonly meta: ResultMeta;
 };
@@ -46,9 +49,11 @@ export function createSessionLoader(
   let closed = false;
 
   function newSession(embedder: Embedder): Session {
+    const names = createNameTable(lexicon, keywords, embedder.id, NAME_TABLE_LIMIT);
     return {
       embedder,
-      names: createNameTable(lexicon, keywords, embedder.id, NAME_TABLE_LIMIT),
+      names,
+      rawNames: createRawNames(names, EMBEDDING_CACHE_SIZE),
       engine: engineName === "reference" ? createReferenceEngine(context) : createOptimizedEngine(context),
       meta: Object.freeze({
         engine: engineName,

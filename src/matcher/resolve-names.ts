@@ -4,33 +4,23 @@ import type { Domain, RequiredSkill, Skill } from "../core/types.js";
 import type { EmbeddingCache } from "../ports.js";
 import type { NameEntry } from "../prepare/name-table.js";
 import { prepareRequired, prepareSide } from "../prepare/prepare-side.js";
+import { PENDING, type RawName } from "./create-raw-names.js";
 import type { Session } from "./create-session-loader.js";
 
-/** A raw skill name's interned entry, embedding row and its head word's row (PENDING when it has no head). */
-export type ResolvedName = {
-  readonly raw: string;
-  readonly entry: NameEntry;
-  row: Float32Array;
-  headRow: Float32Array;
-};
-
 /** A resolved name waiting for the embedder: its own row, or its head word's row (`head`). */
-type Waiter = { readonly resolved: ResolvedName; readonly head: boolean };
+type Waiter = { readonly resolved: RawName; readonly head: boolean };
 
 /**
  * Every skill of the lists a call resolved: skill i of list k is `names[index[start[k] + i]]`. Flat typed
  * arrays, so ranking 100,000 candidates keeps one Int32Array and one object per distinct name.
  */
 export type ResolvedLists = {
-  readonly names: readonly ResolvedName[];
+  readonly names: readonly RawName[];
   readonly index: Int32Array;
   readonly start: Int32Array;
   /** Level ratio value/max of each skill, aligned with `index` (read in the same pass as the name). */
   readonly ratios: Float64Array;
 };
-
-/** The row of a name still waiting for the embedder. */
-export const PENDING = new Float32Array(0);
 
 /**
  * Resolves every distinct raw name of `lists` once: interned entry, then the embedding row from the cache,
@@ -45,8 +35,7 @@ export async function resolveNames(
   for (let k = 0; k < lists.length; k++) start[k + 1] = start[k]! + lists[k]!.length;
   const index = new Int32Array(start[lists.length]!);
   const ratios = new Float64Array(index.length);
-  const byRaw = new Map<string, number>();
-  const names: ResolvedName[] = [];
+  const names: RawName[] = [];
   let missing: Map<NameEntry, Waiter[]> | null = null;
   const wait = (entry: NameEntry, waiter: Waiter): void => {
     missing ??= new Map();
@@ -54,30 +43,32 @@ export async function resolveNames(
     if (waiting === undefined) missing.set(entry, [waiter]);
     else waiting.push(waiter);
   };
+  // Numbers this call's distinct names in one synchronous pass: a concurrent call may restamp a name only
+  // after this loop, and nothing reads `slot` after it.
+  const stamp = session.rawNames.nextStamp();
   for (let k = 0; k < lists.length; k++) {
     const list = lists[k]!;
     const at = start[k]!;
     for (let i = 0; i < list.length; i++) {
       const skill = list[i]!;
-      const raw = skill.name;
+      const resolved = session.rawNames.get(skill.name);
       ratios[at + i] = skill.level.value / skill.level.max;
-      let n = byRaw.get(raw);
-      if (n === undefined) {
-        n = names.length;
-        const entry = session.names.entry(raw);
-        const head = entry.headEntry;
-        const resolved: ResolvedName = {
-          raw,
-          entry,
-          row: cache.get(entry.cacheKey) ?? PENDING,
-          headRow: head === null ? PENDING : (cache.get(head.cacheKey) ?? PENDING),
-        };
+      if (resolved.stamp !== stamp) {
+        resolved.stamp = stamp;
+        resolved.slot = names.length;
         names.push(resolved);
-        byRaw.set(raw, n);
-        if (resolved.row === PENDING) wait(entry, { resolved, head: false });
-        if (head !== null && resolved.headRow === PENDING) wait(head, { resolved, head: true });
+        const { entry } = resolved;
+        const head = entry.headEntry;
+        if (resolved.row === PENDING) {
+          resolved.row = cache.get(entry.cacheKey) ?? PENDING;
+          if (resolved.row === PENDING) wait(entry, { resolved, head: false });
+        }
+        if (head !== null && resolved.headRow === PENDING) {
+          resolved.headRow = cache.get(head.cacheKey) ?? PENDING;
+          if (resolved.headRow === PENDING) wait(head, { resolved, head: true });
+        }
       }
-      index[at + i] = n;
+      index[at + i] = resolved.slot;
     }
   }
   // TypeScript cannot see that `wait` assigns `missing`.
