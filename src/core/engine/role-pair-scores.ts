@@ -16,13 +16,12 @@ export type RolePairScores = {
   /** `scores[e · required + i]`: entry e's pair score against required skill i. Replaced on growth. */
   readonly scores: Float64Array;
   /**
-   * Pairs (i, score) at `listed[listedAt[e] + 2m]` for m < `listedCount[e]`: the required skills entry e
-   * scores above the band given to `list`, packed one entry after another so that a reader of a few
-   * entries touches little memory. Replaced on growth.
+   * Pairs (i, score) at `listed[listedSpan[2e] + 2m]` for m < `listedSpan[2e + 1]`: the required skills
+   * entry e scores above the band given to `list`, packed one entry after another so that a reader of a
+   * few entries touches little memory. Replaced on growth.
    */
   readonly listed: Float64Array;
-  readonly listedAt: Int32Array;
-  readonly listedCount: Int32Array;
+  readonly listedSpan: Int32Array;
   /** Changes whenever entries are dropped, which invalidates every entry number handed out before. */
   readonly generation: number;
   /**
@@ -45,48 +44,47 @@ export function createRolePairScores(nr: number): RolePairScores {
   const maxEntries = Math.max(Math.floor(MAX_SCORES / width), MIN_ENTRIES);
   let count = 0;
   let cap = 64;
-  let rows = new Int32Array(2 * cap).fill(-1);
-  let shapes = new Int32Array(2 * cap);
-  let entries = new Int32Array(2 * cap);
+  // Slot s of the hash table is (row, shape, entry) at 4s: one probe reads one cache line.
+  let table = new Int32Array(4 * 2 * cap).fill(-1);
   let scores = new Float64Array(cap * width);
   let listed = new Float64Array(2 * cap);
   let listedEnd = 0;
-  let listedAt = new Int32Array(cap);
-  let listedCount = new Int32Array(cap);
+  let listedSpan = new Int32Array(2 * cap);
   const filledUnder = Int32Array.of(0, 0);
   let generation = 0;
 
   function slotOf(row: number, shape: number): number {
-    const mask = rows.length - 1;
+    const mask = table.length / 4 - 1;
     let slot = (Math.imul(row, 0x9e3779b1) ^ Math.imul(shape, 0x85ebca6b)) & mask;
-    while (rows[slot] !== -1 && (rows[slot] !== row || shapes[slot] !== shape)) slot = (slot + 1) & mask;
-    return slot;
+    while (table[4 * slot] !== -1 && (table[4 * slot] !== row || table[4 * slot + 1] !== shape))
+      slot = (slot + 1) & mask;
+    return 4 * slot;
+  }
+
+  function forget(): void {
+    table.fill(-1);
+    count = 0;
+    listedEnd = 0;
+    generation++;
   }
 
   function grow(): void {
-    const oldRows = rows;
-    const oldShapes = shapes;
-    const oldEntries = entries;
+    const old = table;
     cap *= 2;
-    rows = new Int32Array(2 * cap).fill(-1);
-    shapes = new Int32Array(2 * cap);
-    entries = new Int32Array(2 * cap);
-    for (let s = 0; s < oldRows.length; s++) {
-      if (oldRows[s] === -1) continue;
-      const slot = slotOf(oldRows[s]!, oldShapes[s]!);
-      rows[slot] = oldRows[s]!;
-      shapes[slot] = oldShapes[s]!;
-      entries[slot] = oldEntries[s]!;
+    table = new Int32Array(4 * 2 * cap).fill(-1);
+    for (let s = 0; s < old.length; s += 4) {
+      if (old[s] === -1) continue;
+      const at = slotOf(old[s]!, old[s + 1]!);
+      table[at] = old[s]!;
+      table[at + 1] = old[s + 1]!;
+      table[at + 2] = old[s + 2]!;
     }
     const grownScores = new Float64Array(cap * width);
     grownScores.set(scores);
     scores = grownScores;
-    const grownAt = new Int32Array(cap);
-    grownAt.set(listedAt);
-    listedAt = grownAt;
-    const grownCount = new Int32Array(cap);
-    grownCount.set(listedCount);
-    listedCount = grownCount;
+    const grownSpan = new Int32Array(2 * cap);
+    grownSpan.set(listedSpan);
+    listedSpan = grownSpan;
   }
 
   return {
@@ -96,42 +94,31 @@ export function createRolePairScores(nr: number): RolePairScores {
     get listed() {
       return listed;
     },
+    get listedSpan() {
+      return listedSpan;
+    },
     get generation() {
       return generation;
-    },
-    get listedAt() {
-      return listedAt;
-    },
-    get listedCount() {
-      return listedCount;
     },
     validFor(evidenceGeneration, shapeGeneration) {
       if (evidenceGeneration === filledUnder[0] && shapeGeneration === filledUnder[1]) return;
       filledUnder[0] = evidenceGeneration;
       filledUnder[1] = shapeGeneration;
-      rows.fill(-1);
-      count = 0;
-      listedEnd = 0;
-      generation++;
+      forget();
     },
     reserve(n) {
-      if (count + n > maxEntries) {
-        rows.fill(-1);
-        count = 0;
-        listedEnd = 0;
-        generation++;
-      }
+      if (count + n > maxEntries) forget();
     },
     find(row, shape) {
-      const slot = slotOf(row, shape);
-      return rows[slot] === -1 ? -1 : entries[slot]!;
+      const at = slotOf(row, shape);
+      return table[at] === -1 ? -1 : table[at + 2]!;
     },
     add(row, shape) {
       if (count === cap) grow();
-      const slot = slotOf(row, shape);
-      rows[slot] = row;
-      shapes[slot] = shape;
-      entries[slot] = count;
+      const at = slotOf(row, shape);
+      table[at] = row;
+      table[at + 1] = shape;
+      table[at + 2] = count;
       return count++;
     },
     list(e, band) {
@@ -141,8 +128,8 @@ export function createRolePairScores(nr: number): RolePairScores {
         listed = grown;
       }
       const m = listAbove(scores, e * width, width, band, listed, listedEnd);
-      listedAt[e] = listedEnd;
-      listedCount[e] = m;
+      listedSpan[2 * e] = listedEnd;
+      listedSpan[2 * e + 1] = m;
       listedEnd += 2 * m;
     },
   };

@@ -123,12 +123,11 @@ export function createRoleScorer(
       const scores = pairScores.scores;
       if (bar !== null) {
         const listed = pairScores.listed;
-        const listedAt = pairScores.listedAt;
-        const listedCount = pairScores.listedCount;
+        const listedSpan = pairScores.listedSpan;
         bound.fill(band);
         for (let s = 0; s < n; s++) {
-          const e = listedAt[entryAt[s]!]!;
-          const end = e + 2 * listedCount[entryAt[s]!]!;
+          const e = listedSpan[2 * entryAt[s]!]!;
+          const end = e + 2 * listedSpan[2 * entryAt[s]! + 1]!;
           for (let q = e; q < end; q += 2) {
             const i = listed[q]!;
             if (listed[q + 1]! > bound[i]!) bound[i] = listed[q + 1]!;
