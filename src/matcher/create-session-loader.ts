@@ -2,11 +2,11 @@ import type { Engine, EngineContext } from "../core/engine/engine-types.js";
 import { createOptimizedEngine } from "../core/engine/optimized-engine.js";
 import type { CompiledLexicon } from "../core/lexicon/types.js";
 import type { EngineName, ResultMeta } from "../core/types.js";
+import { EMBEDDING_CACHE_SIZE } from "../defaults.js";
 import { CompetencyError } from "../errors.js";
 import type { DomainKeywords } from "../lexicon/compile-domain-keywords.js";
 import { createReferenceEngine } from "../oracle/reference-engine.js";
 import type { Embedder } from "../ports.js";
-import { EMBEDDING_CACHE_SIZE } from "../defaults.js";
 import { createNameTable, type NameTable } from "../prepare/name-table.js";
 import { createRawNames, type RawNames } from "./create-raw-names.js";
 
