@@ -30,7 +30,7 @@ export type RawNames = {
  * rows without asking the name table or the embedding cache again. Rows are the embedder's, so they never
  * go stale; `limit` bounds the rows kept beside the embedding cache.
  *
- * @param limit raw names kept before the table starts over (the matcher uses EMBEDDING_CACHE_SIZE)
+ * @param limit raw names kept before the table starts over (the matcher uses RAW_NAMES_KEPT)
  */
 export function createRawNames(names: NameTable, limit: number): RawNames {
   const byRaw = new Map<string, RawName>();

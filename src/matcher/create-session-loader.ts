@@ -2,7 +2,7 @@ import type { Engine, EngineContext } from "../core/engine/engine-types.js";
 import { createOptimizedEngine } from "../core/engine/optimized-engine.js";
 import type { CompiledLexicon } from "../core/lexicon/types.js";
 import type { EngineName, ResultMeta } from "../core/types.js";
-import { EMBEDDING_CACHE_SIZE } from "../defaults.js";
+import { RAW_NAMES_KEPT } from "../defaults.js";
 import { CompetencyError } from "../errors.js";
 import type { DomainKeywords } from "../lexicon/compile-domain-keywords.js";
 import { createReferenceEngine } from "../oracle/reference-engine.js";
@@ -53,7 +53,7 @@ export function createSessionLoader(
     return {
       embedder,
       names,
-      rawNames: createRawNames(names, EMBEDDING_CACHE_SIZE),
+      rawNames: createRawNames(names, RAW_NAMES_KEPT),
       engine: engineName === "reference" ? createReferenceEngine(context) : createOptimizedEngine(context),
       meta: Object.freeze({
         engine: engineName,

@@ -1,23 +1,23 @@
 import { listAbove } from "./list-above.js";
 
-/** Pair scores (entries × required skills) kept before the table starts over: 8 MB (lists: at most twice that). */
-const MAX_SCORES = 1 << 20;
-/** Entries kept whatever the role's size, so that the largest candidate side always fits. */
-const MIN_ENTRIES = 1024;
+/** Entries kept before the table starts over (its hash table is then 2 MB). */
+const MAX_ENTRIES = 1 << 16;
+/** Doubles of listed pairs kept before the table starts over: 4 MB (a larger candidate side still fits). */
+const MAX_LISTED = 1 << 19;
 
 /**
- * Pair scores of (evidence row, Beta shape) pairs against one fixed role: a name at a level scores the same
- * against every required skill each time it is listed, and ranking lists the same few thousand names at a
- * handful of levels. An open-addressing table over typed arrays (linear probing, load ≤ 1/2), bounded by
- * MAX_SCORES doubles. Row and shape numbers come from the role's evidence table and shape set; the owner
+ * The pairs above the no-evidence band of each (evidence row, Beta shape) against one fixed role: a name at a
+ * level scores the same against every required skill each time it is listed, and ranking lists the same few
+ * thousand names at a handful of levels. Only the pairs above the band are kept (a few per entry), which is
+ * all ranking's bound reads; the exact path recomputes a full row for the few candidates that pass it. An
+ * open-addressing table over typed arrays (linear probing, load ≤ 1/2), bounded by MAX_ENTRIES entries and
+ * MAX_LISTED doubles. Row and shape numbers come from the role's evidence table and shape set; the owner
  * starts this table over whenever either of those does.
  */
 export type RolePairScores = {
-  /** `scores[e · required + i]`: entry e's pair score against required skill i. Replaced on growth. */
-  readonly scores: Float64Array;
   /**
    * Pairs (i, score) at `listed[listedSpan[2e] + 2m]` for m < `listedSpan[2e + 1]`: the required skills
-   * entry e scores above the band given to `list`, packed one entry after another so that a reader of a
+   * entry e scores above the band given to `add`, packed one entry after another so that a reader of a
    * few entries touches little memory. Replaced on growth.
    */
   readonly listed: Float64Array;
@@ -33,20 +33,16 @@ export type RolePairScores = {
   reserve(n: number): void;
   /** The entry number of (`row`, `shape`), or -1 when absent. */
   find(row: number, shape: number): number;
-  /** Adds the entry of (`row`, `shape`) and returns its number; the caller fills its scores, then `list`s it. */
-  add(row: number, shape: number): number;
-  /** Lists the pairs of entry `e` (just filled) scoring above `band`. */
-  list(e: number, band: number): void;
+  /** Adds the entry of (`row`, `shape`) from its pair scores (`scores[at + i]`) above `band`; returns its number. */
+  add(row: number, shape: number, scores: Float64Array, at: number, band: number): number;
 };
 
 export function createRolePairScores(nr: number): RolePairScores {
   const width = Math.max(nr, 1);
-  const maxEntries = Math.max(Math.floor(MAX_SCORES / width), MIN_ENTRIES);
   let count = 0;
   let cap = 64;
   // Slot s of the hash table is (row, shape, entry) at 4s: one probe reads one cache line.
   let table = new Int32Array(4 * 2 * cap).fill(-1);
-  let scores = new Float64Array(cap * width);
   let listed = new Float64Array(2 * cap);
   let listedEnd = 0;
   let listedSpan = new Int32Array(2 * cap);
@@ -79,18 +75,12 @@ export function createRolePairScores(nr: number): RolePairScores {
       table[at + 1] = old[s + 1]!;
       table[at + 2] = old[s + 2]!;
     }
-    const grownScores = new Float64Array(cap * width);
-    grownScores.set(scores);
-    scores = grownScores;
     const grownSpan = new Int32Array(2 * cap);
     grownSpan.set(listedSpan);
     listedSpan = grownSpan;
   }
 
   return {
-    get scores() {
-      return scores;
-    },
     get listed() {
       return listed;
     },
@@ -107,30 +97,28 @@ export function createRolePairScores(nr: number): RolePairScores {
       forget();
     },
     reserve(n) {
-      if (count + n > maxEntries) forget();
+      if (count + n > MAX_ENTRIES || listedEnd + 2 * n * width > MAX_LISTED) forget();
     },
     find(row, shape) {
       const at = slotOf(row, shape);
       return table[at] === -1 ? -1 : table[at + 2]!;
     },
-    add(row, shape) {
+    add(row, shape, scores, at, band) {
       if (count === cap) grow();
-      const at = slotOf(row, shape);
-      table[at] = row;
-      table[at + 1] = shape;
-      table[at + 2] = count;
-      return count++;
-    },
-    list(e, band) {
+      const slot = slotOf(row, shape);
+      table[slot] = row;
+      table[slot + 1] = shape;
+      table[slot + 2] = count;
       if (listedEnd + 2 * width > listed.length) {
         const grown = new Float64Array(Math.max(2 * listed.length, listedEnd + 2 * width));
         grown.set(listed);
         listed = grown;
       }
-      const m = listAbove(scores, e * width, width, band, listed, listedEnd);
-      listedSpan[2 * e] = listedEnd;
-      listedSpan[2 * e + 1] = m;
+      const m = listAbove(scores, at, width, band, listed, listedEnd);
+      listedSpan[2 * count] = listedEnd;
+      listedSpan[2 * count + 1] = m;
       listedEnd += 2 * m;
+      return count++;
     },
   };
 }

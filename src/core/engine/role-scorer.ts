@@ -25,8 +25,8 @@ const BOUND_MARGIN = 1e-9;
 /**
  * Overall scores of many candidates against one fixed role, equal bit for bit to `score(...).overallScore`.
  * Everything that depends on the role alone is done once and kept for later calls: its canonical order,
- * the evidence row of each distinct candidate name, the exceedance of each Beta shape and the pair scores of
- * each (name row, shape). Per candidate it finds one row and one score entry per skill, in reused buffers.
+ * the evidence row of each distinct candidate name, the exceedance of each Beta shape and the pairs above
+ * the no-evidence band of each (name row, shape). Per candidate it finds one row and one score entry per skill, in reused buffers.
  *
  * With a top K, a candidate is first bounded: each required skill's score is at most the highest listed pair
  * score (the pairs above the no-evidence band) or the band's ceiling, and the overall score of those bounds,
@@ -56,6 +56,28 @@ export function createRoleScorer(
   let candOrder = new Int32Array(16);
   let rowAt = new Int32Array(16);
   let entryAt = new Int32Array(16);
+  let shapeAt = new Int32Array(16);
+  let exact = new Float64Array(16 * Math.max(nr, 1));
+  const rowScores = new Float64Array(nr);
+
+  /** Pair scores of evidence row `row` at shape `shape` into `out` from `at` on. */
+  function scoreRow(row: number, shape: number, out: Float64Array, at: number): void {
+    const level = shapes.level[shape]!;
+    pairScoreRow(
+      evidence.similarity,
+      evidence.code,
+      row * nr,
+      nr,
+      level,
+      required.ratios,
+      shapes.exceed,
+      shape * nr,
+      aggressive,
+      c,
+      out,
+      at,
+    );
+  }
 
   return (batch, from, to, topK, out) => {
     const { names, index, start, ratios } = batch;
@@ -74,6 +96,7 @@ export function createRoleScorer(
         candOrder = new Int32Array(size);
         rowAt = new Int32Array(size);
         entryAt = new Int32Array(size);
+        shapeAt = new Int32Array(size);
       }
       evidence.reserve(n);
       shapes.reserve(n);
@@ -99,28 +122,14 @@ export function createRoleScorer(
           }
           entry = pairScores.find(row, shape);
           if (entry < 0) {
-            entry = pairScores.add(row, shape);
-            pairScoreRow(
-              evidence.similarity,
-              evidence.code,
-              row * nr,
-              nr,
-              shapes.level[shape]!,
-              required.ratios,
-              shapes.exceed,
-              shape * nr,
-              aggressive,
-              c,
-              pairScores.scores,
-              entry * nr,
-            );
-            pairScores.list(entry, band);
+            scoreRow(row, shape, rowScores, 0);
+            entry = pairScores.add(row, shape, rowScores, 0, band);
           }
           if (shape < NEAR_SHAPES) entryOf[name * NEAR_SHAPES + shape] = entry;
         }
         entryAt[s] = entry;
+        shapeAt[s] = shape;
       }
-      const scores = pairScores.scores;
       if (bar !== null) {
         const listed = pairScores.listed;
         const listedSpan = pairScores.listedSpan;
@@ -150,14 +159,21 @@ export function createRoleScorer(
         }
       }
       // A remembered entry implies a looked-up row: both are dropped when the evidence starts over.
-      for (let s = 0; s < n; s++) rowAt[s] = rowOf[index[at + s]!]! * nr;
+      // The table keeps only listed pairs: the few candidates that get here score their rows again, with
+      // the same kernel, so the numbers are the ones match computes.
+      if (exact.length < n * nr) exact = new Float64Array(Math.max(n * nr, 2 * exact.length));
+      for (let s = 0; s < n; s++) {
+        const row = rowOf[index[at + s]!]!;
+        rowAt[s] = row * nr;
+        scoreRow(row, shapeAt[s]!, exact, s * nr);
+      }
       canonicalOrderOfNames(index, at, n, names.norms, names.names, ratios, candOrder);
       const similarity = evidence.similarity;
       const codes = evidence.code;
       clearEvidence(numbers, mostSimilar, nr);
       for (let q = 0; q < n; q++) {
         const j = candOrder[q]!;
-        takeEvidence(j, similarity, codes, rowAt[j]!, scores, entryAt[j]! * nr, nr, numbers, mostSimilar, c);
+        takeEvidence(j, similarity, codes, rowAt[j]!, exact, j * nr, nr, numbers, mostSimilar, c);
       }
       for (let i = 0; i < nr; i++) {
         numbers.domainAgrees[i] =
