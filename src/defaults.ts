@@ -186,6 +186,11 @@ export const UNKNOWN_FIELD_SIMILARITY = 0.02;
 
 // ── Embedding ───────────────────────────────────────────────────────────────
 export const EMBEDDING_CACHE_SIZE = 50_000;
+/**
+ * Raw names (with their entry and rows) a session keeps so that ranking hashes each name once per call. Rows
+ * are shared with the embedding cache while it holds them; this bounds what is kept beside it (about 10 MB).
+ */
+export const RAW_NAMES_KEPT = 20_000;
 export const WORD_VECTOR_DIM = 100;
 /** SIF weight a / (a + p(w)) (Arora et al. 2017). */
 export const SIF_A = 1e-3;

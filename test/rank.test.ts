@@ -58,6 +58,25 @@ describe("rank", () => {
     expect(ranked[0]?.id).toBe("c0");
   });
 
+  it("keeps input order among equal scores when most candidates are skipped by their bound", async () => {
+    const same: Skill[] = [
+      { name: "Cooking", level: { value: 3, max: 5 } },
+      { name: "Java", level: { value: 2, max: 5 } },
+    ];
+    const candidates = Array.from({ length: 60 }, (_, k) => ({ id: `c${k}`, skills: same }));
+    candidates.push({ id: "best", skills: [{ name: "Python", level: { value: 5, max: 5 } }, ...same] });
+    const role: RequiredSkill[] = [
+      { name: "Python", level: { value: 3, max: 5 } },
+      { name: "Java", level: { value: 3, max: 5 } },
+    ];
+    for (const matcher of [optimized, reference]) {
+      const ranked = await matcher.rank(candidates, role, { topK: 3 });
+      expect(ranked.map((e) => e.id)).toEqual(["best", "c0", "c1"]);
+      const single = await matcher.match(same, role);
+      expect(ranked[1]?.overallScore).toBe(single.overallScore);
+    }
+  });
+
   it("rejects a missing id and a bad topK, naming each", async () => {
     await expect(
       optimized.rank(

@@ -2,11 +2,13 @@ import type { Engine, EngineContext } from "../core/engine/engine-types.js";
 import { createOptimizedEngine } from "../core/engine/optimized-engine.js";
 import type { CompiledLexicon } from "../core/lexicon/types.js";
 import type { EngineName, ResultMeta } from "../core/types.js";
+import { RAW_NAMES_KEPT } from "../defaults.js";
 import { CompetencyError } from "../errors.js";
 import type { DomainKeywords } from "../lexicon/compile-domain-keywords.js";
 import { createReferenceEngine } from "../oracle/reference-engine.js";
 import type { Embedder } from "../ports.js";
 import { createNameTable, type NameTable } from "../prepare/name-table.js";
+import { createRawNames, type RawNames } from "./create-raw-names.js";
 
 /** Distinct names a matcher interns before its name table starts over. */
 const NAME_TABLE_LIMIT = 200_000;
@@ -15,6 +17,7 @@ const NAME_TABLE_LIMIT = 200_000;
 export type Session = {
   readonly embedder: Embedder;
   readonly names: NameTable;
+  readonly rawNames: RawNames;
   readonly engine: Engine;
   readonly meta: ResultMeta;
 };
@@ -46,9 +49,11 @@ export function createSessionLoader(
   let closed = false;
 
   function newSession(embedder: Embedder): Session {
+    const names = createNameTable(lexicon, keywords, embedder.id, NAME_TABLE_LIMIT);
     return {
       embedder,
-      names: createNameTable(lexicon, keywords, embedder.id, NAME_TABLE_LIMIT),
+      names,
+      rawNames: createRawNames(names, RAW_NAMES_KEPT),
       engine: engineName === "reference" ? createReferenceEngine(context) : createOptimizedEngine(context),
       meta: Object.freeze({
         engine: engineName,

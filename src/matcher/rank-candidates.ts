@@ -4,13 +4,13 @@ import type { RankEntry } from "../matcher-types.js";
 import type { EmbeddingCache } from "../ports.js";
 import type { CheckedMatchOptions } from "../validate/validate-match-options.js";
 import type { Session } from "./create-session-loader.js";
-import { createSideScratch } from "./create-side-scratch.js";
-import { requiredOf, resolveNames, sideOf } from "./resolve-names.js";
+import { namesSide, requiredOf, resolveNames, sideOf } from "./resolve-names.js";
 
 /**
  * Ranks validated candidates against one role. The role is prepared once and every candidate gets only its
- * overall score from the engine's role scorer; full results (intervals, explanations, gaps) are built for
- * the top K alone. Both paths compute the overall score the same way, so they agree bit for bit.
+ * overall score from the engine's role scorer, which reads the call's distinct names by position; full
+ * results (intervals, explanations, gaps) are built for the top K alone. Both paths compute the overall
+ * score the same way, so they agree bit for bit.
  */
 export async function rankCandidates(
   session: Session,
@@ -20,13 +20,16 @@ export async function rankCandidates(
   lists: readonly (readonly Skill[])[],
   opts: CheckedMatchOptions,
 ): Promise<RankEntry[]> {
-  const resolved = await resolveNames(session, cache, [required, ...lists]);
+  const all = new Array<readonly Skill[]>(lists.length + 1);
+  all[0] = required;
+  for (let k = 0; k < lists.length; k++) all[k + 1] = lists[k]!;
+  const resolved = await resolveNames(session, cache, all);
   const role = requiredOf(resolved, 0, required);
   const dim = session.embedder.dim;
-  const scoreOf = session.engine.roleScorer(role, dim, opts.strategy);
   const scores = new Float64Array(lists.length);
-  const scratch = createSideScratch(resolved);
-  for (let k = 0; k < lists.length; k++) scores[k] = scoreOf(scratch(k + 1, lists[k]!));
+  const { index, start, ratios } = resolved;
+  const batch = { names: namesSide(resolved), index, start, ratios, lists: all };
+  session.engine.roleScorer(role, dim, opts.strategy)(batch, 1, all.length, opts.topK, scores);
   const options = { strategy: opts.strategy, include: opts.include, meta: session.meta };
   return topIndices(scores, opts.topK).map((k, rank): RankEntry => {
     const candidate = sideOf(resolved, k + 1, lists[k]!);

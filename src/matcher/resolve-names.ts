@@ -1,28 +1,26 @@
 import type { RequiredInput, SideInput } from "../core/engine/engine-types.js";
-import type { RequiredSkill, Skill } from "../core/types.js";
+import type { HeadWords } from "../core/text/head-words.js";
+import type { Domain, RequiredSkill, Skill } from "../core/types.js";
 import type { EmbeddingCache } from "../ports.js";
 import type { NameEntry } from "../prepare/name-table.js";
 import { prepareRequired, prepareSide } from "../prepare/prepare-side.js";
+import { PENDING, type RawName } from "./create-raw-names.js";
 import type { Session } from "./create-session-loader.js";
 
-/** A raw skill name's interned entry, embedding row and its head word's row (PENDING when it has no head). */
-export type ResolvedName = { readonly entry: NameEntry; row: Float32Array; headRow: Float32Array };
-
 /** A resolved name waiting for the embedder: its own row, or its head word's row (`head`). */
-type Waiter = { readonly resolved: ResolvedName; readonly head: boolean };
+type Waiter = { readonly resolved: RawName; readonly head: boolean };
 
 /**
  * Every skill of the lists a call resolved: skill i of list k is `names[index[start[k] + i]]`. Flat typed
  * arrays, so ranking 100,000 candidates keeps one Int32Array and one object per distinct name.
  */
 export type ResolvedLists = {
-  readonly names: readonly ResolvedName[];
+  readonly names: readonly RawName[];
   readonly index: Int32Array;
   readonly start: Int32Array;
+  /** Level ratio value/max of each skill, aligned with `index` (read in the same pass as the name). */
+  readonly ratios: Float64Array;
 };
-
-/** The row of a name still waiting for the embedder. */
-export const PENDING = new Float32Array(0);
 
 /**
  * Resolves every distinct raw name of `lists` once: interned entry, then the embedding row from the cache,
@@ -36,8 +34,8 @@ export async function resolveNames(
   const start = new Int32Array(lists.length + 1);
   for (let k = 0; k < lists.length; k++) start[k + 1] = start[k]! + lists[k]!.length;
   const index = new Int32Array(start[lists.length]!);
-  const byRaw = new Map<string, number>();
-  const names: ResolvedName[] = [];
+  const ratios = new Float64Array(index.length);
+  const names: RawName[] = [];
   let missing: Map<NameEntry, Waiter[]> | null = null;
   const wait = (entry: NameEntry, waiter: Waiter): void => {
     missing ??= new Map();
@@ -45,27 +43,32 @@ export async function resolveNames(
     if (waiting === undefined) missing.set(entry, [waiter]);
     else waiting.push(waiter);
   };
+  // Numbers this call's distinct names in one synchronous pass: a concurrent call may restamp a name only
+  // after this loop, and nothing reads `slot` after it.
+  const stamp = session.rawNames.nextStamp();
   for (let k = 0; k < lists.length; k++) {
     const list = lists[k]!;
     const at = start[k]!;
     for (let i = 0; i < list.length; i++) {
-      const raw = list[i]!.name;
-      let n = byRaw.get(raw);
-      if (n === undefined) {
-        n = names.length;
-        const entry = session.names.entry(raw);
-        const head = entry.headEntry;
-        const resolved: ResolvedName = {
-          entry,
-          row: cache.get(entry.cacheKey) ?? PENDING,
-          headRow: head === null ? PENDING : (cache.get(head.cacheKey) ?? PENDING),
-        };
+      const skill = list[i]!;
+      const resolved = session.rawNames.get(skill.name);
+      ratios[at + i] = skill.level.value / skill.level.max;
+      if (resolved.stamp !== stamp) {
+        resolved.stamp = stamp;
+        resolved.slot = names.length;
         names.push(resolved);
-        byRaw.set(raw, n);
-        if (resolved.row === PENDING) wait(entry, { resolved, head: false });
-        if (head !== null && resolved.headRow === PENDING) wait(head, { resolved, head: true });
+        const { entry } = resolved;
+        const head = entry.headEntry;
+        if (resolved.row === PENDING) {
+          resolved.row = cache.get(entry.cacheKey) ?? PENDING;
+          if (resolved.row === PENDING) wait(entry, { resolved, head: false });
+        }
+        if (head !== null && resolved.headRow === PENDING) {
+          resolved.headRow = cache.get(head.cacheKey) ?? PENDING;
+          if (resolved.headRow === PENDING) wait(head, { resolved, head: true });
+        }
       }
-      index[at + i] = n;
+      index[at + i] = resolved.slot;
     }
   }
   // TypeScript cannot see that `wait` assigns `missing`.
@@ -84,7 +87,7 @@ export async function resolveNames(
       }
     }
   }
-  return { names, index, start };
+  return { names, index, start, ratios };
 }
 
 function lookUp(
@@ -103,6 +106,38 @@ function lookUp(
     headRows[i] = r.headRow;
   }
   return [entries, rows, headRows];
+}
+
+/**
+ * The distinct names of a call as one engine side (their `levels` and `ratios` are empty): what a rank
+ * batch indexes into.
+ */
+export function namesSide(resolved: ResolvedLists): SideInput {
+  const n = resolved.names.length;
+  const side = {
+    names: new Array<string>(n),
+    norms: new Array<string>(n),
+    levels: [],
+    ratios: new Float64Array(0),
+    lexIndex: new Int32Array(n),
+    domains: new Array<Domain>(n),
+    rows: new Array<Float32Array>(n),
+    heads: new Array<HeadWords | null>(n),
+    headRows: new Array<Float32Array>(n),
+    ids: new Int32Array(n),
+  };
+  for (let m = 0; m < n; m++) {
+    const { raw, entry, row, headRow } = resolved.names[m]!;
+    side.names[m] = raw;
+    side.norms[m] = entry.norm;
+    side.lexIndex[m] = entry.lexIndex;
+    side.domains[m] = entry.domain;
+    side.rows[m] = row;
+    side.heads[m] = entry.head;
+    side.headRows[m] = headRow;
+    side.ids[m] = entry.id;
+  }
+  return side;
 }
 
 /** The engine side of list `k`, a validated candidate list. */

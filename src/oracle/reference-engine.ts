@@ -5,6 +5,7 @@ import { betaAlpha, betaBeta } from "../core/beta/beta-shape.js";
 import { betaVariance } from "../core/beta/beta-variance.js";
 import { gridQuantile } from "../core/beta/grid-quantile.js";
 import { assembleResult } from "../core/engine/assemble-result.js";
+import { batchSide } from "../core/engine/batch-side.js";
 import { canonicalOrder } from "../core/engine/canonical-order.js";
 import { createSkillNumbers } from "../core/engine/create-skill-numbers.js";
 import type {
@@ -48,7 +49,10 @@ export function createReferenceEngine(ctx: EngineContext): Engine {
       assembleResult(input, numbersReference(ctx, input, options, true), options, ctx.config),
     overall,
     numbers: (input, options, withIntervals) => numbersReference(ctx, input, options, withIntervals),
-    roleScorer: (required, dim, strategy) => (candidate) => overall({ candidate, required, dim }, strategy),
+    roleScorer: (required, dim, strategy) => (batch, from, to, _topK, out) => {
+      for (let k = from; k < to; k++)
+        out[k - from] = overall({ candidate: batchSide(batch, k), required, dim }, strategy);
+    },
   };
 }
 

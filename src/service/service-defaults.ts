@@ -35,6 +35,13 @@ export const LATENCY_BUCKETS_SECONDS: readonly number[] = [
 
 /** Lines scored per chunk by `batch` and `rank` (one matchBatch call or one worker task). */
 export const STREAM_CHUNK_LINES = 256;
+/**
+ * Candidate lines per chunk of the CLI `rank` on the main thread (`--workers 0`): larger than
+ * STREAM_CHUNK_LINES because each chunk is one `matcher.rank` call, whose per-call work (each distinct name
+ * resolved once, the role's tables looked up, a top K kept) is paid per chunk, and a longer chunk lets more
+ * candidates be skipped by their bound. Worker threads keep STREAM_CHUNK_LINES (memory in flight).
+ */
+export const RANK_CHUNK_LINES = 2048;
 /** Chunks in flight at once per worker (bounds memory: the reader pauses beyond this). */
 export const STREAM_CHUNKS_IN_FLIGHT_PER_WORKER = 2;
 /** Longest accepted input line in bytes for batch and rank (same cap as an HTTP body). */

@@ -1,7 +1,7 @@
 import type { Skill } from "../core/types.js";
 import type { Issue } from "../errors.js";
 import type { Limits, RankCandidate } from "../matcher-types.js";
-import { validateSkills } from "./validate-skills.js";
+import { cleanCandidateList, validateSkills } from "./validate-skills.js";
 
 /**
  * Validates rank candidates: an array of at most `maxRankCandidates` `{ id: non-empty string, skills }`.
@@ -42,7 +42,12 @@ export function validateRankCandidates(
       });
     }
     ids.push(id as string);
-    lists.push(validateSkills(candidate?.skills, ["candidates", k, "skills"], limits, false, issues));
+    // The issue path is built only for a list that is not already clean.
+    const skills = candidate?.skills;
+    lists.push(
+      cleanCandidateList(skills, limits) ??
+        validateSkills(skills, ["candidates", k, "skills"], limits, false, issues),
+    );
   }
   return { ids, lists };
 }

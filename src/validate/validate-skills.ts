@@ -84,6 +84,16 @@ export function validateSkills(
   return out;
 }
 
+/**
+ * The list itself when it is a non-empty array of at most `maxSkillsPerSide` clean candidate skills (lenient
+ * mode), else null: `validateSkills`'s fast path, for callers that build an issue path only when needed.
+ */
+export function cleanCandidateList(value: unknown, limits: Limits): readonly Skill[] | null {
+  if (!Array.isArray(value) || value.length === 0 || value.length > limits.maxSkillsPerSide) return null;
+  for (let i = 0; i < value.length; i++) if (!isCleanSkill(value[i], limits, false, false)) return null;
+  return value as Skill[];
+}
+
 function hasOnlyKeys(item: Record<string, unknown>, allowed: readonly string[]): boolean {
   for (const key in item) if (!allowed.includes(key)) return false;
   return true;

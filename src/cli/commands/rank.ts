@@ -1,7 +1,11 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import type { RequiredSkill, Strategy } from "../../core/types.js";
 import { CompetencyError } from "../../errors.js";
-import { STREAM_CHUNK_LINES, STREAM_CHUNKS_IN_FLIGHT_PER_WORKER } from "../../service/service-defaults.js";
+import {
+  RANK_CHUNK_LINES,
+  STREAM_CHUNK_LINES,
+  STREAM_CHUNKS_IN_FLIGHT_PER_WORKER,
+} from "../../service/service-defaults.js";
 import { formatLineError, rankLines } from "../../shards/rank-lines.js";
 import { createTopK } from "../../shards/top-k.js";
 import { readPostgresLines } from "../../sources/postgres-lines.js";
@@ -120,13 +124,16 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         return;
       }
       const total = fromPostgres === undefined ? await inputSize(candidatesPath) : undefined;
+      const workers = flags.workers ?? optionsFromEnv(ctx.io.env).workers ?? 0;
+      // Long chunks on the main thread (per-call work paid less often); workers keep short ones, because
+      // each worker holds its chunks in flight and the pool's memory grows with their length.
+      const chunkLines = workers === 0 ? RANK_CHUNK_LINES : STREAM_CHUNK_LINES;
       const source =
         fromPostgres === undefined
-          ? readLineChunks(await openInput(candidatesPath, ctx.io.stdin), STREAM_CHUNK_LINES)
-          : readPostgresLines(fromPostgres, flags.table as string, STREAM_CHUNK_LINES);
+          ? readLineChunks(await openInput(candidatesPath, ctx.io.stdin), chunkLines)
+          : readPostgresLines(fromPostgres, flags.table as string, chunkLines);
       await withMatcher(ctx, async (matcher) => {
         await matcher.rank([], role); // validates the role once, before any candidate is read
-        const workers = flags.workers ?? optionsFromEnv(ctx.io.env).workers ?? 0;
         const scorer = createScorer(ctx, matcher, workers);
         // Whole chunks go through matcher.rank, here or on a worker: overall scores for every line, full
         // results for the chunk's best --top only.

@@ -8,6 +8,7 @@ import type {
   Level,
   MatchResult,
   ResultMeta,
+  Skill,
   Strategy,
 } from "../types.js";
 
@@ -43,6 +44,37 @@ export type RequiredInput = SideInput & {
   readonly mustHave: Uint8Array;
 };
 
+/**
+ * The candidates of one rank call, as positions in the call's distinct names: skill s of list k is name
+ * `index[start[k] + s]` of `names`, at level ratio `ratios[start[k] + s]` (value/max of `lists[k][s]`). Each
+ * distinct name is resolved (and its evidence looked up) once per call however many candidates list it.
+ */
+export type RankBatch = {
+  /** One entry per distinct raw name of the call; its `levels` and `ratios` are not read. */
+  readonly names: SideInput;
+  readonly index: Int32Array;
+  /** Offset of each list's first skill in `index` (length: lists + 1). */
+  readonly start: Int32Array;
+  /** Level ratio of each skill, aligned with `index`. */
+  readonly ratios: Float64Array;
+  /** The validated skill lists, index-aligned with `start`. */
+  readonly lists: readonly (readonly Skill[])[];
+};
+
+/**
+ * Overall scores of lists `from` ≤ k < `to` of a batch against one role, written to `out[k - from]`; each
+ * equal bit for bit to `overall({ candidate: list k, required, dim }, strategy)`. A list that cannot be
+ * among the best `topK` of the range (earlier lists win ties) may get -Infinity instead; `topK` may be
+ * Infinity.
+ */
+export type RoleScorer = (
+  batch: RankBatch,
+  from: number,
+  to: number,
+  topK: number,
+  out: Float64Array,
+) => void;
+
 export type EngineInput = {
   readonly candidate: SideInput;
   readonly required: RequiredInput;
@@ -68,10 +100,11 @@ export interface Engine {
   /** Only the overall score, equal bit for bit to `score(...).overallScore`; skips intervals and result objects. */
   overall(input: EngineInput, strategy: Strategy): number;
   /**
-   * A scorer of many candidates against one role (ranking): each call returns what `overall` would for
-   * `{ candidate, required, dim }`, bit for bit. The scorer may keep role-specific caches; drop it when done.
+   * A scorer of many candidates against one role (ranking): each score is what `overall` would return for
+   * `{ candidate, required, dim }`, bit for bit. The engine may keep the scorer (and its caches) for the
+   * next call with the same role.
    */
-  roleScorer(required: RequiredInput, dim: number, strategy: Strategy): (candidate: SideInput) => number;
+  roleScorer(required: RequiredInput, dim: number, strategy: Strategy): RoleScorer;
   /**
    * The per-skill numbers `score` assembles, with or without the Beta intervals. A seam for the memory
    * toolkit's phase breakdown (pair similarity, interval scoring, assembly); `score` is

@@ -30,8 +30,9 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
   const evidence = createMemoEvidence(ctx, memo);
   const shapeGroups = createShapeGroups(tables);
   const intervals = createMixtureIntervals(c, tables);
-  const roleEvidence = createRoleEvidenceCache(ctx, memo);
+  const roleTables = createRoleEvidenceCache(ctx, memo, tables);
   let mostSimilar = new Int32Array(64);
+  let pairScores = new Float64Array(64);
 
   /** Per-skill numbers; intervals only when `withIntervals`. */
   function computeNumbers(
@@ -50,7 +51,10 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
     );
     const grid = evidence.fill(input);
     const groups = shapeGroups.group(candidate, candOrder, required, strategy === "conservative");
-    if (mostSimilar.length < required.ids.length) mostSimilar = new Int32Array(required.ids.length * 2);
+    if (mostSimilar.length < required.ids.length) {
+      mostSimilar = new Int32Array(required.ids.length * 2);
+      pairScores = new Float64Array(required.ids.length * 2);
+    }
     scoreSkills(
       candidate,
       candOrder,
@@ -60,6 +64,7 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
       strategy === "aggressive",
       numbers,
       mostSimilar,
+      pairScores,
       c,
     );
     if (withIntervals) intervals(candOrder, grid, groups, numbers);
@@ -78,6 +83,6 @@ export function createOptimizedEngine(ctx: EngineContext): Engine {
     numbers: (input: EngineInput, options: EngineOptions, withIntervals: boolean) =>
       computeNumbers(input, options.include, options.strategy, withIntervals),
     roleScorer: (required, dim, strategy) =>
-      createRoleScorer(ctx, tables, roleEvidence(required, dim), required, strategy),
+      createRoleScorer(ctx, roleTables(required, dim, strategy), required, strategy),
   };
 }

@@ -1,4 +1,4 @@
-import type { EngineContext, EvidenceGrid, RequiredInput, SideInput } from "./engine-types.js";
+import type { EngineContext, RequiredInput, SideInput } from "./engine-types.js";
 import { pairEvidence } from "./pair-evidence.js";
 import type { PairMemo } from "./pair-memo.js";
 
@@ -15,8 +15,16 @@ const MIN_ROWS = 1024;
  * required names alone (not levels or weights), so a table serves any role with the same names.
  */
 export type RoleEvidence = {
-  /** Points the grid's rows at the candidate's skills; valid until the next call. */
-  rows(candidate: SideInput): EvidenceGrid;
+  /** Entry `row · required + i`: effective similarity against required skill i. Replaced when the table grows. */
+  readonly similarity: Float64Array;
+  /** Entry `row · required + i`: RELATION_* code. Replaced when the table grows. */
+  readonly code: Uint8Array;
+  /** Changes whenever the table starts over, which invalidates every row number handed out before. */
+  readonly generation: number;
+  /** Makes room for `n` new rows (starting over when they might not fit): call before a candidate's lookups. */
+  reserve(n: number): void;
+  /** The row number of skill `j` of `side` (by its name id), filling the row on first sight. */
+  row(side: SideInput, j: number): number;
 };
 
 export function createRoleEvidence(
@@ -30,30 +38,28 @@ export function createRoleEvidence(
   const out = new Float64Array(1);
   let rowCount = 0;
   let rowCap = 64;
-  let keys = new Int32Array(2 * rowCap).fill(-1);
-  let values = new Int32Array(2 * rowCap);
+  let generation = 0;
+  // Slot s of the hash table is (name id, row) at 2s: one probe reads one cache line.
+  let table = new Int32Array(2 * 2 * rowCap).fill(-1);
   let similarity = new Float64Array(rowCap * nr);
   let code = new Uint8Array(rowCap * nr);
-  let grid: EvidenceGrid = { similarity, code, rowBase: new Int32Array(16) };
 
   function slotOf(id: number): number {
-    const mask = keys.length - 1;
+    const mask = table.length / 2 - 1;
     let slot = Math.imul(id, 0x9e3779b1) & mask;
-    while (keys[slot] !== -1 && keys[slot] !== id) slot = (slot + 1) & mask;
-    return slot;
+    while (table[2 * slot] !== -1 && table[2 * slot] !== id) slot = (slot + 1) & mask;
+    return 2 * slot;
   }
 
   function grow(): void {
-    const oldKeys = keys;
-    const oldValues = values;
+    const old = table;
     rowCap *= 2;
-    keys = new Int32Array(2 * rowCap).fill(-1);
-    values = new Int32Array(2 * rowCap);
-    for (let s = 0; s < oldKeys.length; s++) {
-      if (oldKeys[s] === -1) continue;
-      const slot = slotOf(oldKeys[s]!);
-      keys[slot] = oldKeys[s]!;
-      values[slot] = oldValues[s]!;
+    table = new Int32Array(2 * 2 * rowCap).fill(-1);
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s] === -1) continue;
+      const at = slotOf(old[s]!);
+      table[at] = old[s]!;
+      table[at + 1] = old[s + 1]!;
     }
     const s2 = new Float64Array(rowCap * nr);
     s2.set(similarity);
@@ -61,47 +67,50 @@ export function createRoleEvidence(
     const c2 = new Uint8Array(rowCap * nr);
     c2.set(code);
     code = c2;
-    grid = { similarity, code, rowBase: grid.rowBase };
-  }
-
-  function row(candidate: SideInput, j: number): number {
-    const id = candidate.ids[j]!;
-    let slot = slotOf(id);
-    if (keys[slot] === id) return values[slot]! * nr;
-    if (rowCount === rowCap) {
-      grow();
-      slot = slotOf(id);
-    }
-    const base = rowCount * nr;
-    // Reads the engine's pair memo but does not fill it: this table is ranking's memo, and storing every
-    // pair of a 100,000-line ranking twice cost each scoring thread a 17 MB memo (34 MB while it grows).
-    for (let i = 0; i < nr; i++) {
-      const slot = memo.find(id, required.ids[i]!);
-      if (slot >= 0) {
-        code[base + i] = memo.code(slot);
-        similarity[base + i] = memo.similarity(slot);
-      } else {
-        code[base + i] = pairEvidence(ctx, candidate, j, required, i, dim, out);
-        similarity[base + i] = out[0]!;
-      }
-    }
-    keys[slot] = id;
-    values[slot] = rowCount++;
-    return base;
   }
 
   return {
-    rows(candidate) {
-      const nc = candidate.ids.length;
+    get similarity() {
+      return similarity;
+    },
+    get code() {
+      return code;
+    },
+    get generation() {
+      return generation;
+    },
+    reserve(n) {
       // Start over rather than grow without bound; a candidate's rows must all survive its own lookups.
-      if (rowCount + nc > maxRows) {
-        keys.fill(-1);
+      if (rowCount + n > maxRows) {
+        table.fill(-1);
         rowCount = 0;
+        generation++;
       }
-      if (grid.rowBase.length < nc)
-        grid = { similarity, code, rowBase: new Int32Array(Math.max(nc, grid.rowBase.length * 2)) };
-      for (let j = 0; j < nc; j++) grid.rowBase[j] = row(candidate, j);
-      return grid;
+    },
+    row(side, j) {
+      const id = side.ids[j]!;
+      let slot = slotOf(id);
+      if (table[slot] === id) return table[slot + 1]!;
+      if (rowCount === rowCap) {
+        grow();
+        slot = slotOf(id);
+      }
+      const base = rowCount * nr;
+      // Reads the engine's pair memo but does not fill it: this table is ranking's memo, and storing every
+      // pair of a 100,000-line ranking twice cost each scoring thread a 17 MB memo (34 MB while it grows).
+      for (let i = 0; i < nr; i++) {
+        const found = memo.find(id, required.ids[i]!);
+        if (found >= 0) {
+          code[base + i] = memo.code(found);
+          similarity[base + i] = memo.similarity(found);
+        } else {
+          code[base + i] = pairEvidence(ctx, side, j, required, i, dim, out);
+          similarity[base + i] = out[0]!;
+        }
+      }
+      table[slot] = id;
+      table[slot + 1] = rowCount;
+      return rowCount++;
     },
   };
 }

@@ -1,55 +1,191 @@
+import { combineOverall } from "../scoring/combine-overall.js";
 import type { Strategy } from "../types.js";
 import { canonicalOrder } from "./canonical-order.js";
-import { canonicalOrderInto } from "./canonical-order-into.js";
+import { canonicalOrderOfNames } from "./canonical-order-of-names.js";
+import { clearEvidence } from "./clear-evidence.js";
 import { createSkillNumbers } from "./create-skill-numbers.js";
-import type { EngineContext, RequiredInput, SideInput } from "./engine-types.js";
+import type { EngineContext, RequiredInput, RoleScorer } from "./engine-types.js";
+import { createKthBest } from "./kth-best.js";
 import { matchBonus, overallOf } from "./overall-score.js";
+import { pairScoreRow } from "./pair-score-row.js";
 import { requiredTie } from "./required-tie.js";
-import type { RoleEvidence } from "./role-evidence.js";
-import { createRoleShapes } from "./role-shapes.js";
-import { scoreSkills } from "./score-skills.js";
-import type { ShapeTables } from "./shape-tables.js";
+import type { RoleTables } from "./role-evidence-cache.js";
+import { takeEvidence } from "./take-evidence.js";
 
 const NO_INCLUDE: readonly never[] = [];
+/** Shapes per name whose score entry a call remembers by position (levels are mostly a few small ratios). */
+const NEAR_SHAPES = 8;
+/**
+ * How far a candidate's bound must sit below the bar to be skipped. The bound is an overall score computed
+ * from per-skill values at least as high as the real ones; rounding is monotone in each step, but the margin
+ * keeps a candidate within a hair of the bar on the exact path whatever an ulp does.
+ */
+const BOUND_MARGIN = 1e-9;
 
 /**
  * Overall scores of many candidates against one fixed role, equal bit for bit to `score(...).overallScore`.
- * Everything that depends on the role alone is done once: its canonical order, the evidence of each distinct
- * candidate name (one row per name), and the exceedance of each Beta shape. Per candidate it sorts the side,
- * looks up one row per skill and runs the scoring loop into reused buffers: no allocation.
+ * Everything that depends on the role alone is done once and kept for later calls: its canonical order,
+ * the evidence row of each distinct candidate name, the exceedance of each Beta shape and the pairs above
+ * the no-evidence band of each (name row, shape). Per candidate it finds one row and one score entry per skill, in reused buffers.
+ *
+ * With a top K, a candidate is first bounded: each required skill's score is at most the highest listed pair
+ * score (the pairs above the no-evidence band) or the band's ceiling, and the overall score of those bounds,
+ * with the largest coherence bonus and every must-have met, is at most the real one. A candidate whose bound
+ * cannot beat the K-th best score so far (earlier candidates win ties) gets -Infinity and no exact score.
  */
 export function createRoleScorer(
   ctx: EngineContext,
-  tables: ShapeTables,
-  evidence: RoleEvidence,
+  role: RoleTables,
   required: RequiredInput,
   strategy: Strategy,
-): (candidate: SideInput) => number {
+): RoleScorer {
   const c = ctx.config;
   const nr = required.ids.length;
   const order = canonicalOrder(required.norms, required.names, required.ratios, requiredTie(required));
   const numbers = createSkillNumbers(nr, 0, order, NO_INCLUDE);
-  const shapes = createRoleShapes(required, tables, strategy === "conservative");
+  const { evidence, shapes, pairScores } = role;
   const aggressive = strategy === "aggressive";
+  const conservative = strategy === "conservative";
+  const tau = c.similarityThreshold;
+  // pairScore's no-evidence ceiling: unlisted pairs score at most this.
+  const band = c.severePenalty * (1 - c.penaltyLevelShare) + c.noEvidenceLevelSpread;
+  const bonusBound = Math.max(c.coherenceBonusMin, c.coherenceBonusMax, 0);
+  const bound = new Float64Array(nr);
+  const allMet = new Float64Array(nr).fill(Number.POSITIVE_INFINITY);
   const mostSimilar = new Int32Array(nr);
   let candOrder = new Int32Array(16);
+  let rowAt = new Int32Array(16);
+  let entryAt = new Int32Array(16);
+  let shapeAt = new Int32Array(16);
+  let exact = new Float64Array(16 * Math.max(nr, 1));
+  const rowScores = new Float64Array(nr);
 
-  return (candidate) => {
-    const nc = candidate.ids.length;
-    if (candOrder.length < nc) candOrder = new Int32Array(Math.max(nc, candOrder.length * 2));
-    canonicalOrderInto(candidate.norms, candidate.names, candidate.ratios, candOrder);
-    scoreSkills(
-      candidate,
-      candOrder,
-      required,
-      evidence.rows(candidate),
-      shapes.slots(candidate),
+  /** Pair scores of evidence row `row` at shape `shape` into `out` from `at` on. */
+  function scoreRow(row: number, shape: number, out: Float64Array, at: number): void {
+    const level = shapes.level[shape]!;
+    pairScoreRow(
+      evidence.similarity,
+      evidence.code,
+      row * nr,
+      nr,
+      level,
+      required.ratios,
+      shapes.exceed,
+      shape * nr,
       aggressive,
-      numbers,
-      mostSimilar,
       c,
+      out,
+      at,
     );
-    const bonus = matchBonus(numbers, nc, nr, c);
-    return overallOf(numbers.score, numbers.direct, numbers, required, strategy, bonus, c);
+  }
+
+  return (batch, from, to, topK, out) => {
+    const { names, index, start, ratios } = batch;
+    // Row number, and score entry of each of the first few shapes, of each distinct name of this call
+    // (-1 until looked up): most skills then cost two reads of small typed arrays.
+    const rowOf = new Int32Array(names.ids.length).fill(-1);
+    const entryOf = new Int32Array(names.ids.length * NEAR_SHAPES).fill(-1);
+    let evidenceGeneration = evidence.generation;
+    let pairGeneration = pairScores.generation;
+    const bar = topK < to - from ? createKthBest(topK) : null;
+    for (let k = from; k < to; k++) {
+      const at = start[k]!;
+      const n = start[k + 1]! - at;
+      if (candOrder.length < n) {
+        const size = Math.max(n, candOrder.length * 2);
+        candOrder = new Int32Array(size);
+        rowAt = new Int32Array(size);
+        entryAt = new Int32Array(size);
+        shapeAt = new Int32Array(size);
+      }
+      evidence.reserve(n);
+      shapes.reserve(n);
+      if (evidence.generation !== evidenceGeneration) {
+        rowOf.fill(-1);
+        evidenceGeneration = evidence.generation;
+      }
+      pairScores.validFor(evidence.generation, shapes.generation);
+      pairScores.reserve(n);
+      if (pairScores.generation !== pairGeneration) {
+        entryOf.fill(-1);
+        pairGeneration = pairScores.generation;
+      }
+      for (let s = 0; s < n; s++) {
+        const name = index[at + s]!;
+        const shape = shapes.slot(ratios[at + s]!);
+        let entry = shape < NEAR_SHAPES ? entryOf[name * NEAR_SHAPES + shape]! : -1;
+        if (entry < 0) {
+          let row = rowOf[name]!;
+          if (row < 0) {
+            row = evidence.row(names, name);
+            rowOf[name] = row;
+          }
+          entry = pairScores.find(row, shape);
+          if (entry < 0) {
+            scoreRow(row, shape, rowScores, 0);
+            entry = pairScores.add(row, shape, rowScores, 0, band);
+          }
+          if (shape < NEAR_SHAPES) entryOf[name * NEAR_SHAPES + shape] = entry;
+        }
+        entryAt[s] = entry;
+        shapeAt[s] = shape;
+      }
+      if (bar !== null) {
+        const listed = pairScores.listed;
+        const listedSpan = pairScores.listedSpan;
+        bound.fill(band);
+        for (let s = 0; s < n; s++) {
+          const e = listedSpan[2 * entryAt[s]!]!;
+          const end = e + 2 * listedSpan[2 * entryAt[s]! + 1]!;
+          for (let q = e; q < end; q += 2) {
+            const i = listed[q]!;
+            if (listed[q + 1]! > bound[i]!) bound[i] = listed[q + 1]!;
+          }
+        }
+        const most = combineOverall(
+          nr,
+          order,
+          bound,
+          allMet,
+          required.weights,
+          required.mustHave,
+          conservative,
+          bonusBound,
+          c,
+        );
+        if (most + BOUND_MARGIN <= bar.value) {
+          out[k - from] = Number.NEGATIVE_INFINITY;
+          continue;
+        }
+      }
+      // A remembered entry implies a looked-up row: both are dropped when the evidence starts over.
+      // The table keeps only listed pairs: the few candidates that get here score their rows again, with
+      // the same kernel, so the numbers are the ones match computes.
+      if (exact.length < n * nr) exact = new Float64Array(Math.max(n * nr, 2 * exact.length));
+      for (let s = 0; s < n; s++) {
+        const row = rowOf[index[at + s]!]!;
+        rowAt[s] = row * nr;
+        scoreRow(row, shapeAt[s]!, exact, s * nr);
+      }
+      canonicalOrderOfNames(index, at, n, names.norms, names.names, ratios, candOrder);
+      const similarity = evidence.similarity;
+      const codes = evidence.code;
+      clearEvidence(numbers, mostSimilar, nr);
+      for (let q = 0; q < n; q++) {
+        const j = candOrder[q]!;
+        takeEvidence(j, similarity, codes, rowAt[j]!, exact, j * nr, nr, numbers, mostSimilar, c);
+      }
+      for (let i = 0; i < nr; i++) {
+        numbers.domainAgrees[i] =
+          numbers.maxSimilarity[i]! >= tau &&
+          names.domains[index[at + mostSimilar[i]!]!] === required.domains[i]
+            ? 1
+            : 0;
+      }
+      const bonus = matchBonus(numbers, n, nr, c);
+      const overall = overallOf(numbers.score, numbers.direct, numbers, required, strategy, bonus, c);
+      out[k - from] = overall;
+      bar?.push(overall);
+    }
   };
 }

@@ -1,4 +1,4 @@
-import type { RequiredInput, ShapeSlots, SideInput } from "./engine-types.js";
+import type { RequiredInput } from "./engine-types.js";
 import type { ShapeTables } from "./shape-tables.js";
 
 /** Shapes found by a linear scan before the map is asked. */
@@ -12,8 +12,16 @@ const MAX_SHAPES = 4096;
  * small integers, so a short scan finds nearly every shape.
  */
 export type RoleShapes = {
-  /** Writes each candidate skill's shape slot; the view is valid until the next call. */
-  slots(candidate: SideInput): ShapeSlots;
+  /** Level of each shape (the ratio, or its lower quantile for the conservative strategy). Replaced on growth. */
+  readonly level: Float64Array;
+  /** Entry `shape · required + i`: exceedance P(X > t_i) of the shape. Replaced on growth. */
+  readonly exceed: Float64Array;
+  /** Changes whenever the set starts over, which invalidates every shape number handed out before. */
+  readonly generation: number;
+  /** Makes room for `n` new shapes (starting over when they might not fit): call before a candidate's lookups. */
+  reserve(n: number): void;
+  /** The shape number of level ratio `r`, adding the shape on first sight. */
+  slot(r: number): number;
 };
 
 function grown(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
@@ -30,17 +38,16 @@ export function createRoleShapes(
   const nr = required.ratios.length;
   const index = new Map<number, number>();
   let count = 0;
+  let generation = 0;
   let ratio = new Float64Array(SCAN);
   let level = new Float64Array(SCAN);
   let exceed = new Float64Array(SCAN * nr);
-  let view: ShapeSlots = { slotOf: new Int32Array(16), level, exceed };
 
   function add(r: number): number {
     if (count === ratio.length) {
       ratio = grown(ratio, count * 2);
       level = grown(level, count * 2);
       exceed = grown(exceed, count * 2 * nr);
-      view = { slotOf: view.slotOf, level, exceed };
     }
     // Conservative reads the candidate's level at the lower quartile of its Beta.
     const l = conservative ? tables.quantile(r) : r;
@@ -54,32 +61,28 @@ export function createRoleShapes(
     return count++;
   }
 
-  function find(r: number): number {
-    const scan = count < SCAN ? count : SCAN;
-    for (let s = 0; s < scan; s++) if (ratio[s] === r) return s;
-    return count > SCAN ? (index.get(r) ?? -1) : -1;
-  }
-
   return {
-    slots(candidate) {
-      const nc = candidate.ratios.length;
-      if (count + nc > MAX_SHAPES) {
+    get level() {
+      return level;
+    },
+    get exceed() {
+      return exceed;
+    },
+    get generation() {
+      return generation;
+    },
+    reserve(n) {
+      if (count + n > MAX_SHAPES) {
         count = 0;
         index.clear();
+        generation++;
       }
-      if (view.slotOf.length < nc)
-        view = { slotOf: new Int32Array(Math.max(nc, view.slotOf.length * 2)), level, exceed };
-      for (let j = 0; j < nc; j++) {
-        const r = candidate.ratios[j]!;
-        const s = find(r);
-        // Read view.slotOf after add(): adding a shape may replace the view.
-        if (s >= 0) view.slotOf[j] = s;
-        else {
-          const added = add(r);
-          view.slotOf[j] = added;
-        }
-      }
-      return view;
+    },
+    slot(r) {
+      const scan = count < SCAN ? count : SCAN;
+      for (let s = 0; s < scan; s++) if (ratio[s] === r) return s;
+      const found = count > SCAN ? index.get(r) : undefined;
+      return found === undefined ? add(r) : found;
     },
   };
 }

@@ -1,19 +1,16 @@
-import { RELATION_ALIAS, RELATION_EXACT, RELATION_NONE } from "../lexicon/lexicon-relation.js";
-import { beatsBest } from "../scoring/beats-best.js";
-import { levelRatio } from "../scoring/level-ratio.js";
-import { RELATION_EMBEDDING } from "../scoring/lexical-similarity.js";
-import { isDirectEvidence } from "../scoring/must-have.js";
-import { pairScore } from "../scoring/pair-score.js";
 import type { ScoringConfig } from "../scoring/scoring-config.js";
+import { clearEvidence } from "./clear-evidence.js";
 import type { EvidenceGrid, RequiredInput, ShapeSlots, SideInput, SkillNumbers } from "./engine-types.js";
+import { pairScoreRow } from "./pair-score-row.js";
+import { takeEvidence } from "./take-evidence.js";
 
 /**
  * Scores every required skill by its best candidate evidence: fills `score`, `best`, `bestSimilarity`,
  * `bestRelation`, `direct` (best score over direct evidence, for must-haves), `maxSimilarity`, `domainAgrees` and the opt-in pair matrices of `numbers`. Candidates are
  * visited in `candOrder` (canonical; it may be longer than the side), so ties and sums do not depend on
  * input order. The outer loop runs over candidates so that each reads one contiguous evidence row; every
- * required skill still sees the candidates in canonical order. `mostSimilar` is scratch (length ≥ required).
- * Allocates nothing.
+ * required skill still sees the candidates in canonical order. `mostSimilar` and `pairScores` are scratch
+ * (length ≥ required). Allocates nothing.
  */
 export function scoreSkills(
   candidate: SideInput,
@@ -24,54 +21,40 @@ export function scoreSkills(
   aggressive: boolean,
   numbers: SkillNumbers,
   mostSimilar: Int32Array,
+  pairScores: Float64Array,
   c: ScoringConfig,
 ): void {
   const nc = candidate.ids.length;
   const nr = required.ratios.length;
   const tau = c.similarityThreshold;
-  const nearAbove = c.nearIdenticalThreshold;
   const { similarity, code: codes, rowBase } = evidence;
   const { slotOf, level, exceed } = shapes;
-  const { score, best, bestSimilarity, bestRelation, maxSimilarity, direct } = numbers;
   const similarities = numbers.similarities;
-  const pairScores = numbers.pairScores;
-  const ratios = required.ratios;
-  for (let i = 0; i < nr; i++) {
-    best[i] = -1;
-    score[i] = -1;
-    bestSimilarity[i] = 0;
-    bestRelation[i] = RELATION_NONE;
-    direct[i] = 0;
-    mostSimilar[i] = -1;
-    maxSimilarity[i] = -1;
-  }
+  const pairMatrix = numbers.pairScores;
+  clearEvidence(numbers, mostSimilar, nr);
   for (let k = 0; k < nc; k++) {
     const j = candOrder[k]!;
     const row = rowBase[j]!;
     const slot = slotOf[j]!;
-    const r = level[slot]!;
-    const shapeRow = slot * nr;
-    for (let i = 0; i < nr; i++) {
-      const e = similarity[row + i]!;
-      let code = codes[row + i]!;
-      const near = code === RELATION_EXACT || code === RELATION_ALIAS || e > nearAbove;
-      const p = pairScore(e, near, levelRatio(r, ratios[i]!), exceed[shapeRow + i]!, r, aggressive, c);
-      if (code === RELATION_EMBEDDING && e < tau) code = RELATION_NONE;
-      if (p > direct[i]! && isDirectEvidence(code, e, c)) direct[i] = p;
-      if (beatsBest(p, e, code, score[i]!, bestSimilarity[i]!, bestRelation[i]!)) {
-        best[i] = j;
-        score[i] = p;
-        bestSimilarity[i] = e;
-        bestRelation[i] = code;
-      }
-      if (e > maxSimilarity[i]!) {
-        mostSimilar[i] = j;
-        maxSimilarity[i] = e;
-      }
-      if (similarities !== null) similarities[i * nc + j] = e;
-      if (pairScores !== null) pairScores[i * nc + j] = p;
-    }
+    pairScoreRow(
+      similarity,
+      codes,
+      row,
+      nr,
+      level[slot]!,
+      required.ratios,
+      exceed,
+      slot * nr,
+      aggressive,
+      c,
+      pairScores,
+      0,
+    );
+    takeEvidence(j, similarity, codes, row, pairScores, 0, nr, numbers, mostSimilar, c);
+    if (similarities !== null) for (let i = 0; i < nr; i++) similarities[i * nc + j] = similarity[row + i]!;
+    if (pairMatrix !== null) for (let i = 0; i < nr; i++) pairMatrix[i * nc + j] = pairScores[i]!;
   }
+  const { maxSimilarity } = numbers;
   for (let i = 0; i < nr; i++) {
     numbers.domainAgrees[i] =
       maxSimilarity[i]! >= tau && candidate.domains[mostSimilar[i]!] === required.domains[i] ? 1 : 0;

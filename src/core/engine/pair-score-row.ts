@@ -1,0 +1,37 @@
+import { RELATION_ALIAS, RELATION_EXACT } from "../lexicon/lexicon-relation.js";
+import { levelRatio } from "../scoring/level-ratio.js";
+import { pairScore } from "../scoring/pair-score.js";
+import type { ScoringConfig } from "../scoring/scoring-config.js";
+
+/**
+ * Pair scores of one candidate skill against every required skill: `out[at + i] = pairScore(...)` for the
+ * evidence entry `row + i` (similarity and relation code), the skill's level `r` and the exceedance row of
+ * its Beta shape (`exceed[shapeAt + i]`). The one place both the match path and ranking's score table
+ * compute pair scores, so they agree bit for bit. Allocates nothing.
+ *
+ * @param nr number of required skills
+ * @param ratios level ratio of each required skill
+ * @example pairScoreRow(sim, codes, 0, 2, 0.8, Float64Array.of(0.6, 1), exceed, 0, false, config, out, 0)
+ */
+export function pairScoreRow(
+  similarity: Float64Array,
+  codes: Uint8Array,
+  row: number,
+  nr: number,
+  r: number,
+  ratios: Float64Array,
+  exceed: Float64Array,
+  shapeAt: number,
+  aggressive: boolean,
+  c: ScoringConfig,
+  out: Float64Array,
+  at: number,
+): void {
+  const nearAbove = c.nearIdenticalThreshold;
+  for (let i = 0; i < nr; i++) {
+    const e = similarity[row + i]!;
+    const code = codes[row + i]!;
+    const near = code === RELATION_EXACT || code === RELATION_ALIAS || e > nearAbove;
+    out[at + i] = pairScore(e, near, levelRatio(r, ratios[i]!), exceed[shapeAt + i]!, r, aggressive, c);
+  }
+}

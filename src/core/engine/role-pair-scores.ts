@@ -1,0 +1,124 @@
+import { listAbove } from "./list-above.js";
+
+/** Entries kept before the table starts over (its hash table is then 2 MB). */
+const MAX_ENTRIES = 1 << 16;
+/** Doubles of listed pairs kept before the table starts over: 4 MB (a larger candidate side still fits). */
+const MAX_LISTED = 1 << 19;
+
+/**
+ * The pairs above the no-evidence band of each (evidence row, Beta shape) against one fixed role: a name at a
+ * level scores the same against every required skill each time it is listed, and ranking lists the same few
+ * thousand names at a handful of levels. Only the pairs above the band are kept (a few per entry), which is
+ * all ranking's bound reads; the exact path recomputes a full row for the few candidates that pass it. An
+ * open-addressing table over typed arrays (linear probing, load ≤ 1/2), bounded by MAX_ENTRIES entries and
+ * MAX_LISTED doubles. Row and shape numbers come from the role's evidence table and shape set; the owner
+ * starts this table over whenever either of those does.
+ */
+export type RolePairScores = {
+  /**
+   * Pairs (i, score) at `listed[listedSpan[2e] + 2m]` for m < `listedSpan[2e + 1]`: the required skills
+   * entry e scores above the band given to `add`, packed one entry after another so that a reader of a
+   * few entries touches little memory. Replaced on growth.
+   */
+  readonly listed: Float64Array;
+  readonly listedSpan: Int32Array;
+  /** Changes whenever entries are dropped, which invalidates every entry number handed out before. */
+  readonly generation: number;
+  /**
+   * Forgets every entry unless the table was filled under these generations of the evidence table and the
+   * shape set (whose row and shape numbers it is keyed by).
+   */
+  validFor(evidenceGeneration: number, shapeGeneration: number): void;
+  /** Makes room for `n` new entries (starting over when they might not fit): call before a candidate's lookups. */
+  reserve(n: number): void;
+  /** The entry number of (`row`, `shape`), or -1 when absent. */
+  find(row: number, shape: number): number;
+  /** Adds the entry of (`row`, `shape`) from its pair scores (`scores[at + i]`) above `band`; returns its number. */
+  add(row: number, shape: number, scores: Float64Array, at: number, band: number): number;
+};
+
+export function createRolePairScores(nr: number): RolePairScores {
+  const width = Math.max(nr, 1);
+  let count = 0;
+  let cap = 64;
+  // Slot s of the hash table is (row, shape, entry) at 4s: one probe reads one cache line.
+  let table = new Int32Array(4 * 2 * cap).fill(-1);
+  let listed = new Float64Array(2 * cap);
+  let listedEnd = 0;
+  let listedSpan = new Int32Array(2 * cap);
+  const filledUnder = Int32Array.of(0, 0);
+  let generation = 0;
+
+  function slotOf(row: number, shape: number): number {
+    const mask = table.length / 4 - 1;
+    let slot = (Math.imul(row, 0x9e3779b1) ^ Math.imul(shape, 0x85ebca6b)) & mask;
+    while (table[4 * slot] !== -1 && (table[4 * slot] !== row || table[4 * slot + 1] !== shape))
+      slot = (slot + 1) & mask;
+    return 4 * slot;
+  }
+
+  function forget(): void {
+    table.fill(-1);
+    count = 0;
+    listedEnd = 0;
+    generation++;
+  }
+
+  function grow(): void {
+    const old = table;
+    cap *= 2;
+    table = new Int32Array(4 * 2 * cap).fill(-1);
+    for (let s = 0; s < old.length; s += 4) {
+      if (old[s] === -1) continue;
+      const at = slotOf(old[s]!, old[s + 1]!);
+      table[at] = old[s]!;
+      table[at + 1] = old[s + 1]!;
+      table[at + 2] = old[s + 2]!;
+    }
+    const grownSpan = new Int32Array(2 * cap);
+    grownSpan.set(listedSpan);
+    listedSpan = grownSpan;
+  }
+
+  return {
+    get listed() {
+      return listed;
+    },
+    get listedSpan() {
+      return listedSpan;
+    },
+    get generation() {
+      return generation;
+    },
+    validFor(evidenceGeneration, shapeGeneration) {
+      if (evidenceGeneration === filledUnder[0] && shapeGeneration === filledUnder[1]) return;
+      filledUnder[0] = evidenceGeneration;
+      filledUnder[1] = shapeGeneration;
+      forget();
+    },
+    reserve(n) {
+      if (count + n > MAX_ENTRIES || listedEnd + 2 * n * width > MAX_LISTED) forget();
+    },
+    find(row, shape) {
+      const at = slotOf(row, shape);
+      return table[at] === -1 ? -1 : table[at + 2]!;
+    },
+    add(row, shape, scores, at, band) {
+      if (count === cap) grow();
+      const slot = slotOf(row, shape);
+      table[slot] = row;
+      table[slot + 1] = shape;
+      table[slot + 2] = count;
+      if (listedEnd + 2 * width > listed.length) {
+        const grown = new Float64Array(Math.max(2 * listed.length, listedEnd + 2 * width));
+        grown.set(listed);
+        listed = grown;
+      }
+      const m = listAbove(scores, at, width, band, listed, listedEnd);
+      listedSpan[2 * count] = listedEnd;
+      listedSpan[2 * count + 1] = m;
+      listedEnd += 2 * m;
+      return count++;
+    },
+  };
+}
