@@ -53,11 +53,11 @@ export function createRoleScorer(
   const bound = new Float64Array(nr);
   const allMet = new Float64Array(nr).fill(Number.POSITIVE_INFINITY);
   const mostSimilar = new Int32Array(nr);
-  let candOrder = new Int32Array(16);
-  let rowAt = new Int32Array(16);
-  let entryAt = new Int32Array(16);
-  let shapeAt = new Int32Array(16);
-  let exact = new Float64Array(16 * Math.max(nr, 1));
+  let candOrder: Int32Array = new Int32Array(16);
+  let rowAt: Int32Array = new Int32Array(16);
+  let entryAt: Int32Array = new Int32Array(16);
+  let shapeAt: Int32Array = new Int32Array(16);
+  let exact: Float64Array = new Float64Array(16 * Math.max(nr, 1));
   const rowScores = new Float64Array(nr);
 
   /** Pair scores of evidence row `row` at shape `shape` into `out` from `at` on. */
@@ -91,13 +91,10 @@ export function createRoleScorer(
     for (let k = from; k < to; k++) {
       const at = start[k]!;
       const n = start[k + 1]! - at;
-      if (candOrder.length < n) {
-        const size = Math.max(n, candOrder.length * 2);
-        candOrder = new Int32Array(size);
-        rowAt = new Int32Array(size);
-        entryAt = new Int32Array(size);
-        shapeAt = new Int32Array(size);
-      }
+      candOrder = int32AtLeast(candOrder, n);
+      rowAt = int32AtLeast(rowAt, n);
+      entryAt = int32AtLeast(entryAt, n);
+      shapeAt = int32AtLeast(shapeAt, n);
       evidence.reserve(n);
       shapes.reserve(n);
       if (evidence.generation !== evidenceGeneration) {
@@ -161,7 +158,7 @@ export function createRoleScorer(
       // A remembered entry implies a looked-up row: both are dropped when the evidence starts over.
       // The table keeps only listed pairs: the few candidates that get here score their rows again, with
       // the same kernel, so the numbers are the ones match computes.
-      if (exact.length < n * nr) exact = new Float64Array(Math.max(n * nr, 2 * exact.length));
+      exact = float64AtLeast(exact, n * nr);
       for (let s = 0; s < n; s++) {
         const row = rowOf[index[at + s]!]!;
         rowAt[s] = row * nr;
@@ -188,4 +185,15 @@ export function createRoleScorer(
       bar?.push(overall);
     }
   };
+}
+
+/** `buffer` if it holds `n` values, else a new one of at least twice its length: scratch that grows a few
+ * times per call (log2 of the longest candidate list), never once per candidate. */
+function int32AtLeast(buffer: Int32Array, n: number): Int32Array {
+  return buffer.length >= n ? buffer : new Int32Array(Math.max(n, 2 * buffer.length));
+}
+
+/** As int32AtLeast, for Float64Array scratch. */
+function float64AtLeast(buffer: Float64Array, n: number): Float64Array {
+  return buffer.length >= n ? buffer : new Float64Array(Math.max(n, 2 * buffer.length));
 }

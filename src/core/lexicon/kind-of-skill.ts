@@ -12,15 +12,16 @@ const LIGHT_TAILS: ReadonlySet<string> = new Set(["installation", "installer", "
  * @param norm a `normalizeName` result that is not itself a lexicon key
  */
 export function kindOfSkill(lex: CompiledLexicon, norm: string): number {
-  const words = norm.split(" ");
-  const n = words.length;
-  if (n < 2) return -1;
-  for (let k = 1; k < n; k++) {
-    const found = lex.index.get(words.slice(k).join(" "));
+  const last = norm.lastIndexOf(" ");
+  if (last < 0) return -1;
+  // Tails from the longest down, read in place: the text after each space is exactly what joining the
+  // remaining words gives, without a word array or a join per tail.
+  for (let cut = norm.indexOf(" "); cut >= 0; cut = norm.indexOf(" ", cut + 1)) {
+    const found = lex.index.get(norm.substring(cut + 1));
     if (found !== undefined) return found;
   }
-  if (LIGHT_TAILS.has(words[n - 1]!)) {
-    const found = lex.index.get(words.slice(0, n - 1).join(" "));
+  if (LIGHT_TAILS.has(norm.substring(last + 1))) {
+    const found = lex.index.get(norm.substring(0, last));
     if (found !== undefined) return found;
   }
   return -1;

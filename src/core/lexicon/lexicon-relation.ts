@@ -151,7 +151,7 @@ function lastWords(lex: CompiledLexicon): readonly string[] {
   if (words === undefined) {
     words = lex.canonical.map((name) => {
       const cut = name.lastIndexOf(" ");
-      return cut < 0 ? "" : name.slice(cut + 1);
+      return cut < 0 ? "" : name.substring(cut + 1);
     });
     LAST_WORDS.set(lex, words);
   }
