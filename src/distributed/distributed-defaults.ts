@@ -31,8 +31,12 @@ export const PROGRESS_INTERVAL_MS = 250;
 /** Queue of shard jobs, and queue of run (parent) jobs. */
 export const SHARD_QUEUE = "shards";
 export const RUN_QUEUE = "runs";
-/** Lines per scoring call inside a shard (the in-process chunk size). */
-export const SHARD_CHUNK_LINES = 256;
+/**
+ * Lines per scoring call inside a shard: the in-process `rank`'s RANK_CHUNK_LINES. A rank call keeps its own
+ * top K + margin, and only candidates whose bound can still reach it are scored in full; with 256-line
+ * chunks and K = 100 nearly half of every chunk was (measured: 1M lines, 1 worker 28 s vs 9.4 s in-process).
+ */
+export const SHARD_CHUNK_LINES = 2048;
 /**
  * Extra entries a file rank shard returns beyond K: they stand in for lines the run job drops as duplicate
  * ids of an earlier shard. More such lines than this in one shard's top make the run fail (not guess).
