@@ -11,7 +11,12 @@ import { rankLines } from "../shards/rank-lines.js";
 import { createTopK } from "../shards/top-k.js";
 import { type LineChunks, readNdjsonRange } from "../sources/ndjson-ranges.js";
 import { readKeyRange } from "../sources/postgres-keyset.js";
-import { DUPLICATE_MARGIN, SHARD_CHUNK_LINES, SHARD_MAX_ERRORS } from "./distributed-defaults.js";
+import {
+  DUPLICATE_MARGIN,
+  SHARD_CHUNK_LINES,
+  SHARD_MAX_ERRORS,
+  SHARD_RANK_CHUNK_LINES,
+} from "./distributed-defaults.js";
 import type { ShardErrorLine, ShardJobData, ShardResult, ShardTopEntry } from "./job-types.js";
 
 /**
@@ -59,7 +64,7 @@ export async function processShard(host: ShardHost, data: ShardJobData): Promise
     const seen = new Map<string, number>();
     const rankTop = { top: keep };
     let done = 0;
-    for (const chunk of chunks(SHARD_CHUNK_LINES)) {
+    for (const chunk of chunks(SHARD_RANK_CHUNK_LINES)) {
       const out = await rankLines(
         host.scorer,
         role,
