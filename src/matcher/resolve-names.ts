@@ -1,6 +1,6 @@
+import { allocateSide } from "../core/engine/allocate-side.js";
 import type { RequiredInput, SideInput } from "../core/engine/engine-types.js";
-import type { HeadWords } from "../core/text/head-words.js";
-import type { Domain, RequiredSkill, Skill } from "../core/types.js";
+import type { RequiredSkill, Skill } from "../core/types.js";
 import type { EmbeddingCache } from "../ports.js";
 import type { NameEntry } from "../prepare/name-table.js";
 import { prepareRequired, prepareSide } from "../prepare/prepare-side.js";
@@ -114,18 +114,7 @@ function lookUp(
  */
 export function namesSide(resolved: ResolvedLists): SideInput {
   const n = resolved.names.length;
-  const side = {
-    names: new Array<string>(n),
-    norms: new Array<string>(n),
-    levels: [],
-    ratios: new Float64Array(0),
-    lexIndex: new Int32Array(n),
-    domains: new Array<Domain>(n),
-    rows: new Array<Float32Array>(n),
-    heads: new Array<HeadWords | null>(n),
-    headRows: new Array<Float32Array>(n),
-    ids: new Int32Array(n),
-  };
+  const side = allocateSide(n, [], new Float64Array(0));
   for (let m = 0; m < n; m++) {
     const { raw, entry, row, headRow } = resolved.names[m]!;
     side.names[m] = raw;

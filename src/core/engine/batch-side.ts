@@ -1,5 +1,4 @@
-import type { HeadWords } from "../text/head-words.js";
-import type { Domain } from "../types.js";
+import { allocateSide } from "./allocate-side.js";
 import type { RankBatch, SideInput } from "./engine-types.js";
 
 /**
@@ -11,18 +10,11 @@ export function batchSide(batch: RankBatch, k: number): SideInput {
   const skills = batch.lists[k]!;
   const at = start[k]!;
   const n = skills.length;
-  const side = {
-    names: new Array<string>(n),
-    norms: new Array<string>(n),
-    levels: skills.map((s) => s.level),
-    ratios: new Float64Array(n),
-    lexIndex: new Int32Array(n),
-    domains: new Array<Domain>(n),
-    rows: new Array<Float32Array>(n),
-    heads: new Array<HeadWords | null>(n),
-    headRows: new Array<Float32Array>(n),
-    ids: new Int32Array(n),
-  };
+  const side = allocateSide(
+    n,
+    skills.map((s) => s.level),
+    new Float64Array(n),
+  );
   for (let s = 0; s < n; s++) {
     const name = index[at + s]!;
     side.names[s] = skills[s]!.name;
