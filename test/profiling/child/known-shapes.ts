@@ -38,13 +38,26 @@ const shapes: [string, () => unknown, number][] = [
   ["dropped", dropped, 1536],
   ["kept", kept, 32],
 ];
+// Every measurement is a sound upper bound, so the tightest of several is too. A measurement whose own stated
+// slack (peakResolutionBytes: bytes allocated between the peak's point and the next observed one) is above
+// the accuracy wanted here has missed a gap (under CPU contention a shifted call can land outside the window
+// just before a full young generation), so it is measured again, at most MAX_MEASUREMENTS times; the bound
+// kept is the lowest. The decision reads only the method's own slack, never the known answer.
+const MAX_MEASUREMENTS = 3;
+const WANTED_SLACK_BYTES = 1.1 * (16 + PIECE_LENGTH * 8);
 for (const [name, fn, runs] of shapes) {
-  const p = await profileMemoryUsage(name, fn, { warmup: 5, samples: 5, peak: { runs } });
-  out[name] = {
-    allocatedBytes: p.allocatedBytes,
-    peakBytes: p.peakBytes,
-    peakResolutionBytes: p.peakResolutionBytes,
-    peakRuns: p.peakRuns,
-  };
+  let best: Shape | undefined;
+  for (let k = 0; k < MAX_MEASUREMENTS; k++) {
+    const p = await profileMemoryUsage(name, fn, { warmup: 5, samples: 5, peak: { runs } });
+    if (best === undefined || p.peakBytes < best.peakBytes)
+      best = {
+        allocatedBytes: p.allocatedBytes,
+        peakBytes: p.peakBytes,
+        peakResolutionBytes: p.peakResolutionBytes,
+        peakRuns: p.peakRuns,
+      };
+    if (name !== "dropped" || best.peakResolutionBytes <= WANTED_SLACK_BYTES) break;
+  }
+  out[name] = best as Shape;
 }
 process.stdout.write(`${JSON.stringify({ totalBytes: PIECES * PIECE_BYTES, pieces: PIECES, ...out })}\n`);
