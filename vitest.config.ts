@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     setupFiles: ["test/setup/fail-on-console.ts"],
+    // The known memory shapes are measured before the suite starts, alone (see the file).
+    globalSetup: ["test/setup/measure-known-shapes.ts"],
     // Memory-budget tests call gc(); the real model loads once per worker.
     pool: "forks",
     poolOptions: { forks: { execArgv: ["--expose-gc"] } },

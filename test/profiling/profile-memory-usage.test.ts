@@ -1,8 +1,8 @@
-import { spawnSync } from "node:child_process";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { aimAtGaps } from "../../src/profiling/aim-at-gaps.js";
 import { mergePoints, peakFromPoints } from "../../src/profiling/peak-from-points.js";
 import { accountWindow, profileMemoryUsage } from "../../src/profiling/profile-memory-usage.js";
+import { measureKnownShapes } from "../setup/measure-known-shapes.js";
 
 // Tolerance: a Float64Array(n) costs its n·8-byte backing store plus the JS wrapper objects (184 bytes on
 // Node 20 / V8 11.3); we allow 512.
@@ -86,18 +86,8 @@ describe("profileMemoryUsage", () => {
 // The known shapes of docs/memory.md, measured in a child Node with the young generation fixed at 1 MiB (what
 // the shifted collections assume): 10 MiB allocated in 1 KiB pieces, dropped at once or all kept.
 describe("true peak on known shapes", () => {
-  const child = spawnSync(
-    process.execPath,
-    [
-      "--expose-gc",
-      "--max-semi-space-size=1",
-      "--min-semi-space-size=1",
-      "--import",
-      "tsx",
-      "test/profiling/child/known-shapes.ts",
-    ],
-    { encoding: "utf8", timeout: 300_000 },
-  );
+  // Measured by the global setup before any test file ran (see test/setup/measure-known-shapes.ts).
+  const child = inject("knownShapes") ?? measureKnownShapes();
   type Shape = { allocatedBytes: number; peakBytes: number; peakResolutionBytes: number; peakRuns: number };
   const m = () => {
     expect(child.status, child.stderr).toBe(0);
