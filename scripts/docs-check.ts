@@ -32,7 +32,11 @@ export const DOC_FILES = ["docs/cli.md", "docs/http.md", "README.md"];
 
 /** Durations and timestamps vary run to run; everything else must match exactly. */
 const mask = (text: string): string =>
-  text.replace(/\b\d+(\.\d+)?\s?(ms|s)\b/g, "<time>").replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, "<timestamp>");
+  text
+    .replace(/\b\d+(\.\d+)?\s?(ms|s)\b/g, "<time>")
+    // A rate-limit message counts down ("retry in 1 minute", "retry in 59 seconds" a second later).
+    .replace(/\bretry in \d+ (seconds?|minutes?)\b/g, "retry in <time>")
+    .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, "<timestamp>");
 
 type Command = {
   file: string;
