@@ -44,9 +44,12 @@ export function formatSetReport(set: EvalSetReport): string {
   let out = `== ${set.name} set (${set.dir}): ${scored} cases scored, ${set.disputed.length} disputed\n`;
   out += formatReport(set.report);
   out += `\n${set.name}: false friends scored at or above the real skill: ${set.falseFriendsAbove.length === 0 ? "none" : set.falseFriendsAbove.length}\n`;
-  for (const h of set.falseFriendsAbove) {
-    out += `  ${h.caseId}: ${h.falseFriend} (${h.falseFriendScore.toFixed(3)}) >= ${h.real}[g${h.realGrade}] (${h.realScore.toFixed(3)})\n`;
-  }
+  if (set.hidden === true && (set.report.overall.pairwiseAccuracy < 1 || set.falseFriendsAbove.length > 0))
+    out += `  (case names hidden: this set is held out; npm run eval -- --reveal-held-out lists them)\n`;
+  else
+    for (const h of set.falseFriendsAbove) {
+      out += `  ${h.caseId}: ${h.falseFriend} (${h.falseFriendScore.toFixed(3)}) >= ${h.real}[g${h.realGrade}] (${h.realScore.toFixed(3)})\n`;
+    }
   out += `${set.name}: disputed cases (excluded from the score): ${set.disputed.length === 0 ? "none" : set.disputed.length}\n`;
   for (const d of set.disputed) out += `  ${d.id}: ${d.reason}\n`;
   return out;

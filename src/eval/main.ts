@@ -2,6 +2,7 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { CompetencyError, createMatcher } from "../index.js";
 import { formatSetReports } from "./format-report.js";
+import { hideCases } from "./hide-cases.js";
 import { loadCases, loadDisputed } from "./load-cases.js";
 import { runEvalSet } from "./run-eval-set.js";
 import { DEFAULT_WORST_COUNT } from "./summarize-eval.js";
@@ -27,16 +28,26 @@ export const HELDOUT_FIXTURES_DIR = fileURLToPath(
 /** The fixture sets `npm run eval` reports, in order: the tuned set, then the held-out set. */
 export const EVAL_SETS = [
   { name: "tuned", dir: "test/fixtures/quality", path: QUALITY_FIXTURES_DIR },
-  { name: "held-out", dir: "test/fixtures/quality-heldout", path: HELDOUT_FIXTURES_DIR },
+  { name: "held-out", dir: "test/fixtures/quality-heldout", path: HELDOUT_FIXTURES_DIR, blind: true },
 ] as const;
 
-const USAGE = "usage: npm run eval [-- --json] [--worst N]\n";
+const USAGE =
+  "usage: npm run eval [-- --json] [--worst N] [--set tuned|held-out] [--reveal-held-out]\n" +
+  "  The held-out set prints aggregates and counts only, unless --reveal-held-out (which ends its use as held out).\n";
 
-type EvalArgs = { readonly json: boolean; readonly worst: number };
+type EvalArgs = {
+  readonly json: boolean;
+  readonly worst: number;
+  /** Only this set (by name); undefined = every set. */
+  readonly set: string | undefined;
+  readonly revealHeldOut: boolean;
+};
 
 function parseArgs(argv: readonly string[]): EvalArgs | string {
   let json = false;
   let worst = DEFAULT_WORST_COUNT;
+  let set: string | undefined;
+  let revealHeldOut = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === "--json") json = true;
@@ -46,9 +57,15 @@ function parseArgs(argv: readonly string[]): EvalArgs | string {
         return `--worst needs a non-negative integer; got ${JSON.stringify(argv[i + 1])}`;
       worst = n;
       i += 1;
-    } else return `unknown argument ${JSON.stringify(arg)}`;
+    } else if (arg === "--set") {
+      set = argv[i + 1];
+      if (!EVAL_SETS.some((s) => s.name === set))
+        return `--set needs one of ${EVAL_SETS.map((s) => s.name).join(", ")}; got ${JSON.stringify(set)}`;
+      i += 1;
+    } else if (arg === "--reveal-held-out") revealHeldOut = true;
+    else return `unknown argument ${JSON.stringify(arg)}`;
   }
-  return { json, worst };
+  return { json, worst, set, revealHeldOut };
 }
 
 /**
@@ -68,14 +85,14 @@ export async function main(argv: readonly string[], io: EvalIo): Promise<number>
   try {
     const sets: EvalSetReport[] = [];
     for (const set of EVAL_SETS) {
+      if (args.set !== undefined && args.set !== set.name) continue;
       const [cases, disputed] = await Promise.all([loadCases(set.path), loadDisputed(set.path)]);
-      sets.push(
-        await runEvalSet(
-          matcher,
-          { name: set.name, dir: set.dir, cases, disputed },
-          { worstCount: args.worst },
-        ),
+      const report = await runEvalSet(
+        matcher,
+        { name: set.name, dir: set.dir, cases, disputed },
+        { worstCount: args.worst },
       );
+      sets.push("blind" in set && set.blind && !args.revealHeldOut ? hideCases(report) : report);
     }
     io.stdout.write(args.json ? `${JSON.stringify({ sets }, null, 2)}\n` : formatSetReports(sets));
     return 0;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Matcher } from "../matcher-types.js";
 import { formatSetReport, formatSetReports } from "./format-report.js";
+import { hideCases } from "./hide-cases.js";
 import { runEvalSet } from "./run-eval-set.js";
 import type { QualityCase } from "./types.js";
 
@@ -95,5 +96,22 @@ describe("runEvalSet", () => {
         disputed: [{ id: "nope", reason: "0123456789" }],
       }),
     ).rejects.toThrow(/nope/);
+  });
+
+  it("hides a held-out set's case names: aggregates and counts stay, no case id or label is printed", async () => {
+    const matcher = stubMatcher({ "Employment Law": 0.3, "Labor and Delivery Nursing": 0.5, Welding: 0.1 });
+    const set = await runEvalSet(matcher, { name: "held-out", dir: "h", cases: CASES, disputed: [] });
+    const hidden = hideCases(set);
+    expect(hidden.report.overall).toEqual(set.report.overall);
+    expect(hidden.report.themes).toEqual(set.report.themes);
+    expect(hidden.falseFriendsAbove).toHaveLength(1);
+    const text = formatSetReport(hidden);
+    const json = JSON.stringify(hidden);
+    for (const name of ["sm-labor-law", "ab-cnc", "Employment Law", "false-friend", "unrelated"]) {
+      expect(text).not.toContain(name);
+      expect(json).not.toContain(name);
+    }
+    expect(text).toContain("held-out: false friends scored at or above the real skill: 1");
+    expect(text).toContain("--reveal-held-out");
   });
 });

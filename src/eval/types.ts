@@ -112,4 +112,9 @@ export type EvalSetReport = {
   /** Excluded from `report`, listed with their reasons. */
   readonly disputed: readonly DisputedCase[];
   readonly falseFriendsAbove: readonly FalseFriendHit[];
+  /**
+   * True when the case-level detail was removed (see `hideCases`): `report.cases` and `report.worst` are
+   * empty and each false-friend hit names no case, so a tuning loop sees only aggregates and counts.
+   */
+  readonly hidden?: boolean;
 };
