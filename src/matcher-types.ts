@@ -61,6 +61,13 @@ export type RankCandidate = { readonly id: string; readonly skills: readonly Ski
 export type RankOptions = MatchOptions & {
   /** Keep only the best `topK`. @default all */
   readonly topK?: number;
+  /**
+   * Return only candidates whose overallScore is strictly above this. Ranking a stream in chunks, pass the
+   * K-th best score kept from earlier chunks: a later candidate that only ties it ranks below it anyway (ties
+   * keep input order), and candidates that cannot clear it are skipped without an exact score, so small
+   * chunks cost no more than one large call. @default -Infinity (every candidate)
+   */
+  readonly scoreAbove?: number;
 };
 
 export type RankEntry = {

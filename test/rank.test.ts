@@ -122,4 +122,51 @@ describe("rank", () => {
       }
     }
   });
+
+  it("scoreAbove: chunks ranked with the bar of the chunks before them give the same top as one call", async () => {
+    const lexicon = loadLexicon();
+    const random = mulberry32(11);
+    const skills = (n: number): Skill[] =>
+      Array.from({ length: n }, () => ({
+        name: lexicon.names[Math.floor(random() * lexicon.size)] as string,
+        level: { value: Math.round(random() * 50) / 10, max: 5 },
+      }));
+    const role = skills(8).map((s, k) => ({ ...s, mustHave: k === 0 }));
+    // Duplicated profiles make exact ties across chunk borders: the earlier line must keep its place.
+    const base = Array.from({ length: 300 }, (_, k) => ({ id: `c${k}`, skills: skills(1 + (k % 9)) }));
+    const candidates = [...base, ...base.map((c) => ({ ...c, id: `${c.id}-again` }))];
+    for (const topK of [1, 5, 40]) {
+      const whole = await optimized.rank(candidates, role, { topK });
+      const kept: { id: string; score: number; at: number }[] = [];
+      for (let from = 0; from < candidates.length; from += 64) {
+        const bar =
+          kept.length < topK ? Number.NEGATIVE_INFINITY : (kept[topK - 1] as { score: number }).score;
+        const chunk = await optimized.rank(candidates.slice(from, from + 64), role, {
+          topK,
+          scoreAbove: bar,
+        });
+        for (const e of chunk) expect(e.overallScore).toBeGreaterThan(bar);
+        kept.push(...chunk.map((e) => ({ id: e.id, score: e.overallScore, at: from + e.rank })));
+        kept.sort((a, b) => b.score - a.score || a.at - b.at);
+        kept.length = Math.min(kept.length, topK);
+      }
+      expect(kept.map((e) => e.id)).toEqual(whole.map((e) => e.id));
+      expect(kept.map((e) => e.score)).toEqual(whole.map((e) => e.overallScore));
+    }
+  });
+
+  it("scoreAbove keeps only scores strictly above it, and rejects NaN and Infinity", async () => {
+    const py = (value: number) => [{ name: "Python", level: { value, max: 5 } }];
+    const candidates = [1, 3, 5, 3].map((v, k) => ({ id: `c${k}`, skills: py(v) }));
+    const all = await optimized.rank(candidates, py(3));
+    const third = (all[2] as { overallScore: number }).overallScore;
+    const above = await optimized.rank(candidates, py(3), { scoreAbove: third });
+    expect(above.map((e) => e.id)).toEqual(all.filter((e) => e.overallScore > third).map((e) => e.id));
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, "0.5"]) {
+      await expect(optimized.rank(candidates, py(3), { scoreAbove: bad as number })).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        issues: [expect.objectContaining({ path: ["scoreAbove"] })],
+      });
+    }
+  });
 });

@@ -62,7 +62,8 @@ export async function processShard(host: ShardHost, data: ShardJobData): Promise
     const errors: ShardErrorLine[] = [];
     let errorCount = 0;
     const seen = new Map<string, number>();
-    const rankTop = { top: keep };
+    // Each chunk returns only what can still enter this shard's top (the bar of the lines before it).
+    const rankTop = { top: keep, bar: () => top.bar };
     let done = 0;
     for (const chunk of chunks(SHARD_RANK_CHUNK_LINES)) {
       const out = await rankLines(

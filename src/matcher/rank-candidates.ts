@@ -29,9 +29,21 @@ export async function rankCandidates(
   const scores = new Float64Array(lists.length);
   const { index, start, ratios } = resolved;
   const batch = { names: namesSide(resolved), index, start, ratios, lists: all };
-  session.engine.roleScorer(role, dim, opts.strategy)(batch, 1, all.length, opts.topK, scores);
+  session.engine.roleScorer(role, dim, opts.strategy)(
+    batch,
+    1,
+    all.length,
+    opts.topK,
+    scores,
+    opts.scoreAbove,
+  );
   const options = { strategy: opts.strategy, include: opts.include, meta: session.meta };
-  return topIndices(scores, opts.topK).map((k, rank): RankEntry => {
+  const top = topIndices(scores, opts.topK);
+  // Skipped candidates hold -Infinity, and a bar from earlier calls wins its ties: neither is returned.
+  let kept = top.length;
+  while (kept > 0 && !(scores[top[kept - 1]!]! > opts.scoreAbove)) kept--;
+  if (kept < top.length) top.length = kept;
+  return top.map((k, rank): RankEntry => {
     const candidate = sideOf(resolved, k + 1, lists[k]!);
     const result = session.engine.score({ candidate, required: role, dim }, options);
     return { id: ids[k]!, rank: rank + 1, overallScore: result.overallScore, result };

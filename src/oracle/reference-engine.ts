@@ -49,7 +49,7 @@ export function createReferenceEngine(ctx: EngineContext): Engine {
       assembleResult(input, numbersReference(ctx, input, options, true), options, ctx.config),
     overall,
     numbers: (input, options, withIntervals) => numbersReference(ctx, input, options, withIntervals),
-    roleScorer: (required, dim, strategy) => (batch, from, to, _topK, out) => {
+    roleScorer: (required, dim, strategy) => (batch, from, to, _topK, out, _above) => {
       for (let k = from; k < to; k++)
         out[k - from] = overall({ candidate: batchSide(batch, k), required, dim }, strategy);
     },

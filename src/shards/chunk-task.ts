@@ -33,6 +33,11 @@ export type RankTask = {
   readonly top: number | undefined;
   /** Full match results, else summaries. */
   readonly full: boolean;
+  /**
+   * Only candidates scoring strictly above this get results: the K-th best score the caller already holds
+   * from earlier chunks (see RankOptions.scoreAbove). @default -Infinity
+   */
+  readonly above?: number;
 };
 
 /** The chunk's best candidates by position in the task, or null when the matcher rejected some candidate. */

@@ -13,11 +13,11 @@ export async function rankChunk(matcher: Matcher, task: RankTask): Promise<RankT
   const candidates = task.candidates.map((skills, k): RankCandidate => ({ id: String(k), skills }));
   let ranked: Awaited<ReturnType<Matcher["rank"]>>;
   try {
-    ranked = await matcher.rank(
-      candidates,
-      task.role,
-      task.top === undefined ? { strategy: task.strategy } : { strategy: task.strategy, topK: task.top },
-    );
+    ranked = await matcher.rank(candidates, task.role, {
+      strategy: task.strategy,
+      ...(task.top === undefined ? {} : { topK: task.top }),
+      ...(task.above === undefined ? {} : { scoreAbove: task.above }),
+    });
   } catch (error) {
     if (error instanceof CompetencyError && error.code === "INVALID_INPUT") return null;
     throw error;

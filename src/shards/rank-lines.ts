@@ -15,8 +15,11 @@ export type RankedLine = {
 /** One bad line of a rank chunk. */
 export type LineError = { readonly lineNo: number; readonly error: WireError };
 
-/** Rank chunks through `scorer.rank`: only lines that can reach the top `top` get results. */
-export type RankTop = { readonly top: number | undefined };
+/**
+ * Rank chunks through `scorer.rank`: only lines that can reach the top `top` get results. `bar` reads the
+ * score the caller's top already holds (earlier lines win ties), so a chunk returns only what can get in.
+ */
+export type RankTop = { readonly top: number | undefined; readonly bar?: () => number };
 
 type Outcome = ItemOutcome<object & { overallScore: number }> | undefined;
 
@@ -70,11 +73,13 @@ async function rankChunkLines(
   role: readonly RequiredSkill[],
   options: MatchOptions,
   full: boolean,
-  top: number | undefined,
+  rankTop: RankTop,
 ): Promise<Outcome[] | null> {
   const candidates: (readonly Skill[])[] = [];
   for (const c of checked) if (c.ok) candidates.push(c.skills);
-  const ranked = await scorer.rank({ candidates, role, strategy: options.strategy ?? "default", top, full });
+  const strategy = options.strategy ?? "default";
+  const above = rankTop.bar?.() ?? Number.NEGATIVE_INFINITY;
+  const ranked = await scorer.rank({ candidates, role, strategy, top: rankTop.top, full, above });
   if (ranked === null) return null;
   const outcomes = new Array<Outcome>(candidates.length);
   for (const entry of ranked) outcomes[entry.index] = { ok: true, result: entry.result };
@@ -97,7 +102,7 @@ export async function rankLines(
 ): Promise<{ ranked: RankedLine[]; errors: LineError[] }> {
   const checked = checkLines(lines, seen);
   let outcomes: Outcome[] | null =
-    rankTop === undefined ? null : await rankChunkLines(scorer, checked, role, options, full, rankTop.top);
+    rankTop === undefined ? null : await rankChunkLines(scorer, checked, role, options, full, rankTop);
   if (outcomes === null) {
     const pairs: MatchPair[] = [];
     for (const c of checked) if (c.ok) pairs.push({ candidate: c.skills, required: role });

@@ -34,4 +34,16 @@ describe("createTopK", () => {
     top.push({ score: 1, index: 0, value: 0 });
     expect(top.sorted()).toEqual([]);
   });
+
+  it("bar: -Infinity until full, then the worst kept score", () => {
+    const top = createTopK<number>(2);
+    expect(top.bar).toBe(Number.NEGATIVE_INFINITY);
+    top.push({ score: 0.4, index: 0, value: 0 });
+    expect(top.bar).toBe(Number.NEGATIVE_INFINITY);
+    top.push({ score: 0.9, index: 1, value: 1 });
+    expect(top.bar).toBe(0.4);
+    top.push({ score: 0.6, index: 2, value: 2 });
+    expect(top.bar).toBe(0.6);
+    expect(createTopK<number>(Number.POSITIVE_INFINITY).bar).toBe(Number.NEGATIVE_INFINITY);
+  });
 });

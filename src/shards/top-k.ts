@@ -14,6 +14,8 @@ export function createTopK<T>(limit: number): {
   push(entry: Ranked<T>): void;
   sorted(): Ranked<T>[];
   readonly size: number;
+  /** The score a later entry must beat to get in: the worst kept score once full, else -Infinity. */
+  readonly bar: number;
 } {
   const heap: Ranked<T>[] = [];
   const swap = (i: number, j: number): void => {
@@ -63,6 +65,9 @@ export function createTopK<T>(limit: number): {
     },
     get size() {
       return heap.length;
+    },
+    get bar() {
+      return heap.length >= limit && limit > 0 ? (heap[0] as Ranked<T>).score : Number.NEGATIVE_INFINITY;
     },
   };
 }

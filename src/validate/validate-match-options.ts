@@ -8,9 +8,11 @@ export type CheckedMatchOptions = {
   readonly strategy: Strategy;
   readonly include: readonly IncludeOption[];
   readonly topK: number;
+  /** -Infinity when not given. */
+  readonly scoreAbove: number;
 };
 
-/** Validates `{ strategy?, include?, topK? }`, pushing problems onto `issues`. */
+/** Validates `{ strategy?, include?, topK?, scoreAbove? }`, pushing problems onto `issues`. */
 export function validateMatchOptions(
   options: unknown,
   defaultStrategy: Strategy,
@@ -59,5 +61,20 @@ export function validateMatchOptions(
         message: `topK must be a positive integer, got ${JSON.stringify(o.topK)}`,
       });
   }
-  return { strategy, include, topK };
+  let scoreAbove = Number.NEGATIVE_INFINITY;
+  if (o.scoreAbove !== undefined) {
+    if (
+      typeof o.scoreAbove === "number" &&
+      !Number.isNaN(o.scoreAbove) &&
+      o.scoreAbove !== Number.POSITIVE_INFINITY
+    )
+      scoreAbove = o.scoreAbove;
+    else
+      issues.push({
+        code: "invalid_type",
+        path: ["scoreAbove"],
+        message: `scoreAbove must be a number below Infinity, got ${typeof o.scoreAbove === "number" ? String(o.scoreAbove) : JSON.stringify(o.scoreAbove)}`,
+      });
+  }
+  return { strategy, include, topK, scoreAbove };
 }

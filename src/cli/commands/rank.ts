@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import type { RequiredSkill, Strategy } from "../../core/types.js";
-import { CompetencyError } from "../../errors.js";
+import { CompetencyError, type Issue, throwIfIssues } from "../../errors.js";
+import { resolveLimits } from "../../matcher/resolve-limits.js";
 import {
   RANK_CHUNK_LINES,
   STREAM_CHUNK_LINES,
@@ -12,6 +13,7 @@ import { readPostgresLines } from "../../sources/postgres-lines.js";
 import { type Line, readLineChunks } from "../../sources/read-lines.js";
 import { throwIssues } from "../../validate/throw-issues.js";
 import { validateSkillFile } from "../../validate/validate-request.js";
+import { validateSkills } from "../../validate/validate-skills.js";
 import type { CliContext } from "../cli-context.js";
 import { createScorer, parseWorkers } from "../create-scorer.js";
 import { EXIT_USAGE } from "../exit-code.js";
@@ -137,9 +139,11 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         const scorer = createScorer(ctx, matcher, workers);
         // Whole chunks go through matcher.rank, here or on a worker: overall scores for every line, full
         // results for the chunk's best --top only.
-        const rankTop = { top: flags.top };
         const progress = createProgress(ctx.io, "rank", total, "bytes");
         const top = createTopK<{ id: string; result: object }>(flags.top ?? Number.POSITIVE_INFINITY);
+        // A chunk is handed over after every earlier chunk's lines are in `top`, or in flight before it: the
+        // bar it reads is never above what the lines before it hold, and earlier lines win ties.
+        const rankTop = { top: flags.top, bar: () => top.bar };
         const options = { strategy: flags.strategy };
         let index = 0;
         let bytes = 0;
@@ -195,7 +199,11 @@ async function rankDistributed(
       "INVALID_INPUT",
       "--redis needs --top N and a candidates file (not stdin) or --from-postgres",
     );
-  await withMatcher(ctx, (matcher) => matcher.rank([], role)); // validates the role before any shard is queued
+  // The role is checked as matcher.rank checks it, before any shard is queued, but without a matcher: its
+  // session would load the word vectors (~0.2 s) that only the workers use.
+  const issues: Issue[] = [];
+  validateSkills(role, ["required"], resolveLimits(), true, issues);
+  throwIfIssues(issues);
   const postgres =
     flags.fromPostgres === undefined
       ? {}

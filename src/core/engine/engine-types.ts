@@ -73,6 +73,11 @@ export type RoleScorer = (
   to: number,
   topK: number,
   out: Float64Array,
+  /**
+   * Only scores strictly above this matter (a bar carried over from earlier calls): a candidate whose bound
+   * cannot clear it may get -Infinity instead of its exact score. -Infinity keeps every score.
+   */
+  above: number,
 ) => void;
 
 export type EngineInput = {

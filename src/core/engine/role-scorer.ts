@@ -31,7 +31,8 @@ const BOUND_MARGIN = 1e-9;
  * With a top K, a candidate is first bounded: each required skill's score is at most the highest listed pair
  * score (the pairs above the no-evidence band) or the band's ceiling, and the overall score of those bounds,
  * with the largest coherence bonus and every must-have met, is at most the real one. A candidate whose bound
- * cannot beat the K-th best score so far (earlier candidates win ties) gets -Infinity and no exact score.
+ * cannot beat the K-th best score so far (earlier candidates win ties), or the caller's `above`, gets
+ * -Infinity and no exact score.
  */
 export function createRoleScorer(
   ctx: EngineContext,
@@ -79,7 +80,7 @@ export function createRoleScorer(
     );
   }
 
-  return (batch, from, to, topK, out) => {
+  return (batch, from, to, topK, out, above) => {
     const { names, index, start, ratios } = batch;
     // Row number, and score entry of each of the first few shapes, of each distinct name of this call
     // (-1 until looked up): most skills then cost two reads of small typed arrays.
@@ -88,6 +89,7 @@ export function createRoleScorer(
     let evidenceGeneration = evidence.generation;
     let pairGeneration = pairScores.generation;
     const bar = topK < to - from ? createKthBest(topK) : null;
+    const bounded = bar !== null || above > Number.NEGATIVE_INFINITY;
     for (let k = from; k < to; k++) {
       const at = start[k]!;
       const n = start[k + 1]! - at;
@@ -127,7 +129,7 @@ export function createRoleScorer(
         entryAt[s] = entry;
         shapeAt[s] = shape;
       }
-      if (bar !== null) {
+      if (bounded) {
         const listed = pairScores.listed;
         const listedSpan = pairScores.listedSpan;
         bound.fill(band);
@@ -150,7 +152,7 @@ export function createRoleScorer(
           bonusBound,
           c,
         );
-        if (most + BOUND_MARGIN <= bar.value) {
+        if (most + BOUND_MARGIN <= (bar === null || bar.value < above ? above : bar.value)) {
           out[k - from] = Number.NEGATIVE_INFINITY;
           continue;
         }
