@@ -3,7 +3,7 @@
  * processes: output must be byte-identical to the in-process commands. Uses its own queue prefix and
  * deletes it afterwards.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Queue } from "bullmq";
@@ -250,6 +250,27 @@ describe("distributed rank and batch", () => {
     } finally {
       client.disconnect();
     }
+  });
+
+  it("a role that matcher.rank would reject fails before Redis is touched, naming the field", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "competency-bad-role-"));
+    const role = join(dir, "role.json");
+    // Over the name-length limit: the file check and the matcher's check both name it.
+    writeFileSync(role, JSON.stringify([{ name: "x".repeat(5_000), level: { value: 3, max: 5 } }]));
+    const port = await freePort(); // nothing listens: reaching Redis would fail with REDIS_UNAVAILABLE
+    const got = await runCli([
+      "rank",
+      role,
+      CANDIDATES,
+      "--top",
+      "3",
+      "--redis",
+      `redis://127.0.0.1:${port}`,
+    ]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(got.code).toBe(2);
+    expect(got.stderr).toMatch(/^error\[INVALID_INPUT\]: .*name/);
+    expect(got.stderr).not.toContain("REDIS");
   });
 
   it("a worker that cannot reach Redis at start prints one error line and exits 3", {
