@@ -28,6 +28,15 @@ export const REDIS_CONNECT_TIMEOUT_MS = 5_000;
 export const POLL_INTERVAL_MS = 1_000;
 /** A shard reports progress at most this often (each report is a thread message and a Redis script). */
 export const PROGRESS_INTERVAL_MS = 250;
+/**
+ * Young generation of each shard thread, in MB. A rank chunk's parsed candidates (~2.5 MB for 2,048 lines)
+ * are live while it is scored; in V8's default young generation they outlive two scavenges often enough to
+ * be promoted, and the old generation then pays for them again. Measured on 1M generated lines, one thread,
+ * the worker's own code without BullMQ (pass 2 of 3, 2026-12-07): default 9.1–9.2 s wall and 11.9–12.2 s CPU
+ * (GC threads included); 96 MB 6.6–6.7 s and 6.8–6.9 s; 128 MB 6.7 s and 8.0 s; 48 MB 10.3–10.5 s. A worker
+ * is a long-running process of its own, so the ~64 MB more per thread buys a third of its CPU.
+ */
+export const SHARD_THREAD_YOUNG_GENERATION_MB = 96;
 /** Queue of shard jobs, and queue of run (parent) jobs. */
 export const SHARD_QUEUE = "shards";
 export const RUN_QUEUE = "runs";

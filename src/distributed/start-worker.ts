@@ -9,6 +9,7 @@ import {
   LOCK_DURATION_MS,
   RUN_QUEUE,
   SHARD_QUEUE,
+  SHARD_THREAD_YOUNG_GENERATION_MB,
   STALLED_INTERVAL_MS,
   WORKER_SHUTDOWN_MS,
 } from "./distributed-defaults.js";
@@ -71,6 +72,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     useWorkerThreads: true,
     workerThreadsOptions: {
       workerData: { matcherOptions: options.matcherOptions ?? {}, redisUrl: options.redisUrl },
+      resourceLimits: { maxYoungGenerationSizeMb: SHARD_THREAD_YOUNG_GENERATION_MB },
     },
     lockDuration,
     stalledInterval,
