@@ -6,6 +6,7 @@ import { lexiconSourceFiles, readCompiledLexicon } from "../adapters/lexicon/com
 import { loadDomainKeywords } from "../adapters/lexicon/load-domain-keywords.js";
 import { loadLexicon } from "../adapters/lexicon/load-lexicon.js";
 import { packageDataDir } from "../adapters/lexicon/package-data-dir.js";
+import { expansionsOf } from "../core/lexicon/acronym-allowed.js";
 import { type CompiledLexiconJson, deserializeLexicon, serializeLexicon } from "./serialize-lexicon.js";
 
 const DATA = packageDataDir();
@@ -35,6 +36,13 @@ describe("compiled lexicon", () => {
     expect(back.lexicon.related.map((s) => [...s])).toEqual(lexicon.related.map((s) => [...s]));
     expect(back.lexicon.falseFriends.map((s) => [...s])).toEqual(lexicon.falseFriends.map((s) => [...s]));
     expect(serializeLexicon(back.lexicon, back.keywords, lexiconSourceFiles(DATA))).toBe(text);
+  });
+
+  it("carries the acronym expansions the build computed, equal to computing them from the data", () => {
+    const back = deserializeLexicon(JSON.parse(text) as CompiledLexiconJson);
+    const fresh = expansionsOf(loadLexicon(DATA)); // a new lexicon object: computed, not primed
+    expect(expansionsOf(back.lexicon)).toEqual(fresh);
+    expect(fresh.filter((e) => e !== null).length).toBeGreaterThan(100);
   });
 
   it("is read while every data file is older than it", () => {

@@ -1,3 +1,8 @@
+import {
+  type AcronymExpansions,
+  expansionsOf,
+  primeAcronymExpansions,
+} from "../core/lexicon/acronym-allowed.js";
 import type { CompiledLexicon } from "../core/lexicon/types.js";
 import type { Domain } from "../core/types.js";
 import type { DomainKeywords } from "./compile-domain-keywords.js";
@@ -7,7 +12,7 @@ const EMPTY_SET: ReadonlySet<never> = new Set();
 const EMPTY_LIST: readonly never[] = [];
 
 /** Bump when the shape below changes; a loader treats any other format as absent. */
-export const COMPILED_LEXICON_FORMAT = 3;
+export const COMPILED_LEXICON_FORMAT = 4;
 
 /**
  * Per-skill lists as one flat array: skill i's items are `values[offsets[i] .. offsets[i+1])`. One array of
@@ -41,6 +46,9 @@ export type CompiledLexiconJson = {
   readonly keywordPhrases: readonly string[];
   readonly keywordDomains: readonly Domain[];
   readonly keywordMaxWords: number;
+  /** The acronym rule's expansions (acronym-allowed.ts): the skills that have any, and theirs. */
+  readonly expansionSkills: readonly number[];
+  readonly expansionWords: readonly (readonly (readonly string[])[])[];
 };
 
 /** Lexicon and keywords as one JSON text (see CompiledLexiconJson). */
@@ -67,8 +75,23 @@ export function serializeLexicon(
     keywordPhrases: [...keywords.phrases.keys()],
     keywordDomains: [...keywords.phrases.values()],
     keywordMaxWords: keywords.maxWords,
+    ...sparseExpansions(expansionsOf(lexicon)),
   };
   return JSON.stringify(json);
+}
+
+function sparseExpansions(table: AcronymExpansions): {
+  expansionSkills: number[];
+  expansionWords: (readonly (readonly string[])[])[];
+} {
+  const expansionSkills: number[] = [];
+  const expansionWords: (readonly (readonly string[])[])[] = [];
+  table.forEach((words, skill) => {
+    if (words === null) return;
+    expansionSkills.push(skill);
+    expansionWords.push(words);
+  });
+  return { expansionSkills, expansionWords };
 }
 
 function flatten<T>(lists: readonly (readonly T[])[]): FlatLists<T> {
@@ -122,21 +145,24 @@ export function deserializeLexicon(json: CompiledLexiconJson): {
   const phrases = new Map<string, Domain>();
   for (let k = 0; k < json.keywordPhrases.length; k++)
     phrases.set(json.keywordPhrases[k] as string, json.keywordDomains[k] as Domain);
-  return {
-    lexicon: {
-      version: json.version,
-      size: json.ids.length,
-      ids: json.ids,
-      names: json.names,
-      domains: json.domains,
-      index,
-      canonical: json.canonical,
-      ancestors,
-      kinds: unflatten(json.kinds, EMPTY_SET as ReadonlySet<number>, setOf),
-      parents: unflatten(json.parents, EMPTY_LIST as readonly number[], (v, from, to) => v.slice(from, to)),
-      related: unflatten(json.related, EMPTY_SET as ReadonlySet<number>, setOf),
-      falseFriends: unflatten(json.falseFriends, EMPTY_SET as ReadonlySet<string>, setOf),
-    },
-    keywords: { phrases, maxWords: json.keywordMaxWords },
+  const lexicon: CompiledLexicon = {
+    version: json.version,
+    size: json.ids.length,
+    ids: json.ids,
+    names: json.names,
+    domains: json.domains,
+    index,
+    canonical: json.canonical,
+    ancestors,
+    kinds: unflatten(json.kinds, EMPTY_SET as ReadonlySet<number>, setOf),
+    parents: unflatten(json.parents, EMPTY_LIST as readonly number[], (v, from, to) => v.slice(from, to)),
+    related: unflatten(json.related, EMPTY_SET as ReadonlySet<number>, setOf),
+    falseFriends: unflatten(json.falseFriends, EMPTY_SET as ReadonlySet<string>, setOf),
   };
+  const expansions = new Array<readonly (readonly string[])[] | null>(lexicon.size).fill(null);
+  json.expansionSkills.forEach((skill, k) => {
+    expansions[skill] = json.expansionWords[k] ?? null;
+  });
+  primeAcronymExpansions(lexicon, expansions);
+  return { lexicon, keywords: { phrases, maxWords: json.keywordMaxWords } };
 }
