@@ -1,7 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import type { RequiredSkill, Strategy } from "../../core/types.js";
-import { CompetencyError, type Issue, throwIfIssues } from "../../errors.js";
-import { resolveLimits } from "../../matcher/resolve-limits.js";
+import { CompetencyError } from "../../errors.js";
 import {
   RANK_CHUNK_LINES,
   STREAM_CHUNK_LINES,
@@ -13,7 +12,6 @@ import { readPostgresLines } from "../../sources/postgres-lines.js";
 import { type Line, readLineChunks } from "../../sources/read-lines.js";
 import { throwIssues } from "../../validate/throw-issues.js";
 import { validateSkillFile } from "../../validate/validate-request.js";
-import { validateSkills } from "../../validate/validate-skills.js";
 import type { CliContext } from "../cli-context.js";
 import { createScorer, parseWorkers } from "../create-scorer.js";
 import { EXIT_USAGE } from "../exit-code.js";
@@ -199,11 +197,8 @@ async function rankDistributed(
       "INVALID_INPUT",
       "--redis needs --top N and a candidates file (not stdin) or --from-postgres",
     );
-  // The role is checked as matcher.rank checks it, before any shard is queued, but without a matcher: its
-  // session would load the word vectors (~0.2 s) that only the workers use.
-  const issues: Issue[] = [];
-  validateSkills(role, ["required"], resolveLimits(), true, issues);
-  throwIfIssues(issues);
+  // No matcher here: `role` passed validateSkillFile (strict, the matcher's default limits) before any shard
+  // is queued, and a matcher's session would load the word vectors (~0.2 s) that only the workers use.
   const postgres =
     flags.fromPostgres === undefined
       ? {}

@@ -1,23 +1,23 @@
 import { acronymMatch, contentWords, sameWord } from "../text/acronym-match.js";
 import type { CompiledLexicon } from "./types.js";
 
-// Derived once per immutable lexicon and memoised here, like direct child counts.
-const EXPANSIONS = new WeakMap<CompiledLexicon, readonly (readonly string[][] | null)[]>();
-const NONE: readonly string[][] = [];
-
 /** Per skill: the content words of each key that spells out another of its keys, or null when none does. */
 export type AcronymExpansions = readonly (readonly (readonly string[])[] | null)[];
+
+// Derived once per immutable lexicon and memoised here, like direct child counts.
+const EXPANSIONS = new WeakMap<CompiledLexicon, AcronymExpansions>();
+const NONE: readonly (readonly string[])[] = [];
 
 /**
  * Hands over a table the build computed (see serialize-lexicon.ts), so that a fresh process does not compare
  * every skill's keys on its first unknown name (~20–30 ms at 4,000 skills).
  */
 export function primeAcronymExpansions(lex: CompiledLexicon, table: AcronymExpansions): void {
-  EXPANSIONS.set(lex, table as readonly (readonly string[][] | null)[]);
+  EXPANSIONS.set(lex, table);
 }
 
-/** Per skill: the content words of each key that spells out another of its keys, or null when none does. */
-export function expansionsOf(lex: CompiledLexicon): readonly (readonly string[][] | null)[] {
+/** The lexicon's AcronymExpansions: primed by the build's table, else computed on first use. */
+export function expansionsOf(lex: CompiledLexicon): AcronymExpansions {
   let table = EXPANSIONS.get(lex);
   if (table === undefined) {
     const keys: string[][] = Array.from({ length: lex.size }, () => []);
