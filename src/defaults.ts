@@ -194,6 +194,12 @@ export const EMBEDDING_CACHE_SIZE = 50_000;
  * 4,104 skills, 16,000 before) went from 152 to 247 ms per 20,000-candidate call. Same size as the cache.
  */
 export const RAW_NAMES_KEPT = EMBEDDING_CACHE_SIZE;
+/**
+ * Names whose reading for the lexical rules (acronym forms, content words, the kind of an unknown name) an
+ * engine keeps. A pair needs its two names' readings; new pairs come a candidate name against every required
+ * name at a time, so the names in play at once are one role and one candidate: a few hundred at most.
+ */
+export const NAME_READINGS_KEPT = 1024;
 export const WORD_VECTOR_DIM = 100;
 /** SIF weight a / (a + p(w)) (Arora et al. 2017). */
 export const SIF_A = 1e-3;

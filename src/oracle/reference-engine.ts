@@ -13,6 +13,7 @@ import type {
   EngineContext,
   EngineInput,
   EngineOptions,
+  EvidenceContext,
   SkillNumbers,
 } from "../core/engine/engine-types.js";
 import { requiredTie } from "../core/engine/required-tie.js";
@@ -22,6 +23,7 @@ import { embeddingEvidence } from "../core/scoring/embedding-evidence.js";
 import { levelRatio } from "../core/scoring/level-ratio.js";
 import { lexicalSimilarity, RELATION_EMBEDDING } from "../core/scoring/lexical-similarity.js";
 import { isDirectEvidence } from "../core/scoring/must-have.js";
+import { freshNameReadings } from "../core/scoring/name-readings.js";
 import { pairScore } from "../core/scoring/pair-score.js";
 import { sharesOnlyModifier } from "../core/text/head-words.js";
 import { isWordLike } from "../core/text/word-like.js";
@@ -37,7 +39,8 @@ type Component = { weight: number; alpha: number; beta: number };
  * entry per pair, a component list per skill, CDFs evaluated directly). It is the oracle the optimized
  * engine must match to 1e-9, so clarity beats speed here.
  */
-export function createReferenceEngine(ctx: EngineContext): Engine {
+export function createReferenceEngine(engineContext: EngineContext): Engine {
+  const ctx: EvidenceContext = { ...engineContext, readings: freshNameReadings(engineContext.lexicon) };
   const overall = (input: EngineInput, strategy: Strategy): number => {
     const options = { strategy, include: [], meta: NO_META };
     return assembleResult(input, numbersReference(ctx, input, options, true), options, ctx.config)
@@ -57,7 +60,7 @@ export function createReferenceEngine(ctx: EngineContext): Engine {
 }
 
 function numbersReference(
-  ctx: EngineContext,
+  ctx: EvidenceContext,
   input: EngineInput,
   options: EngineOptions,
   withIntervals: boolean,
@@ -88,6 +91,7 @@ function numbersReference(
         candidate.norms[j] as string,
         required.norms[i] as string,
         c,
+        ctx.readings,
         out,
       );
       // Curated lexicon relations already know the domains; only embedding evidence pays the penalty and

@@ -1,4 +1,5 @@
 import type { CompiledLexicon } from "../lexicon/types.js";
+import type { NameReadings } from "../scoring/name-readings.js";
 import type { ScoringConfig } from "../scoring/scoring-config.js";
 import type { HeadWords } from "../text/head-words.js";
 import type {
@@ -97,6 +98,9 @@ export type EngineContext = {
   readonly lexicon: CompiledLexicon;
   readonly config: ScoringConfig;
 };
+
+/** What pair evidence reads: the engine's context and the engine's own reader of names (not shared). */
+export type EvidenceContext = EngineContext & { readonly readings: NameReadings };
 
 /** A scoring engine: pure and synchronous. */
 export interface Engine {

@@ -1,4 +1,4 @@
-import type { EngineContext, EngineInput, EvidenceGrid } from "./engine-types.js";
+import type { EngineInput, EvidenceContext, EvidenceGrid } from "./engine-types.js";
 import { memoPairEvidence } from "./memo-pair-evidence.js";
 import type { PairMemo } from "./pair-memo.js";
 
@@ -9,7 +9,7 @@ import type { PairMemo } from "./pair-memo.js";
  */
 export type MemoEvidence = { fill(input: EngineInput): EvidenceGrid };
 
-export function createMemoEvidence(ctx: EngineContext, memo: PairMemo): MemoEvidence {
+export function createMemoEvidence(ctx: EvidenceContext, memo: PairMemo): MemoEvidence {
   const out = new Float64Array(1);
   let grid: EvidenceGrid = {
     similarity: new Float64Array(0),

@@ -1,4 +1,4 @@
-import type { EngineContext, SideInput } from "./engine-types.js";
+import type { EvidenceContext, SideInput } from "./engine-types.js";
 import { pairEvidence } from "./pair-evidence.js";
 import type { PairMemo } from "./pair-memo.js";
 
@@ -8,7 +8,7 @@ import type { PairMemo } from "./pair-memo.js";
  */
 export function memoPairEvidence(
   memo: PairMemo,
-  ctx: EngineContext,
+  ctx: EvidenceContext,
   candidate: SideInput,
   j: number,
   required: SideInput,

@@ -1,8 +1,16 @@
+import { createNameReadings } from "../scoring/name-readings.js";
 import type { IncludeOption, Strategy } from "../types.js";
 import { assembleResult } from "./assemble-result.js";
 import { canonicalOrder } from "./canonical-order.js";
 import { createSkillNumbers } from "./create-skill-numbers.js";
-import type { Engine, EngineContext, EngineInput, EngineOptions, SkillNumbers } from "./engine-types.js";
+import type {
+  Engine,
+  EngineContext,
+  EngineInput,
+  EngineOptions,
+  EvidenceContext,
+  SkillNumbers,
+} from "./engine-types.js";
 import { createMemoEvidence } from "./memo-evidence.js";
 import { createMixtureIntervals } from "./mixture-intervals.js";
 import { matchBonus, overallOf } from "./overall-score.js";
@@ -23,7 +31,11 @@ const NO_INCLUDE: readonly IncludeOption[] = [];
  * (mixture-intervals). No matrix, no per-pair object; scratch buffers live as long as the engine.
  * Ranking against one role goes through role-scorer, which does the role's share of the work once.
  */
-export function createOptimizedEngine(ctx: EngineContext): Engine {
+export function createOptimizedEngine(engineContext: EngineContext): Engine {
+  const ctx: EvidenceContext = {
+    ...engineContext,
+    readings: createNameReadings(engineContext.lexicon),
+  };
   const c = ctx.config;
   const tables = createShapeTables(c.betaConcentration, c.quantileGridSize, c.conservativeLevelQuantile);
   const memo = createPairMemo();

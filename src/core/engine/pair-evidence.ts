@@ -3,7 +3,7 @@ import { lexicalSimilarity, RELATION_EMBEDDING } from "../scoring/lexical-simila
 import { sharesOnlyModifier } from "../text/head-words.js";
 import { isWordLike } from "../text/word-like.js";
 import { dot } from "../vector/dot.js";
-import type { EngineContext, SideInput } from "./engine-types.js";
+import type { EvidenceContext, SideInput } from "./engine-types.js";
 
 /**
  * Evidence that candidate skill `j` gives for required skill `i`: writes the effective similarity into
@@ -12,7 +12,7 @@ import type { EngineContext, SideInput } from "./engine-types.js";
  * head-disagreement guard (see `embeddingEvidence`). Allocates nothing.
  */
 export function pairEvidence(
-  ctx: EngineContext,
+  ctx: EvidenceContext,
   candidate: SideInput,
   j: number,
   required: SideInput,
@@ -28,6 +28,7 @@ export function pairEvidence(
     candidate.norms[j]!,
     required.norms[i]!,
     c,
+    ctx.readings,
     out,
   );
   // The lexical fallback (acronyms, family floors) may already know more than the vectors do.

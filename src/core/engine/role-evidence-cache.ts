@@ -1,5 +1,5 @@
 import type { Strategy } from "../types.js";
-import type { EngineContext, RequiredInput } from "./engine-types.js";
+import type { EvidenceContext, RequiredInput } from "./engine-types.js";
 import type { PairMemo } from "./pair-memo.js";
 import { createRoleEvidence, type RoleEvidence } from "./role-evidence.js";
 import { createRolePairScores, type RolePairScores } from "./role-pair-scores.js";
@@ -34,7 +34,7 @@ function touch<T>(map: Map<string, T>, key: string, value: T, limit: number): vo
  * the strategy.
  */
 export function createRoleEvidenceCache(
-  ctx: EngineContext,
+  ctx: EvidenceContext,
   memo: PairMemo,
   tables: ShapeTables,
 ): (required: RequiredInput, dim: number, strategy: Strategy) => RoleTables {

@@ -1,4 +1,4 @@
-import type { EngineContext, RequiredInput, SideInput } from "./engine-types.js";
+import type { EvidenceContext, RequiredInput, SideInput } from "./engine-types.js";
 import { pairEvidence } from "./pair-evidence.js";
 import type { PairMemo } from "./pair-memo.js";
 
@@ -28,7 +28,7 @@ export type RoleEvidence = {
 };
 
 export function createRoleEvidence(
-  ctx: EngineContext,
+  ctx: EvidenceContext,
   memo: PairMemo,
   required: RequiredInput,
   dim: number,

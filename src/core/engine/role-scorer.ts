@@ -4,7 +4,7 @@ import { canonicalOrder } from "./canonical-order.js";
 import { canonicalOrderOfNames } from "./canonical-order-of-names.js";
 import { clearEvidence } from "./clear-evidence.js";
 import { createSkillNumbers } from "./create-skill-numbers.js";
-import type { EngineContext, RequiredInput, RoleScorer } from "./engine-types.js";
+import type { EvidenceContext, RequiredInput, RoleScorer } from "./engine-types.js";
 import { createKthBest } from "./kth-best.js";
 import { matchBonus, overallOf } from "./overall-score.js";
 import { pairScoreRow } from "./pair-score-row.js";
@@ -35,7 +35,7 @@ const BOUND_MARGIN = 1e-9;
  * -Infinity and no exact score.
  */
 export function createRoleScorer(
-  ctx: EngineContext,
+  ctx: EvidenceContext,
   role: RoleTables,
   required: RequiredInput,
   strategy: Strategy,

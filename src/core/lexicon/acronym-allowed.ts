@@ -52,13 +52,12 @@ function hasWord(words: readonly string[], w: string): boolean {
  * call per lexicon compares the keys of each skill.
  *
  * @param skill lexicon index of the known side, or -1 when both sides are unknown
- * @param unknownNorm normalised name of the unknown side
+ * @param words content words of the unknown side (`contentWords` of its normalised name)
  */
-export function acronymAllowed(lex: CompiledLexicon, skill: number, unknownNorm: string): boolean {
+export function acronymAllowed(lex: CompiledLexicon, skill: number, words: readonly string[]): boolean {
   if (skill < 0) return true;
   const known = expansionsOf(lex)[skill] ?? null;
   if (known === null) return true;
-  const words = contentWords(unknownNorm);
   for (const expansion of known ?? NONE) {
     if (Math.abs(expansion.length - words.length) > 1) continue;
     let shared = 0;

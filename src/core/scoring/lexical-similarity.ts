@@ -10,7 +10,6 @@ import {
 import { acronymAllowed } from "../lexicon/acronym-allowed.js";
 import { areCousins } from "../lexicon/are-cousins.js";
 import { isFalseFriend } from "../lexicon/is-false-friend.js";
-import { kindOfSkill } from "../lexicon/kind-of-skill.js";
 import {
   lexiconRelation,
   PARENT_SIMILARITY_FLOOR,
@@ -24,8 +23,9 @@ import {
   RELATION_SIBLING,
 } from "../lexicon/lexicon-relation.js";
 import type { CompiledLexicon } from "../lexicon/types.js";
-import { acronymMatch } from "../text/acronym-match.js";
-import { credentialMatch } from "../text/credential-match.js";
+import { formsAlign } from "../text/acronym-match.js";
+import { credentialWordsMatch } from "../text/credential-match.js";
+import type { NameReadings } from "./name-readings.js";
 import type { ScoringConfig } from "./scoring-config.js";
 
 /** Relation code for "no lexicon relation: use the embedding cosine". Extends the lexicon's RELATION_* codes. */
@@ -36,8 +36,8 @@ export const RELATION_EMBEDDING = 7;
  * known false friend (`falseFriendSimilarity`, so Java never earns credit for JavaScript), or a lexicon
  * relation. Writes the similarity into `out[0]` and returns the relation code; returns RELATION_EMBEDDING
  * when the caller must fall back to the calibrated embedding cosine, with `out[0]` the floor that evidence
- * keeps (LEXICON_SIMILARITY_COUSIN for members of one broad family, else 0). Allocates nothing, except
- * the acronym rule for a pair the lexicon does not know (cold pairs only; the engines memoise).
+ * keeps (LEXICON_SIMILARITY_COUSIN for members of one broad family, else 0). For a pair the lexicon does not
+ * know, the name rules read both names through `readings` (which may allocate; the engines memoise pairs).
  */
 export function lexicalSimilarity(
   lex: CompiledLexicon,
@@ -46,6 +46,7 @@ export function lexicalSimilarity(
   candidateNorm: string,
   requiredNorm: string,
   c: ScoringConfig,
+  readings: NameReadings,
   out: Float64Array,
 ): number {
   if (candidateNorm === requiredNorm) {
@@ -58,32 +59,34 @@ export function lexicalSimilarity(
   }
   const code = lexiconRelation(lex, candidateIndex, requiredIndex, candidateNorm, requiredNorm, out);
   if (code !== RELATION_NONE) return code;
+  // Members of one broad family (two programming languages) are at least weakly related.
+  let floor = areCousins(lex, candidateIndex, requiredIndex) ? LEXICON_SIMILARITY_COUSIN : 0;
+  if (candidateIndex >= 0 && requiredIndex >= 0) {
+    out[0] = floor;
+    return RELATION_EMBEDDING;
+  }
   // Where the lexicon cannot know the pair, an abbreviation spelled by the other name's initials is
   // another name for it ("EMT" = "Emergency Medical Technician"), unless the lexicon spells out the known
   // side's abbreviation differently (ERP ≠ Emergency Response Planning; see acronymAllowed).
   // Likewise a credential names the skill it certifies ("security guard license" = "security guard").
-  if ((candidateIndex < 0 || requiredIndex < 0) && credentialMatch(candidateNorm, requiredNorm)) {
-    out[0] = LEXICON_SIMILARITY_ALIAS;
-    return RELATION_ALIAS;
-  }
+  const cand = readings.of(candidateNorm, candidateIndex);
+  const req = readings.of(requiredNorm, requiredIndex);
   if (
-    (candidateIndex < 0 || requiredIndex < 0) &&
-    acronymMatch(candidateNorm, requiredNorm) &&
-    (candidateIndex >= 0
-      ? acronymAllowed(lex, candidateIndex, requiredNorm)
-      : acronymAllowed(lex, requiredIndex, candidateNorm))
+    credentialWordsMatch(cand.credential, req.credential) ||
+    (formsAlign(cand.acronymForms, req.acronymForms) &&
+      (candidateIndex >= 0
+        ? acronymAllowed(lex, candidateIndex, req.contentWords)
+        : acronymAllowed(lex, requiredIndex, cand.contentWords)))
   ) {
     out[0] = LEXICON_SIMILARITY_ALIAS;
     return RELATION_ALIAS;
   }
-  // Members of one broad family (two programming languages) are at least weakly related.
-  let floor = areCousins(lex, candidateIndex, requiredIndex) ? LEXICON_SIMILARITY_COUSIN : 0;
   // An unknown name whose head is a known skill is a kind of that skill ("finish carpentry"): its evidence
   // keeps the floor that relation gives. Never direct evidence (the code stays RELATION_EMBEDDING).
   if (candidateIndex < 0 && requiredIndex >= 0)
-    floor = Math.max(floor, inferredFloor(lex, kindOfSkill(lex, candidateNorm), requiredIndex, true));
+    floor = Math.max(floor, inferredFloor(lex, cand.kind, requiredIndex, true));
   else if (requiredIndex < 0 && candidateIndex >= 0)
-    floor = Math.max(floor, inferredFloor(lex, candidateIndex, kindOfSkill(lex, requiredNorm), false));
+    floor = Math.max(floor, inferredFloor(lex, candidateIndex, req.kind, false));
   out[0] = floor;
   return RELATION_EMBEDDING;
 }

@@ -86,8 +86,14 @@ function aligns(a: readonly string[], b: readonly string[]): boolean {
   return reach[rows * cols - 1] === 3;
 }
 
-/** The forms a name can be read as: without its parenthetical, and the parenthetical alone. */
-function forms(norm: string): string[][] {
+/** The word lists a name can be read as (see `acronymForms`). */
+export type AcronymForms = readonly (readonly string[])[];
+
+/**
+ * The forms a name can be read as by the acronym rule: without its parenthetical, its stem without a level
+ * suffix, and the parenthetical alone. Allocates: read once per name, then compare with `formsAlign`.
+ */
+export function acronymForms(norm: string): string[][] {
   const inner: string[] = [];
   const outer = norm.replace(POSSESSIVE, "").replace(PARENTHETICAL, (_, content: string) => {
     inner.push(content);
@@ -114,9 +120,11 @@ function forms(norm: string): string[][] {
  * @example acronymMatch("emt", "emergency medical technician") // true
  */
 export function acronymMatch(a: string, b: string): boolean {
-  if (a === b) return false;
-  const fa = forms(a);
-  const fb = forms(b);
+  return a !== b && formsAlign(acronymForms(a), acronymForms(b));
+}
+
+/** `acronymMatch` over forms read once per name (`acronymForms`), for two different names. */
+export function formsAlign(fa: AcronymForms, fb: AcronymForms): boolean {
   for (const x of fa) {
     if (x.length === 0) continue;
     for (const y of fb) {

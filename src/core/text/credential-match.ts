@@ -17,31 +17,40 @@ export const CREDENTIAL_WORDS: ReadonlySet<string> = new Set([
   "permit",
 ]);
 
-function skillWords(norm: string): string[] {
-  const out: string[] = [];
-  for (const w of contentWords(norm)) if (!CREDENTIAL_WORDS.has(w)) out.push(w);
-  return out;
+/** A name's words as the credential rule reads them (see `credentialWords`). */
+export type CredentialWords = {
+  /** Content words without credential words. */
+  readonly words: readonly string[];
+  /** True when a credential word was dropped. */
+  readonly dropped: boolean;
+};
+
+/** A name's content words (`contentWords`) without its credential words. Allocates: read once per name. */
+export function credentialWords(all: readonly string[]): CredentialWords {
+  const words: string[] = [];
+  for (const w of all) if (!CREDENTIAL_WORDS.has(w)) words.push(w);
+  return { words, dropped: words.length !== all.length };
 }
 
 /**
  * True when two different normalised names are the same words once credential words ("license",
  * "certified", "certificate") are dropped, plurals aside: "security guard license" = "security guard",
  * "certified pharmacy technician" = "pharmacy technician". The general rule behind the lexicon's credential
- * suffixes, for names the lexicon does not know. Allocates; call once per distinct pair.
+ * suffixes, for names the lexicon does not know. Allocates; the engines read each name once and call
+ * `credentialWordsMatch`.
  *
  * @example credentialMatch("security guard license", "security guard") // true
  */
 export function credentialMatch(a: string, b: string): boolean {
-  if (a === b) return false;
-  const x = skillWords(a);
-  const y = skillWords(b);
+  return a !== b && credentialWordsMatch(credentialWords(contentWords(a)), credentialWords(contentWords(b)));
+}
+
+/** `credentialMatch` over words read once per name (`credentialWords`), for two different names. */
+export function credentialWordsMatch(a: CredentialWords, b: CredentialWords): boolean {
+  const x = a.words;
+  const y = b.words;
   // Only a dropped credential word makes the match: plurals alone are not another name ("darts" ≠ "dart").
-  if (
-    x.length === 0 ||
-    x.length !== y.length ||
-    x.length + y.length === contentWords(a).length + contentWords(b).length
-  )
-    return false;
+  if (x.length === 0 || x.length !== y.length || !(a.dropped || b.dropped)) return false;
   for (let k = 0; k < x.length; k++) if (!sameWord(x[k]!, y[k]!)) return false;
   return true;
 }
