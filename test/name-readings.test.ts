@@ -43,14 +43,16 @@ describe("name readings", () => {
     const a = new Float64Array(1);
     const b = new Float64Array(1);
     let aliases = 0;
-    for (let j = 0; j < norms.length; j++)
-      for (let i = 0; i < norms.length; i++) {
-        const args = [lex, index[j]!, index[i]!, norms[j]!, norms[i]!, DEFAULT_SCORING_CONFIG] as const;
+    norms.forEach((cn, j) =>
+      norms.forEach((rn, i) => {
+        const [ci, ri] = [index[j] as number, index[i] as number];
+        const args = [lex, ci, ri, cn, rn, DEFAULT_SCORING_CONFIG] as const;
         const codeFresh = lexicalSimilarity(...args, fresh, a);
         const codeKept = lexicalSimilarity(...args, kept, b);
         expect([codeKept, b[0]], `${NAMES[j]} / ${NAMES[i]}`).toEqual([codeFresh, a[0]]);
-        if (codeFresh === RELATION_ALIAS && index[j]! * index[i]! < 0) aliases++;
-      }
+        if (codeFresh === RELATION_ALIAS && ci * ri < 0) aliases++;
+      }),
+    );
     // The rules fired on this list: a known and an unknown name read as one (acronyms, credentials).
     expect(aliases).toBeGreaterThanOrEqual(2);
   });
