@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forbiddenNameChar } from "../core/text/forbidden-name-char.js";
+import { forbiddenNameChar, isForbiddenNameCode } from "../core/text/forbidden-name-char.js";
 import { normalizeName } from "../core/text/normalize-name.js";
 import { escapeNonPrintable } from "./escape-non-printable.js";
 
@@ -26,6 +26,10 @@ describe("forbiddenNameChar and normalizeName", () => {
     expect(forbiddenNameChar("Dock\u202eer")).toBe(4);
     expect(forbiddenNameChar("\u2066x")).toBe(0);
     expect(forbiddenNameChar("tab\there")).toBe(3);
+    // The regular expression and the code test agree on every UTF-16 code unit.
+    for (let code = 0; code <= 0xffff; code++)
+      if ((forbiddenNameChar(`ab${String.fromCharCode(code)}`) === 2) !== isForbiddenNameCode(code))
+        throw new Error(`code ${code.toString(16)} disagrees`);
   });
 
   it("strips zero-width characters, so Dock\\u200Ber normalises to docker", () => {

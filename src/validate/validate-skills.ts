@@ -109,8 +109,11 @@ function isCleanSkill(
   if (!hasOnlyKeys(item, strict ? (required ? REQUIRED_KEYS : SKILL_KEYS) : REQUIRED_KEYS)) return false;
   const { name, level } = item;
   if (typeof name !== "string" || name.length === 0 || name.length > limits.maxNameLength) return false;
-  if (name.charCodeAt(0) <= 32 || name.charCodeAt(name.length - 1) <= 32 || name.trim() !== name)
-    return false;
+  // A name that starts and ends with a printable ASCII character cannot change when trimmed, so `trim` runs
+  // only for the rest (every skill of a rank call comes here, and most names are plain).
+  const first = name.charCodeAt(0);
+  const last = name.charCodeAt(name.length - 1);
+  if (first <= 32 || last <= 32 || ((first >= 0x7f || last >= 0x7f) && name.trim() !== name)) return false;
   if (forbiddenNameChar(name) >= 0) return false;
   if (!isRecord(level) || !hasOnlyKeys(level, LEVEL_KEYS)) return false;
   const { value, max } = level;
