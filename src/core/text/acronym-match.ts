@@ -86,26 +86,46 @@ function aligns(a: readonly string[], b: readonly string[]): boolean {
   return reach[rows * cols - 1] === 3;
 }
 
-/** The word lists a name can be read as (see `acronymForms`). */
-export type AcronymForms = readonly (readonly string[])[];
+/** One reading of a name: its words, and the length of its shortest word that could be an acronym. */
+export type AcronymForm = {
+  readonly words: readonly string[];
+  /**
+   * Fewest letters of a word that could be an acronym (3 to 8 once symbols are dropped), or Infinity. Such a
+   * word spells as many words of the other name as it has letters (one fewer with a plural s), so a pair
+   * where neither side has a word short enough for the other's length cannot align: a cheap first test.
+   */
+  readonly shortest: number;
+};
+
+/** The readings of a name (see `acronymForms`). */
+export type AcronymForms = readonly AcronymForm[];
+
+function form(words: string[]): AcronymForm {
+  let shortest = Number.POSITIVE_INFINITY;
+  for (const w of words) {
+    const n = compact(w).length;
+    if (n >= MIN_ACRONYM && n <= MAX_ACRONYM && n < shortest) shortest = n;
+  }
+  return { words, shortest };
+}
 
 /**
  * The forms a name can be read as by the acronym rule: without its parenthetical, its stem without a level
  * suffix, and the parenthetical alone. Allocates: read once per name, then compare with `formsAlign`.
  */
-export function acronymForms(norm: string): string[][] {
+export function acronymForms(norm: string): AcronymForm[] {
   const inner: string[] = [];
   const outer = norm.replace(POSSESSIVE, "").replace(PARENTHETICAL, (_, content: string) => {
     inner.push(content);
     return " ";
   });
-  const out = [expansion(words(outer))];
+  const out = [form(expansion(words(outer)))];
   // "emt-b" is also read as "emt"; "hvac/r" keeps its own reading too (the r spells "refrigeration").
   const stem = dropLevelSuffix(norm);
-  if (stem !== norm) out.push([stem]);
+  if (stem !== norm) out.push(form([stem]));
   for (const text of inner) {
     const w = expansion(words(text));
-    if (w.length > 0) out.push(w);
+    if (w.length > 0) out.push(form(w));
   }
   return out;
 }
@@ -125,10 +145,13 @@ export function acronymMatch(a: string, b: string): boolean {
 
 /** `acronymMatch` over forms read once per name (`acronymForms`), for two different names. */
 export function formsAlign(fa: AcronymForms, fb: AcronymForms): boolean {
-  for (const x of fa) {
+  for (const fx of fa) {
+    const x = fx.words;
     if (x.length === 0) continue;
-    for (const y of fb) {
+    for (const fy of fb) {
+      const y = fy.words;
       if (y.length === 0 || (x.length === 1 && y.length === 1)) continue;
+      if (fx.shortest > y.length + 1 && fy.shortest > x.length + 1) continue;
       if (aligns(x, y)) return true;
     }
   }
