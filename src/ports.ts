@@ -20,7 +20,12 @@ export interface Embedder {
 /** A cache of embedding rows keyed by `(model id, normalised name)`. */
 export interface EmbeddingCache {
   get(key: string): Float32Array | undefined;
-  set(key: string, row: Float32Array): void;
+  /**
+   * Stores `row` under `key`. A cache that keeps its own copy (the shared cache writes rows into shared
+   * memory) returns that copy, so the caller can hold it and let its own row go; otherwise nothing.
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: `void` keeps caches that return nothing (as before) valid.
+  set(key: string, row: Float32Array): Float32Array | undefined | void;
   readonly size: number;
   /** Hit and miss counters since creation. */
   stats(): { readonly hits: number; readonly misses: number; readonly size: number };

@@ -44,20 +44,63 @@ export function createNameTable(
 ): NameTable {
   const byRaw = new Map<string, NameEntry>();
   const byNorm = new Map<string, NameEntry>();
+  // One copy of each word for every head of the table: "management" heads thousands of names, and each
+  // name's words were split from its own string (~15 MB per scoring thread over 100,000 lines).
+  const words = new Map<string, string>();
+  const word = (w: string): string => {
+    const found = words.get(w);
+    if (found !== undefined) return found;
+    words.set(w, w);
+    return w;
+  };
+  const keyPrefix = `${modelId}\u0000`;
+  // The cache key is read once per raw name a session resolves, so it is built when read rather than kept
+  // in every entry (a string of ~70 bytes per name).
+  class Entry implements NameEntry {
+    readonly id: number;
+    readonly norm: string;
+    readonly lexIndex: number;
+    readonly domain: Domain;
+    readonly head: HeadWords | null;
+    readonly headEntry: NameEntry | null;
+    constructor(
+      id: number,
+      norm: string,
+      lexIndex: number,
+      domain: Domain,
+      head: HeadWords | null,
+      headEntry: NameEntry | null,
+    ) {
+      this.id = id;
+      this.norm = norm;
+      this.lexIndex = lexIndex;
+      this.domain = domain;
+      this.head = head;
+      this.headEntry = headEntry;
+    }
+    get cacheKey(): string {
+      return keyPrefix + this.norm;
+    }
+  }
   let nextId = 0;
   const intern = (norm: string): NameEntry => {
-    const head = nameHead(norm);
+    const found = nameHead(norm);
+    const head: HeadWords | null =
+      found === null
+        ? null
+        : found.heads === undefined
+          ? { head: word(found.head), words: found.words.map(word) }
+          : { head: word(found.head), words: found.words.map(word), heads: found.heads.map(word) };
     // The head word is a name of its own (one word, so it has no head): interned once, embedded once.
     const headEntry = head === null ? null : (byNorm.get(head.head) ?? intern(head.head));
-    const entry: NameEntry = {
-      id: nextId++,
+    const entry: NameEntry = new Entry(
+      nextId++,
       norm,
-      lexIndex: findSkill(lexicon, norm),
-      domain: classifyDomain(lexicon, keywords, norm),
-      cacheKey: `${modelId}\u0000${norm}`,
+      findSkill(lexicon, norm),
+      classifyDomain(lexicon, keywords, norm),
       head,
       headEntry,
-    };
+    );
     byNorm.set(norm, entry);
     return entry;
   };
@@ -71,6 +114,7 @@ export function createNameTable(
         if (byNorm.size >= limit) {
           byNorm.clear();
           byRaw.clear();
+          words.clear();
         }
         found = intern(norm);
       }

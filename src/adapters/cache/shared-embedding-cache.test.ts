@@ -26,6 +26,18 @@ describe("shared embedding cache", () => {
     expect(cache.get("c")).toBeUndefined();
   });
 
+  it("set returns the row it holds in shared memory (the first one of a key), or undefined once full", () => {
+    const buffers = createSharedEmbeddingCacheBuffers(2, 3);
+    const cache = openSharedEmbeddingCache(buffers);
+    const kept = cache.set("a", row(1));
+    expect(kept).toEqual(row(1));
+    expect((kept as Float32Array).buffer).toBe(buffers.rows);
+    expect(cache.set("a", row(9))).toEqual(row(1));
+    cache.set("b", row(2));
+    expect(cache.set("c", row(3))).toBeUndefined();
+    expect(cache.stats()).toEqual({ hits: 0, misses: 0, size: 2 });
+  });
+
   it("rejects rows of another length than the first, and clear", () => {
     const cache = openSharedEmbeddingCache(createSharedEmbeddingCacheBuffers(4, 8));
     cache.set("a", row(1));

@@ -144,7 +144,9 @@ export function openSharedEmbeddingCache(buffers: SharedEmbeddingCacheBuffers): 
         const count = control[COUNT] as number;
         const keyOffset = control[KEY_BYTES] as number;
         const full = count >= capacity || (count + 1) * dim > rows.length || keyOffset + length > keys.length;
-        if (found >= 0 || full) return; // rows of a key never change: the first one stays
+        // Rows of a key never change: the first one stays (and is the copy to hold).
+        if (found >= 0) return rows.subarray(found * dim, (found + 1) * dim);
+        if (full) return undefined;
         keys.set(utf8.subarray(0, length), keyOffset);
         entries[count * 2] = keyOffset;
         entries[count * 2 + 1] = length;
@@ -154,6 +156,7 @@ export function openSharedEmbeddingCache(buffers: SharedEmbeddingCacheBuffers): 
         control[KEY_BYTES] = keyOffset + length;
         Atomics.store(control, COUNT, count + 1);
         Atomics.store(slots, slot * 2 + 1, count + 1); // publish last
+        return rows.subarray(count * dim, (count + 1) * dim);
       } finally {
         unlock();
       }
