@@ -81,6 +81,31 @@ describe("rate limit", () => {
     expect((await post(a, { "x-forwarded-for": "203.0.113.2" })).statusCode).toBe(200);
   });
 
+  it("counts a fixed window per bucket, with limit, remaining and reset headers, and starts over when it ends", async () => {
+    let now = 1_000_000;
+    const a = app({ rateLimitMax: 2, rateLimitWindowMs: 90_000 }, { now: () => now });
+    const first = await post(a);
+    expect(first.headers["x-ratelimit-limit"]).toBe("2");
+    expect(first.headers["x-ratelimit-remaining"]).toBe("1");
+    expect(first.headers["x-ratelimit-reset"]).toBe("90");
+    now += 30_500;
+    expect((await post(a)).headers["x-ratelimit-remaining"]).toBe("0");
+    const blocked = await post(a);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.headers).toMatchObject({
+      "x-ratelimit-limit": "2",
+      "x-ratelimit-remaining": "0",
+      "x-ratelimit-reset": "60",
+      "retry-after": "60",
+    });
+    expect(blocked.json().error.message).toBe("too many requests: limit 2 per window; retry in 1 minute");
+    now += 59_500;
+    const again = await post(a);
+    expect(again.statusCode).toBe(200);
+    expect(again.headers["x-ratelimit-remaining"]).toBe("1");
+    expect((await a.inject({ url: "/healthz" })).headers["x-ratelimit-limit"]).toBeUndefined();
+  });
+
   it("never limits the probes", async () => {
     const a = app({ rateLimitMax: 1 });
     for (let k = 0; k < 5; k++) expect((await a.inject({ url: "/healthz" })).statusCode).toBe(200);

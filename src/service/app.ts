@@ -1,10 +1,4 @@
-import rateLimit from "@fastify/rate-limit";
-import Fastify, {
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-  LogController,
-} from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, LogController } from "fastify";
 import { CompetencyError } from "../errors.js";
 import type { Matcher } from "../matcher-types.js";
 import type { ChunkScorer } from "../shards/chunk-task.js";
@@ -14,6 +8,7 @@ import { createFailureLimiter } from "./failure-limiter.js";
 import { errorBody, installErrorHandlers } from "./http-errors.js";
 import { installJsonBodyParser } from "./json-body-parser.js";
 import { createMetrics } from "./metrics.js";
+import { installRateLimit } from "./rate-limit.js";
 import { genReqId } from "./request-id.js";
 import { trackRouteMethods } from "./route-methods.js";
 import { registerBatchRoute } from "./routes/batch.js";
@@ -23,7 +18,7 @@ import { registerMatchRoute } from "./routes/match.js";
 import { registerMetricsRoute } from "./routes/metrics.js";
 import { registerPlaygroundRoutes } from "./routes/playground.js";
 import { registerRankRoute } from "./routes/rank.js";
-import { POOL_MIN_COST } from "./service-defaults.js";
+import { POOL_MIN_COST, RATE_LIMIT_MAX_KEYS } from "./service-defaults.js";
 import type { ResolvedServiceOptions } from "./service-options.js";
 
 export type AppDeps = {
@@ -33,7 +28,7 @@ export type AppDeps = {
   readonly scorer?: ChunkScorer;
   /** Where pino writes JSON log lines, one `write` per line. @default stdout */
   readonly logStream?: { write(line: string): unknown };
-  /** Clock of the failed-auth limiter. @default Date.now */
+  /** Clock of the rate limit and the failed-auth limiter. @default Date.now */
   readonly now?: () => number;
 };
 
@@ -127,19 +122,16 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.addHook("onClose", async () => metrics.close());
 
   if (options.rateLimitMax > 0) {
-    app.register(rateLimit, {
+    installRateLimit(app, {
       max: options.rateLimitMax,
-      timeWindow: options.rateLimitWindowMs,
+      windowMs: options.rateLimitWindowMs,
       // The verified key's digest when a key is configured (the auth hook runs first and rejects the rest),
       // else the client IP (the socket address, or X-Forwarded-For hops allowed by trustProxy). Headers a
       // client can vary freely never pick the bucket.
-      keyGenerator: (request: FastifyRequest) => verified.get(request) ?? `ip:${request.ip}`,
-      allowList: (request: FastifyRequest) => PROBES.has(request.routeOptions.url ?? ""),
-      errorResponseBuilder: (_request, context) =>
-        new CompetencyError(
-          "RATE_LIMITED",
-          `limit ${context.max} per ${context.after === "" ? "window" : `window; retry in ${context.after}`}`,
-        ),
+      keyOf: (request) => verified.get(request) ?? `ip:${request.ip}`,
+      exempt: PROBES,
+      now: deps.now ?? Date.now,
+      maxKeys: RATE_LIMIT_MAX_KEYS,
     });
   }
   app.register(async (instance) => {

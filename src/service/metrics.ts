@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { Gauge, Registry } from "prom-client";
 import type { Matcher } from "../matcher-types.js";
+import { createRouteLatency } from "./route-latency.js";
 import { LATENCY_BUCKETS_SECONDS } from "./service-defaults.js";
 
 /** Metrics of one app instance, on its own Registry (no global default registry). */
@@ -17,19 +18,7 @@ export type ServiceMetrics = {
  */
 export function createMetrics(matcher: Matcher): ServiceMetrics {
   const registry = new Registry();
-  const latency = new Histogram({
-    name: "http_request_duration_seconds",
-    help: "Request latency by method, route and status",
-    labelNames: ["method", "route", "status_code"] as const,
-    buckets: [...LATENCY_BUCKETS_SECONDS],
-    registers: [registry],
-  });
-  const requests = new Counter({
-    name: "http_requests_total",
-    help: "Requests by method, route and status",
-    labelNames: ["method", "route", "status_code"] as const,
-    registers: [registry],
-  });
+  const latency = createRouteLatency(registry, LATENCY_BUCKETS_SECONDS);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   new Gauge({
@@ -80,11 +69,7 @@ export function createMetrics(matcher: Matcher): ServiceMetrics {
   });
   return {
     registry,
-    observe(method, route, status, seconds) {
-      const labels = { method, route, status_code: String(status) };
-      latency.observe(labels, seconds);
-      requests.inc(labels);
-    },
+    observe: latency.observe,
     close() {
       loop.disable();
     },

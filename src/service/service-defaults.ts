@@ -8,6 +8,8 @@ export const SERVICE_HOST = "127.0.0.1";
 /** Requests per client IP (or API key) per window; 0 disables the limit. */
 export const RATE_LIMIT_MAX = 1_200;
 export const RATE_LIMIT_WINDOW_MS = 60_000;
+/** Rate-limit buckets kept at once (memory bound under a flood from many addresses: ~100 bytes each). */
+export const RATE_LIMIT_MAX_KEYS = 100_000;
 /** Failed authentication attempts per client IP per rate-limit window before that IP gets 429. */
 export const AUTH_FAILURE_MAX = 10;
 /**
@@ -20,8 +22,13 @@ export const MAX_COST_PER_REQUEST = 40_000;
 /** Requests costing at least this many pairs go to the worker pool when there is one. */
 export const POOL_MIN_COST = 2_000;
 export const SERVICE_LOG_LEVEL = "info" as const;
-/** The server batches log lines into writes of this many characters (one write per ~20 request lines)… */
-export const LOG_FLUSH_CHARS = 4_096;
+/**
+ * The server batches log lines into writes of this many characters (one write per ~350 request lines, the
+ * default highWaterMark of Node's file streams). A write to the target costs far more than a line: with
+ * 4 KiB batches (~20 lines) the access log cost 10–13 µs of server CPU per small match, with 64 KiB 2–4 µs
+ * (bench/http-cpu.ts, log to /dev/null, against the same server with no access log)…
+ */
+export const LOG_FLUSH_CHARS = 65_536;
 /** …and writes a partial batch after this long, so that a quiet server's lines still appear promptly. */
 export const LOG_FLUSH_DELAY_MS = 100;
 /** Worker threads for rank and batch; 0 scores in the main thread. */
