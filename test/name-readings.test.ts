@@ -43,16 +43,15 @@ describe("name readings", () => {
     const a = new Float64Array(1);
     const b = new Float64Array(1);
     let aliases = 0;
-    norms.forEach((cn, j) =>
-      norms.forEach((rn, i) => {
+    for (const [j, cn] of norms.entries())
+      for (const [i, rn] of norms.entries()) {
         const [ci, ri] = [index[j] as number, index[i] as number];
         const args = [lex, ci, ri, cn, rn, DEFAULT_SCORING_CONFIG] as const;
         const codeFresh = lexicalSimilarity(...args, fresh, a);
         const codeKept = lexicalSimilarity(...args, kept, b);
         expect([codeKept, b[0]], `${NAMES[j]} / ${NAMES[i]}`).toEqual([codeFresh, a[0]]);
         if (codeFresh === RELATION_ALIAS && ci * ri < 0) aliases++;
-      }),
-    );
+      }
     // The rules fired on this list: a known and an unknown name read as one (acronyms, credentials).
     expect(aliases).toBeGreaterThanOrEqual(2);
   });
