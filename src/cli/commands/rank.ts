@@ -13,7 +13,7 @@ import { type Line, readLineChunks } from "../../sources/read-lines.js";
 import { throwIssues } from "../../validate/throw-issues.js";
 import { validateSkillFile } from "../../validate/validate-request.js";
 import type { CliContext } from "../cli-context.js";
-import { createScorer, parseWorkers } from "../create-scorer.js";
+import { parseWorkers } from "../create-scorer.js";
 import { EXIT_USAGE } from "../exit-code.js";
 import { inputSize } from "../input-size.js";
 import { maxInputBytesOption } from "../max-input-bytes-option.js";
@@ -23,7 +23,7 @@ import { openInput, readJson } from "../read-input.js";
 import { runDistributedFromCli } from "../run-distributed.js";
 import { orderedPipeline } from "../stream/ordered-pipeline.js";
 import { writeText } from "../stream/write-text.js";
-import { withMatcher } from "../with-matcher.js";
+import { withRankScorer } from "../with-rank-scorer.js";
 
 const EXAMPLES = `
 role.json is a JSON array of required skills or { "skills": [...] }. Each candidates.jsonl line is
@@ -132,9 +132,7 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         fromPostgres === undefined
           ? readLineChunks(await openInput(candidatesPath, ctx.io.stdin), chunkLines)
           : readPostgresLines(fromPostgres, flags.table as string, chunkLines);
-      await withMatcher(ctx, async (matcher) => {
-        await matcher.rank([], role); // validates the role once, before any candidate is read
-        const scorer = createScorer(ctx, matcher, workers);
+      await withRankScorer(ctx, workers, role, async (scorer) => {
         // Whole chunks go through matcher.rank, here or on a worker: overall scores for every line, full
         // results for the chunk's best --top only.
         const progress = createProgress(ctx.io, "rank", total, "bytes");
@@ -171,7 +169,6 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
           );
         } finally {
           progress.stop();
-          await scorer.close();
         }
         let rank = 0;
         for (const entry of top.sorted()) {
