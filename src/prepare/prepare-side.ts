@@ -44,7 +44,12 @@ export function prepareRequired(
   rows: readonly Float32Array[],
   headRows: readonly Float32Array[],
 ): RequiredInput {
-  const side = prepareSide(skills, entries, rows, headRows);
+  const { names, norms, levels, ratios, lexIndex, domains, heads, ids } = prepareSide(
+    skills,
+    entries,
+    rows,
+    headRows,
+  );
   const n = skills.length;
   const weights = new Float64Array(n);
   const mustHave = new Uint8Array(n);
@@ -52,5 +57,20 @@ export function prepareRequired(
     weights[i] = skills[i]!.weight ?? 1;
     mustHave[i] = skills[i]!.mustHave === true ? 1 : 0;
   }
-  return { ...side, weights, mustHave };
+  // A literal in the side's own field order, not a spread: every side the engine reads then shares one
+  // object shape up to `ids`, and its property loads stay monomorphic.
+  return {
+    names,
+    norms,
+    levels,
+    ratios,
+    lexIndex,
+    domains,
+    rows,
+    heads,
+    headRows,
+    ids,
+    weights,
+    mustHave,
+  };
 }
