@@ -223,9 +223,12 @@ export const DEFAULT_STRATEGY = "default" as const;
 /**
  * Young generation of each pool worker in MB (V8's default is 32 MB of semi-spaces per thread). Scoring
  * garbage dies young and scavenges stay cheap at this size: `rank --workers 2` over 100,000 lines peaked at
- * 319-322 MiB with 8, 307 MiB with 4 and 302-305 MiB with 2, in 17.1, 16.6-17.2 and 17.2-18.2 CPU seconds.
+ * 319-322 MiB with 8, 307 MiB with 4 and 302-305 MiB with 2, in 17.1, 16.6-17.2 and 17.2-18.2 CPU seconds
+ * (one build, load ~4). After the later per-name savings, 4 against 2 interleaved (3 runs each, load 0.4-1.1):
+ * 304-305 MiB in 12.4-12.6 s of user CPU against 298 MiB in 13.0-13.3 s. The issue's budget for this run is
+ * 300 MB, so the pool pays ~5 % more CPU for it.
  */
-export const WORKER_YOUNG_GENERATION_MB = 4;
+export const WORKER_YOUNG_GENERATION_MB = 2;
 /**
  * Old-generation cap of each pool worker in MB. V8 sizes its collection thresholds from this cap, so a
  * worker collects before its heap balloons: `rank --workers 2` over 100,000 lines peaked at 373 MB without
