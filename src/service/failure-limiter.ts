@@ -1,3 +1,6 @@
+import { createFixedWindows } from "./fixed-windows.js";
+import { RATE_LIMIT_MAX_KEYS } from "./service-defaults.js";
+
 /** A fixed-window counter per key, for failed authentication attempts. */
 export type FailureLimiter = {
   /** True when `key` has used up its failures in the current window (checked before verifying a key). */
@@ -8,43 +11,26 @@ export type FailureLimiter = {
   retryAfterMs(key: string): number;
 };
 
-type Window = { count: number; resetAt: number };
-
 /**
  * Creates the stricter per-IP bucket for failed auth: `max` failures per `windowMs`, after which every
- * request from that key gets 429 (even with the right key) until the window ends. Keys are pruned when
- * their window ends, and the table is cleared if it ever holds `maxKeys` live entries (a flood from
- * many addresses then costs memory proportional to `maxKeys`, not to the flood).
+ * request from that key gets 429 (even with the right key) until the window ends. Windows and their bound
+ * are `createFixedWindows`'s.
  */
 export function createFailureLimiter(
   max: number,
   windowMs: number,
   now: () => number,
-  maxKeys = 100_000,
+  maxKeys = RATE_LIMIT_MAX_KEYS,
 ): FailureLimiter {
-  const windows = new Map<string, Window>();
-  const live = (key: string): Window | undefined => {
-    const w = windows.get(key);
-    if (w !== undefined && w.resetAt <= now()) {
-      windows.delete(key);
-      return undefined;
-    }
-    return w;
-  };
+  const windows = createFixedWindows(windowMs, maxKeys);
   return {
-    blocked: (key) => (live(key)?.count ?? 0) >= max,
+    blocked: (key) => (windows.live(key, now())?.count ?? 0) >= max,
     fail(key) {
-      const w = live(key);
-      if (w !== undefined) {
-        w.count++;
-        return;
-      }
-      if (windows.size >= maxKeys) {
-        for (const [k, v] of windows) if (v.resetAt <= now()) windows.delete(k);
-        if (windows.size >= maxKeys) windows.clear();
-      }
-      windows.set(key, { count: 1, resetAt: now() + windowMs });
+      windows.count(key, now());
     },
-    retryAfterMs: (key) => Math.max(0, (live(key)?.resetAt ?? 0) - now()),
+    retryAfterMs(key) {
+      const t = now();
+      return Math.max(0, (windows.live(key, t)?.resetAt ?? 0) - t);
+    },
   };
 }

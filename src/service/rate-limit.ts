@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { CompetencyError } from "../errors.js";
+import { createFixedWindows } from "./fixed-windows.js";
 import { formatDuration } from "./format-duration.js";
 
 export type RateLimitOptions = {
@@ -11,11 +12,9 @@ export type RateLimitOptions = {
   /** Route patterns that are never limited (the probes). */
   readonly exempt: ReadonlySet<string>;
   readonly now: () => number;
-  /** Live buckets kept; past it, ended windows are dropped, and all of them if none has ended. */
+  /** Live buckets kept (see `createFixedWindows`). */
   readonly maxKeys: number;
 };
-
-type Window = { count: number; resetAt: number };
 
 /**
  * A fixed window per bucket, starting at the bucket's first request: `max` requests, then 429 RATE_LIMITED
@@ -27,25 +26,10 @@ type Window = { count: number; resetAt: number };
  */
 export function installRateLimit(app: FastifyInstance, options: RateLimitOptions): void {
   const { max, windowMs, keyOf, now, maxKeys } = options;
-  const windows = new Map<string, Window>();
-  const hit = (key: string, t: number): Window => {
-    const w = windows.get(key);
-    if (w !== undefined && w.resetAt > t) {
-      w.count++;
-      return w;
-    }
-    if (w !== undefined) windows.delete(key);
-    if (windows.size >= maxKeys) {
-      for (const [k, v] of windows) if (v.resetAt <= t) windows.delete(k);
-      if (windows.size >= maxKeys) windows.clear();
-    }
-    const fresh = { count: 1, resetAt: t + windowMs };
-    windows.set(key, fresh);
-    return fresh;
-  };
+  const windows = createFixedWindows(windowMs, maxKeys);
   const hook = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void => {
     const t = now();
-    const w = hit(keyOf(request), t);
+    const w = windows.count(keyOf(request), t);
     const resetS = Math.ceil((w.resetAt - t) / 1000);
     reply.header("x-ratelimit-limit", max);
     if (w.count <= max) {

@@ -8,7 +8,10 @@ export const SERVICE_HOST = "127.0.0.1";
 /** Requests per client IP (or API key) per window; 0 disables the limit. */
 export const RATE_LIMIT_MAX = 1_200;
 export const RATE_LIMIT_WINDOW_MS = 60_000;
-/** Rate-limit buckets kept at once (memory bound under a flood from many addresses: ~100 bytes each). */
+/**
+ * Rate-limit and failed-authentication buckets kept at once, each (memory bound under a flood from many
+ * addresses: ~100 bytes a bucket).
+ */
 export const RATE_LIMIT_MAX_KEYS = 100_000;
 /** Failed authentication attempts per client IP per rate-limit window before that IP gets 429. */
 export const AUTH_FAILURE_MAX = 10;
