@@ -10,7 +10,19 @@ import { optionsFromEnv } from "./options-from-env.js";
  * thread; N > 0 starts N workers, each loading the model store that `matcher.ready()` has already built.
  */
 export function createScorer(ctx: CliContext, matcher: Matcher, workers: number): ChunkScorer {
-  if (workers === 0 || ctx.workerMatcherOptions === undefined) return createLocalScorer(matcher);
+  return scoresOnPool(ctx, workers) ? createCliPool(ctx, workers) : createLocalScorer(matcher);
+}
+
+/** True when `workers` threads score: N > 0 and no injected matcher factory. */
+export function scoresOnPool(ctx: CliContext, workers: number): boolean {
+  return workers > 0 && ctx.workerMatcherOptions !== undefined;
+}
+
+/**
+ * A pool of `workers` threads with the CLI's matcher options and the environment's. The word store must
+ * already be loaded in this thread: the workers share its index.
+ */
+export function createCliPool(ctx: CliContext, workers: number): ChunkScorer {
   return createPoolScorer(workers, { ...ctx.workerMatcherOptions, ...optionsFromEnv(ctx.io.env).matcher });
 }
 

@@ -1,9 +1,9 @@
 import type { RequiredSkill } from "../core/types.js";
 import { loadDefaultEmbedder } from "../matcher/load-default-embedder.js";
-import { createPoolScorer } from "../pool/create-pool-scorer.js";
 import type { ChunkScorer } from "../shards/chunk-task.js";
 import { createLocalScorer } from "../shards/create-local-scorer.js";
 import type { CliContext } from "./cli-context.js";
+import { createCliPool, scoresOnPool } from "./create-scorer.js";
 import { optionsFromEnv } from "./options-from-env.js";
 import { progressListener } from "./progress.js";
 import { withMatcher } from "./with-matcher.js";
@@ -25,15 +25,15 @@ export async function withRankScorer<T>(
   role: readonly RequiredSkill[],
   fn: (scorer: ChunkScorer) => Promise<T>,
 ): Promise<T> {
-  if (workers === 0 || ctx.workerMatcherOptions === undefined)
+  if (!scoresOnPool(ctx, workers))
     return withMatcher(ctx, async (matcher) => {
       await matcher.rank([], role); // validates the role once, before any candidate is read
       return fn(createLocalScorer(matcher));
     });
-  const env = optionsFromEnv(ctx.io.env);
-  const embedder = await loadDefaultEmbedder(env.matcher.cacheDir, progressListener(ctx.io));
+  const { cacheDir } = optionsFromEnv(ctx.io.env).matcher;
+  const embedder = await loadDefaultEmbedder(cacheDir, progressListener(ctx.io));
   try {
-    const scorer = createPoolScorer(workers, { ...ctx.workerMatcherOptions, ...env.matcher });
+    const scorer = createCliPool(ctx, workers);
     try {
       return await fn(scorer);
     } finally {
