@@ -1,7 +1,7 @@
 import { NAME_READINGS_KEPT } from "../../defaults.js";
 import { kindOfSkill } from "../lexicon/kind-of-skill.js";
 import type { CompiledLexicon } from "../lexicon/types.js";
-import { type AcronymForms, acronymForms, contentWords } from "../text/acronym-match.js";
+import { type AcronymForm, type AcronymForms, acronymForms } from "../text/acronym-match.js";
 import { type CredentialWords, credentialWords } from "../text/credential-match.js";
 
 /**
@@ -26,9 +26,11 @@ export type NameReadings = {
 
 /** Reads `norm` afresh. Allocates. */
 export function readName(lex: CompiledLexicon, norm: string, lexIndex: number): NameReading {
-  const content = contentWords(norm);
+  const forms = acronymForms(norm);
+  // The first form is the name without its parenthetical and possessives: its content words.
+  const content = (forms[0] as AcronymForm).words;
   return {
-    acronymForms: acronymForms(norm),
+    acronymForms: forms,
     contentWords: content,
     credential: credentialWords(content),
     kind: lexIndex < 0 ? kindOfSkill(lex, norm) : -1,

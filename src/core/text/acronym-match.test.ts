@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acronymMatch } from "./acronym-match.js";
+import { acronymForms, acronymMatch, contentWords } from "./acronym-match.js";
 
 describe("acronymMatch", () => {
   it.each([
@@ -32,5 +32,17 @@ describe("acronymMatch", () => {
     ["cpt coding", "medical billing"],
   ])("does not read %s as %s", (a, b) => {
     expect(acronymMatch(a, b)).toBe(false);
+  });
+});
+
+describe("acronymForms", () => {
+  it.each([
+    "heating, ventilation and air conditioning",
+    "programmable-logic controllers (plcs)",
+    "project manager's handbook (pmbok)",
+    "emt-b",
+    "customer service skills",
+  ])("reads %s with the name's content words first", (norm) => {
+    expect(acronymForms(norm)[0]?.words).toEqual(contentWords(norm));
   });
 });

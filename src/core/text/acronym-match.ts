@@ -111,7 +111,8 @@ function form(words: string[]): AcronymForm {
 
 /**
  * The forms a name can be read as by the acronym rule: without its parenthetical, its stem without a level
- * suffix, and the parenthetical alone. Allocates: read once per name, then compare with `formsAlign`.
+ * suffix, and the parenthetical alone. The first form's words are the name's `contentWords`. Allocates: read
+ * once per name, then compare with `formsAlign`.
  */
 export function acronymForms(norm: string): AcronymForm[] {
   const inner: string[] = [];
