@@ -43,37 +43,35 @@ export async function resolveNames(
     if (waiting === undefined) missing.set(entry, [waiter]);
     else waiting.push(waiter);
   };
-  // Numbers this call's distinct names in one synchronous pass: a concurrent call may restamp a name only
-  // after this loop, and nothing reads `slot` after it.
+  // Numbers this call's distinct names in one synchronous pass (see RawNames.slotOf).
   const stamp = session.rawNames.nextStamp();
   for (let k = 0; k < lists.length; k++) {
     const list = lists[k]!;
     const at = start[k]!;
     for (let i = 0; i < list.length; i++) {
       const skill = list[i]!;
-      const resolved = session.rawNames.get(skill.name);
+      const known = names.length;
+      const slot = session.rawNames.slotOf(skill.name, stamp, names);
+      index[at + i] = slot;
       ratios[at + i] = skill.level.value / skill.level.max;
-      if (resolved.stamp !== stamp) {
-        resolved.stamp = stamp;
-        resolved.slot = names.length;
-        names.push(resolved);
-        const { entry } = resolved;
-        const head = entry.headEntry;
-        if (resolved.row === PENDING) {
-          resolved.row = cache.get(entry.cacheKey) ?? PENDING;
-          if (resolved.row === PENDING) wait(entry, { resolved, head: false });
-        }
-        if (head !== null && resolved.headRow === PENDING) {
-          let row = session.rawNames.headRow(head);
-          if (row === PENDING) {
-            row = cache.get(head.cacheKey) ?? PENDING;
-            if (row !== PENDING) session.rawNames.keepHeadRow(head, row);
-          }
-          resolved.headRow = row;
-          if (row === PENDING) wait(head, { resolved, head: true });
-        }
+      if (names.length === known) continue;
+      // First sight of this name in the call: its rows, from the cache or (later) the embedder.
+      const resolved = names[slot]!;
+      const { entry } = resolved;
+      const head = entry.headEntry;
+      if (resolved.row === PENDING) {
+        resolved.row = cache.get(entry.cacheKey) ?? PENDING;
+        if (resolved.row === PENDING) wait(entry, { resolved, head: false });
       }
-      index[at + i] = resolved.slot;
+      if (head !== null && resolved.headRow === PENDING) {
+        let row = session.rawNames.headRow(head);
+        if (row === PENDING) {
+          row = cache.get(head.cacheKey) ?? PENDING;
+          if (row !== PENDING) session.rawNames.keepHeadRow(head, row);
+        }
+        resolved.headRow = row;
+        if (row === PENDING) wait(head, { resolved, head: true });
+      }
     }
   }
   // TypeScript cannot see that `wait` assigns `missing`.
