@@ -8,7 +8,14 @@ import { createSessionLoader, type Session } from "./matcher/create-session-load
 import { loadDefaultEmbedder } from "./matcher/load-default-embedder.js";
 import { rankCandidates } from "./matcher/rank-candidates.js";
 import { resolveLimits } from "./matcher/resolve-limits.js";
-import { type ResolvedLists, requiredOf, resolveNames, sideOf } from "./matcher/resolve-names.js";
+import {
+  embedMissing,
+  lookUpNames,
+  type ResolvedLists,
+  requiredOf,
+  resolveNames,
+  sideOf,
+} from "./matcher/resolve-names.js";
 import type { Matcher, MatcherOptions } from "./matcher-types.js";
 import { hashScoringConfig, resolveScoringConfig } from "./scoring-config.js";
 import { type CheckedMatchOptions, validateMatchOptions } from "./validate/validate-match-options.js";
@@ -75,8 +82,11 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       const r = validateSkills(required, ["required"], limits, true, issues);
       const opts = validateMatchOptions(matchOptions, D.DEFAULT_STRATEGY, issues);
       throwIfIssues(issues);
-      const s = await sessions.load();
-      return scorePair(s, c, r, await resolveNames(s, cache, [c, r]), 0, opts);
+      const s = sessions.loaded() ?? (await sessions.load());
+      // Awaits only when a name's row must be embedded: a match of cached names runs in one synchronous step.
+      const { resolved, missing } = lookUpNames(s, cache, [c, r]);
+      if (missing !== null) await embedMissing(s, cache, missing);
+      return scorePair(s, c, r, resolved, 0, opts);
     },
 
     async matchBatch(pairs, matchOptions) {
@@ -84,7 +94,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       const lists = validatePairs(pairs, limits, issues);
       const opts = validateMatchOptions(matchOptions, D.DEFAULT_STRATEGY, issues);
       throwIfIssues(issues);
-      const s = await sessions.load();
+      const s = sessions.loaded() ?? (await sessions.load());
       const resolved = await resolveNames(s, cache, lists);
       return pairs.map((_, k) => scorePair(s, lists[2 * k]!, lists[2 * k + 1]!, resolved, 2 * k, opts));
     },
@@ -95,7 +105,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       const opts = validateMatchOptions(rankOptions, D.DEFAULT_STRATEGY, issues);
       const { ids, lists } = validateRankCandidates(candidates, limits, issues);
       throwIfIssues(issues);
-      return rankCandidates(await sessions.load(), cache, r, ids, lists, opts);
+      return rankCandidates(sessions.loaded() ?? (await sessions.load()), cache, r, ids, lists, opts);
     },
 
     async ready() {

@@ -25,6 +25,11 @@ export type Session = {
 export type SessionLoader = {
   /** The session, loading the embedder on first call; rejects with CLOSED after `close`. */
   load(): Promise<Session>;
+  /**
+   * What `load` would resolve to when that needs no waiting (loaded, open, names not exhausted), else null.
+   * Lets a call that finds the session ready skip `load`'s two promise hops (~1 µs per small match).
+   */
+  loaded(): Session | null;
   readonly current: Session | null;
   readonly closed: boolean;
   /** Closes the embedder once (waiting for a load in flight). */
@@ -80,6 +85,9 @@ export function createSessionLoader(
       if (closed) throw new CompetencyError("CLOSED");
       if (s.names.exhausted) session = newSession(s.embedder);
       return session ?? s;
+    },
+    loaded() {
+      return closed || session === null || session.names.exhausted ? null : session;
     },
     get current() {
       return session;

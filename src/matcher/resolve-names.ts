@@ -22,6 +22,9 @@ export type ResolvedLists = {
   readonly ratios: Float64Array;
 };
 
+/** Names whose embedding row is not cached yet, each with the resolved names waiting for it. */
+export type MissingRows = Map<NameEntry, Waiter[]>;
+
 /**
  * Resolves every distinct raw name of `lists` once: interned entry, then the embedding row from the cache,
  * embedding all missing names in one call.
@@ -31,18 +34,26 @@ export async function resolveNames(
   cache: EmbeddingCache,
   lists: readonly (readonly Skill[])[],
 ): Promise<ResolvedLists> {
+  const { resolved, missing } = lookUpNames(session, cache, lists);
+  if (missing !== null) await embedMissing(session, cache, missing);
+  return resolved;
+}
+
+/**
+ * `resolveNames` up to the embedder, synchronously: the lists with every cached row filled in, and the rows
+ * still missing (null when none). A call whose rows are all cached then needs no promise at all.
+ */
+export function lookUpNames(
+  session: Session,
+  cache: EmbeddingCache,
+  lists: readonly (readonly Skill[])[],
+): { readonly resolved: ResolvedLists; readonly missing: MissingRows | null } {
   const start = new Int32Array(lists.length + 1);
   for (let k = 0; k < lists.length; k++) start[k + 1] = start[k]! + lists[k]!.length;
   const index = new Int32Array(start[lists.length]!);
   const ratios = new Float64Array(index.length);
   const names: RawName[] = [];
-  let missing: Map<NameEntry, Waiter[]> | null = null;
-  const wait = (entry: NameEntry, waiter: Waiter): void => {
-    missing ??= new Map();
-    const waiting = missing.get(entry);
-    if (waiting === undefined) missing.set(entry, [waiter]);
-    else waiting.push(waiter);
-  };
+  let missing: MissingRows | null = null;
   // Numbers this call's distinct names in one synchronous pass (see RawNames.slotOf).
   const stamp = session.rawNames.nextStamp();
   for (let k = 0; k < lists.length; k++) {
@@ -61,7 +72,7 @@ export async function resolveNames(
       const head = entry.headEntry;
       if (resolved.row === PENDING) {
         resolved.row = cache.get(entry.cacheKey) ?? PENDING;
-        if (resolved.row === PENDING) wait(entry, { resolved, head: false });
+        if (resolved.row === PENDING) missing = wait(missing, entry, { resolved, head: false });
       }
       if (head !== null && resolved.headRow === PENDING) {
         let row = session.rawNames.headRow(head);
@@ -70,31 +81,47 @@ export async function resolveNames(
           if (row !== PENDING) session.rawNames.keepHeadRow(head, row);
         }
         resolved.headRow = row;
-        if (row === PENDING) wait(head, { resolved, head: true });
+        if (row === PENDING) missing = wait(missing, head, { resolved, head: true });
       }
     }
   }
-  // TypeScript cannot see that `wait` assigns `missing`.
-  const pending = missing as Map<NameEntry, Waiter[]> | null;
-  if (pending !== null) {
-    const wanted = [...pending.keys()];
-    const dim = session.embedder.dim;
-    const data = await session.embedder.embed(wanted.map((e) => e.norm));
-    for (let w = 0; w < wanted.length; w++) {
-      const entry = wanted[w]!;
-      const own = data.slice(w * dim, (w + 1) * dim);
-      // A shared cache's copy, when it keeps one: a pool's workers then hold views of one shared row
-      // instead of a private 400-byte buffer per name each (~25 MB over 100,000 lines with two workers).
-      const row = cache.set(entry.cacheKey, own) ?? own;
-      for (const { resolved, head } of pending.get(entry)!) {
-        if (head) {
-          resolved.headRow = row;
-          session.rawNames.keepHeadRow(entry, row);
-        } else resolved.row = row;
-      }
+  return { resolved: { names, index, start, ratios }, missing };
+}
+
+/** Embeds the `missing` names in one call and gives every waiting name its row. */
+export async function embedMissing(
+  session: Session,
+  cache: EmbeddingCache,
+  missing: MissingRows,
+): Promise<void> {
+  const wanted = [...missing.keys()];
+  const dim = session.embedder.dim;
+  const data = await session.embedder.embed(wanted.map((e) => e.norm));
+  for (let w = 0; w < wanted.length; w++) {
+    const entry = wanted[w]!;
+    const own = data.slice(w * dim, (w + 1) * dim);
+    // A shared cache's copy, when it keeps one: a pool's workers then hold views of one shared row
+    // instead of a private 400-byte buffer per name each (~25 MB over 100,000 lines with two workers).
+    const row = cache.set(entry.cacheKey, own) ?? own;
+    for (const { resolved, head } of missing.get(entry)!) {
+      if (head) {
+        resolved.headRow = row;
+        session.rawNames.keepHeadRow(entry, row);
+      } else resolved.row = row;
     }
   }
-  return { names, index, start, ratios };
+}
+
+/**
+ * Adds `waiter` under `entry` in `missing` (created on the first miss) and returns the map. A module function,
+ * not a closure in resolveNames: every call of resolveNames would allocate that closure, cache hit or not.
+ */
+function wait(missing: MissingRows | null, entry: NameEntry, waiter: Waiter): MissingRows {
+  const map: MissingRows = missing ?? new Map();
+  const waiting = map.get(entry);
+  if (waiting === undefined) map.set(entry, [waiter]);
+  else waiting.push(waiter);
+  return map;
 }
 
 function lookUp(

@@ -26,11 +26,12 @@ export function assembleResult(
   const probability = numbers.score.slice();
   const direct = numbers.direct.slice();
   const bonus = matchBonus(numbers, nc, nr, c);
-  const combine = (values: Float64Array) =>
-    overallOf(values, direct, numbers, required, options.strategy, bonus, c);
-  const overallScore = combine(probability);
-  const lower = combine(numbers.lower);
-  const upper = combine(numbers.upper);
+  const strategy = options.strategy;
+  // overallOf is called directly rather than through a closure over these arguments: that closure would be
+  // allocated on every match (and, under tsx's keepNames, renamed with a defineProperty each time).
+  const overallScore = overallOf(probability, direct, numbers, required, strategy, bonus, c);
+  const lower = overallOf(numbers.lower, direct, numbers, required, strategy, bonus, c);
+  const upper = overallOf(numbers.upper, direct, numbers, required, strategy, bonus, c);
 
   const skillScores: SkillScore[] = new Array(nr);
   const gaps: Gap[] = [];
@@ -74,7 +75,7 @@ export function assembleResult(
       const heldDirect = direct[i]!;
       probability[i] = 1;
       direct[i] = 1;
-      const impact = combine(probability) - overallScore;
+      const impact = overallOf(probability, direct, numbers, required, strategy, bonus, c) - overallScore;
       probability[i] = held;
       direct[i] = heldDirect;
       if (impact >= c.gapMinImpact) gaps.push({ skillName: required.names[i]!, probability: held, impact });
