@@ -43,7 +43,8 @@ export function createRolePairScores(nr: number): RolePairScores {
   let cap = 64;
   // Slot s of the hash table is (row, shape, entry) at 4s: one probe reads one cache line.
   let table = new Int32Array(4 * 2 * cap).fill(-1);
-  let listed = new Float64Array(2 * cap);
+  // At its largest size from the start, for the reason role-evidence.ts gives (untouched pages cost nothing).
+  let listed = new Float64Array(MAX_LISTED);
   let listedEnd = 0;
   let listedSpan = new Int32Array(2 * cap);
   const filledUnder = Int32Array.of(0, 0);
