@@ -2,39 +2,64 @@ import { describe, expect, it } from "vitest";
 import { loadDomainKeywords } from "../adapters/lexicon/load-domain-keywords.js";
 import { loadLexicon } from "../adapters/lexicon/load-lexicon.js";
 import { createNameTable } from "../prepare/name-table.js";
-import { createRawNames, type RawName } from "./create-raw-names.js";
+import { createRawNames, NO_HEAD, PENDING } from "./create-raw-names.js";
 
 const table = () => createNameTable(loadLexicon(), loadDomainKeywords(), "test-model", 1_000);
 
-/** Numbers `raws` as one call does, returning the call's distinct names and each raw name's slot. */
-function numberCall(rawNames: ReturnType<typeof createRawNames>, raws: readonly string[]) {
-  const stamp = rawNames.nextStamp();
-  const names: RawName[] = [];
-  const slots = raws.map((raw) => rawNames.slotOf(raw, stamp, names));
-  return { names, slots };
-}
-
 describe("createRawNames", () => {
-  it("gives each distinct raw name of a call one slot, in first-seen order, and the same record every call", () => {
+  it("gives each raw name one id for as long as the table lasts, with its entry and side fields at that id", () => {
     const rawNames = createRawNames(table(), 100);
-    const first = numberCall(rawNames, ["Python", "SQL", "Python", "python", "SQL"]);
-    expect(first.slots).toEqual([0, 1, 0, 2, 1]);
-    expect(first.names.map((n) => n.raw)).toEqual(["Python", "SQL", "python"]);
+    rawNames.begin();
+    const first = ["Python", "SQL", "Python", "python", "SQL"].map((raw) => rawNames.idOf(raw));
+    expect(first).toEqual([0, 1, 0, 2, 1]);
+    const { side, entries } = rawNames;
+    expect(side.names.slice(0, 3)).toEqual(["Python", "SQL", "python"]);
     // Raw spellings differ, the interned entry is shared.
-    expect(first.names[2]!.entry).toBe(first.names[0]!.entry);
-    const second = numberCall(rawNames, ["SQL", "Go", "Python"]);
-    expect(second.slots).toEqual([0, 1, 2]);
-    expect(second.names[0]).toBe(first.names[1]);
-    expect(second.names[2]).toBe(first.names[0]);
+    expect(entries[2]).toBe(entries[0]);
+    expect(side.norms[0]).toBe("python");
+    expect(side.ids[0]).toBe(entries[0]!.id);
+    expect(side.lexIndex[1]).toBe(entries[1]!.lexIndex);
+    expect(side.rows[0]).toBe(PENDING);
+    rawNames.begin();
+    expect(["SQL", "Go", "Python"].map((raw) => rawNames.idOf(raw))).toEqual([1, 3, 0]);
+    expect(rawNames.side).toBe(side);
   });
 
-  it("keeps every slot pointing at its own name when the table starts over in the middle of a call", () => {
-    const rawNames = createRawNames(table(), 3);
-    const raws = ["Python", "SQL", "Go", "Rust", "Python", "Go", "Java", "Rust", "SQL"];
-    const { names, slots } = numberCall(rawNames, raws);
-    raws.forEach((raw, i) => expect(names[slots[i]!]!.raw).toBe(raw));
-    // The same call again, now on a table that already started over: still right.
-    const again = numberCall(rawNames, raws);
-    raws.forEach((raw, i) => expect(again.names[again.slots[i]!]!.raw).toBe(raw));
+  it("marks a name without a head word as having no head row to wait for, and one with a head as pending", () => {
+    const rawNames = createRawNames(table(), 100);
+    rawNames.begin();
+    const plain = rawNames.idOf("Python");
+    const headed = rawNames.idOf("Advanced project management");
+    expect(rawNames.entries[plain]!.headEntry).toBeNull();
+    expect(rawNames.side.headRows[plain]).toBe(NO_HEAD);
+    expect(rawNames.entries[headed]!.headEntry).not.toBeNull();
+    expect(rawNames.side.headRows[headed]).toBe(PENDING);
+  });
+
+  it("grows past its first capacity and past its limit within one call, and starts over only at the next", () => {
+    const rawNames = createRawNames(table(), 1_500);
+    rawNames.begin();
+    const raws = Array.from({ length: 3_000 }, (_, i) => `Skill number ${i}`);
+    const ids = raws.map((raw) => rawNames.idOf(raw));
+    const side = rawNames.side;
+    raws.forEach((raw, i) => {
+      expect(side.names[ids[i]!]).toBe(raw);
+      expect(side.ids[ids[i]!]).toBe(rawNames.entries[ids[i]!]!.id);
+    });
+    rawNames.begin();
+    expect(rawNames.side).not.toBe(side);
+    expect(rawNames.idOf("Skill number 2999")).toBe(0);
+    // The old side is untouched, for a call still waiting on it.
+    expect(side.names[2_999]).toBe("Skill number 2999");
+  });
+
+  it("says first sight once per stamp", () => {
+    const rawNames = createRawNames(table(), 100);
+    rawNames.begin();
+    const id = rawNames.idOf("Go");
+    const a = rawNames.nextStamp();
+    expect(rawNames.firstSight(id, a)).toBe(true);
+    expect(rawNames.firstSight(id, a)).toBe(false);
+    expect(rawNames.firstSight(id, rawNames.nextStamp())).toBe(true);
   });
 });

@@ -1,94 +1,136 @@
+import type { WritableSide } from "../core/engine/allocate-side.js";
+import type { HeadWords } from "../core/text/head-words.js";
+import type { Domain } from "../core/types.js";
 import type { NameEntry, NameTable } from "../prepare/name-table.js";
 import { createStringIds } from "./string-ids.js";
 
-/**
- * What a session knows about one raw skill name: its interned entry and, once known, its embedding row and
- * its head word's row (PENDING until then, and for a name without a head).
- */
-export type RawName = {
-  readonly raw: string;
-  readonly entry: NameEntry;
-  row: Float32Array;
-  headRow: Float32Array;
-};
-
 /** The row of a name still waiting for the embedder. */
 export const PENDING = new Float32Array(0);
+/** The head row of a name without a head word: never read, and never waited for. */
+export const NO_HEAD = new Float32Array(0);
 
-/** Raw names (and their rows) a session keeps, by raw name; the table starts over past `limit`. */
+/**
+ * Every raw name a session knows, by dense id: `side` holds name i at position i, as one engine side (its
+ * `levels` and `ratios` are empty), and `entries[i]` is its interned entry. Rows are PENDING until known.
+ * Only grows between `begin` calls: ids handed out since the last `begin` stay valid, and a call that is
+ * waiting for the embedder keeps the side it was given even if a later call starts the table over.
+ */
 export type RawNames = {
-  /** A stamp no earlier call used: a call numbers its distinct names under its own stamp. */
-  nextStamp(): number;
   /**
-   * The position of `raw` among a call's distinct names `names`, numbered under `stamp`: on the first sight
-   * of `raw` under `stamp`, its record (created on first sight ever) is appended to `names`. A call numbers
-   * its names in one synchronous pass, so no other call restamps them meanwhile.
+   * Starts a call: the table starts over (a new side, new ids) when it holds `limit` names or more. A call
+   * then adds all of its names, however many, so none of its ids changes under it.
    */
-  slotOf(raw: string, stamp: number, names: RawName[]): number;
+  begin(): void;
+  /** The id of `raw` in the current side, adding it on first sight. */
+  idOf(raw: string): number;
+  /** The names by id. The object stays the same until the next start-over; its arrays grow in place. */
+  readonly side: WritableSide;
+  readonly entries: readonly NameEntry[];
+  /** True the first time name `id` is asked about under `stamp` (a call's own number, from `nextStamp`). */
+  firstSight(id: number, stamp: number): boolean;
+  nextStamp(): number;
   /** The row kept for head word `entry`, or PENDING: one row object for every name with that head. */
   headRow(entry: NameEntry): Float32Array;
   /** Keeps `row` as the row of head word `entry`. */
   keepHeadRow(entry: NameEntry, row: Float32Array): void;
 };
 
+const FIRST_CAPACITY = 1024;
+
 /**
  * A session's raw names: a call looks each raw name up once and finds its entry and rows without asking the
  * name table or the embedding cache again. Rows are the embedder's, so they never go stale; `limit` bounds
- * the rows kept beside the embedding cache.
+ * the names kept beside the embedding cache (one call may go past it; the next starts over).
  *
- * Every skill of a ranking comes through `slotOf`, as a fresh string from JSON.parse, so the lookup is a
- * string table (see string-ids.ts) and the per-call stamp and slot of each name sit in typed arrays by the
- * name's id: a repeated name costs one table probe and two array reads, not a visit to its record.
+ * Every skill of a ranking comes through `idOf`, as a fresh string from JSON.parse, so the lookup is a
+ * string table (see string-ids.ts), and what ranking reads of a name sits in one side by id, kept between
+ * calls: a call no longer numbers its distinct names and builds a side of them (27,000 names, every call,
+ * in `npm run bench:rank`).
  *
  * @param limit raw names kept before the table starts over (the matcher uses RAW_NAMES_KEPT)
  */
 export function createRawNames(names: NameTable, limit: number): RawNames {
-  const ids = createStringIds();
-  let records: RawName[] = [];
-  let stamps = new Int32Array(1024);
-  let slots = new Int32Array(1024);
+  let ids = createStringIds();
+  let side = emptySide(FIRST_CAPACITY);
+  let entries: NameEntry[] = [];
+  let stamps = new Int32Array(FIRST_CAPACITY);
+  let stamp = 0;
   // A few thousand head words head most names: asked of the cache per name, each name held a view of its
   // own (96 bytes of heap each, ~44,000 per scoring thread over 100,000 lines) of the same shared row.
   const heads = new Map<NameEntry, Float32Array>();
-  let stamp = 0;
 
-  /** The id of `raw`, giving it a record (and starting the table over when it is full) on first sight. */
-  function idOf(raw: string): number {
-    const id = ids.find(raw);
-    if (id >= 0) return id;
-    if (ids.size >= limit) {
-      // A name of the current call seen again after this point gets a second slot: both hold the same rows.
-      ids.clear();
-      records = [];
-      stamps.fill(0);
-      heads.clear();
-    }
-    records.push({ raw, entry: names.entry(raw), row: PENDING, headRow: PENDING });
-    const added = ids.push(raw);
-    if (added === stamps.length) {
-      const grownStamps = new Int32Array(2 * stamps.length);
-      grownStamps.set(stamps);
-      stamps = grownStamps;
-      const grownSlots = new Int32Array(2 * slots.length);
-      grownSlots.set(slots);
-      slots = grownSlots;
-    }
-    return added;
+  function add(raw: string): number {
+    const entry = names.entry(raw);
+    const id = ids.push(raw);
+    if (id === side.ids.length) grow(2 * side.ids.length);
+    entries.push(entry);
+    side.names.push(raw);
+    side.norms.push(entry.norm);
+    side.lexIndex[id] = entry.lexIndex;
+    side.domains.push(entry.domain);
+    side.rows.push(PENDING);
+    side.heads.push(entry.head);
+    side.headRows.push(entry.headEntry === null ? NO_HEAD : PENDING);
+    side.ids[id] = entry.id;
+    return id;
+  }
+
+  function grow(capacity: number): void {
+    const lexIndex = new Int32Array(capacity);
+    lexIndex.set(side.lexIndex);
+    side.lexIndex = lexIndex;
+    const idArray = new Int32Array(capacity);
+    idArray.set(side.ids);
+    side.ids = idArray;
+    const grownStamps = new Int32Array(capacity);
+    grownStamps.set(stamps);
+    stamps = grownStamps;
   }
 
   return {
-    nextStamp: () => ++stamp,
-    slotOf(raw, callStamp, callNames) {
-      const id = idOf(raw);
-      if (stamps[id] === callStamp) return slots[id]!;
-      stamps[id] = callStamp;
-      slots[id] = callNames.length;
-      callNames.push(records[id]!);
-      return callNames.length - 1;
+    begin() {
+      if (ids.size < limit) return;
+      ids = createStringIds();
+      side = emptySide(FIRST_CAPACITY);
+      entries = [];
+      stamps = new Int32Array(FIRST_CAPACITY);
+      heads.clear();
     },
+    idOf(raw) {
+      const id = ids.find(raw);
+      return id >= 0 ? id : add(raw);
+    },
+    get side() {
+      return side;
+    },
+    get entries() {
+      return entries;
+    },
+    firstSight(id, callStamp) {
+      if (stamps[id] === callStamp) return false;
+      stamps[id] = callStamp;
+      return true;
+    },
+    nextStamp: () => ++stamp,
     headRow: (entry) => heads.get(entry) ?? PENDING,
     keepHeadRow(entry, row) {
       heads.set(entry, row);
     },
+  };
+}
+
+/** A side of no names, with room for `capacity` in its typed arrays (its other arrays grow by push). */
+function emptySide(capacity: number): WritableSide {
+  return {
+    names: [] as string[],
+    norms: [] as string[],
+    levels: [],
+    ratios: new Float64Array(0),
+    lexIndex: new Int32Array(capacity),
+    domains: [] as Domain[],
+    rows: [] as Float32Array[],
+    heads: [] as (HeadWords | null)[],
+    headRows: [] as Float32Array[],
+    ids: new Int32Array(capacity),
   };
 }

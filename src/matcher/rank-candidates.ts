@@ -4,7 +4,7 @@ import type { RankEntry } from "../matcher-types.js";
 import type { EmbeddingCache } from "../ports.js";
 import type { CheckedMatchOptions } from "../validate/validate-match-options.js";
 import type { Session } from "./create-session-loader.js";
-import { namesSide, requiredOf, resolveNames, sideOf } from "./resolve-names.js";
+import { requiredOf, resolveNames, sideOf } from "./resolve-names.js";
 
 /**
  * Ranks validated candidates against one role. The role is prepared once and every candidate gets only its
@@ -28,7 +28,7 @@ export async function rankCandidates(
   const dim = session.embedder.dim;
   const scores = new Float64Array(lists.length);
   const { index, start, ratios } = resolved;
-  const batch = { names: namesSide(resolved), index, start, ratios, lists: all };
+  const batch = { names: resolved.names, index, start, ratios, lists: all };
   session.engine.roleScorer(role, dim, opts.strategy)(
     batch,
     1,

@@ -1,21 +1,23 @@
-import { allocateSide } from "../core/engine/allocate-side.js";
 import type { RequiredInput, SideInput } from "../core/engine/engine-types.js";
 import type { RequiredSkill, Skill } from "../core/types.js";
 import type { EmbeddingCache } from "../ports.js";
 import type { NameEntry } from "../prepare/name-table.js";
 import { prepareRequired, prepareSide } from "../prepare/prepare-side.js";
-import { PENDING, type RawName } from "./create-raw-names.js";
+import { PENDING } from "./create-raw-names.js";
 import type { Session } from "./create-session-loader.js";
 
-/** A resolved name waiting for the embedder: its own row, or its head word's row (`head`). */
-type Waiter = { readonly resolved: RawName; readonly head: boolean };
+/** A name waiting for the embedder: its own row, or its head word's row (`head`), goes to `rows` at `id`. */
+type Waiter = { readonly id: number; readonly head: boolean };
 
 /**
- * Every skill of the lists a call resolved: skill i of list k is `names[index[start[k] + i]]`. Flat typed
- * arrays, so ranking 100,000 candidates keeps one Int32Array and one object per distinct name.
+ * Every skill of the lists a call resolved: skill i of list k is name `index[start[k] + i]` of `names` (and
+ * of `entries`). Flat typed arrays, so ranking 100,000 candidates keeps one Int32Array per call; the names
+ * themselves are the session's (see RawNames), kept from call to call.
  */
 export type ResolvedLists = {
-  readonly names: readonly RawName[];
+  /** The session's names by id, with the rows of every name of this call filled in (once embedded). */
+  readonly names: SideInput;
+  readonly entries: readonly NameEntry[];
   readonly index: Int32Array;
   readonly start: Int32Array;
   /** Level ratio value/max of each skill, aligned with `index` (read in the same pass as the name). */
@@ -23,7 +25,11 @@ export type ResolvedLists = {
 };
 
 /** Names whose embedding row is not cached yet, each with the resolved names waiting for it. */
-export type MissingRows = Map<NameEntry, Waiter[]>;
+export type MissingRows = {
+  readonly waiting: Map<NameEntry, Waiter[]>;
+  /** The side the waiting names' rows go to: the one the call read, even if a later call starts over. */
+  readonly names: SideInput & { rows: Float32Array[]; headRows: Float32Array[] };
+};
 
 /**
  * Resolves every distinct raw name of `lists` once: interned entry, then the embedding row from the cache,
@@ -52,40 +58,43 @@ export function lookUpNames(
   for (let k = 0; k < lists.length; k++) start[k + 1] = start[k]! + lists[k]!.length;
   const index = new Int32Array(start[lists.length]!);
   const ratios = new Float64Array(index.length);
-  const names: RawName[] = [];
-  let missing: MissingRows | null = null;
-  // Numbers this call's distinct names in one synchronous pass (see RawNames.slotOf).
-  const stamp = session.rawNames.nextStamp();
+  const rawNames = session.rawNames;
+  rawNames.begin();
+  // The side object and its row arrays stay the same for the whole call (see RawNames).
+  const side = rawNames.side;
+  const { rows, headRows } = side;
+  let waiting: Map<NameEntry, Waiter[]> | null = null;
+  const stamp = rawNames.nextStamp();
   for (let k = 0; k < lists.length; k++) {
     const list = lists[k]!;
     const at = start[k]!;
     for (let i = 0; i < list.length; i++) {
       const skill = list[i]!;
-      const known = names.length;
-      const slot = session.rawNames.slotOf(skill.name, stamp, names);
-      index[at + i] = slot;
+      const id = rawNames.idOf(skill.name);
+      index[at + i] = id;
       ratios[at + i] = skill.level.value / skill.level.max;
-      if (names.length === known) continue;
-      // First sight of this name in the call: its rows, from the cache or (later) the embedder.
-      const resolved = names[slot]!;
-      const { entry } = resolved;
-      const head = entry.headEntry;
-      if (resolved.row === PENDING) {
-        resolved.row = cache.get(entry.cacheKey) ?? PENDING;
-        if (resolved.row === PENDING) missing = wait(missing, entry, { resolved, head: false });
-      }
-      if (head !== null && resolved.headRow === PENDING) {
-        let row = session.rawNames.headRow(head);
-        if (row === PENDING) {
-          row = cache.get(head.cacheKey) ?? PENDING;
-          if (row !== PENDING) session.rawNames.keepHeadRow(head, row);
+      // A row still unknown: from the cache, or queued for the embedder, once per call.
+      if ((rows[id] === PENDING || headRows[id] === PENDING) && rawNames.firstSight(id, stamp)) {
+        const entry = rawNames.entries[id]!;
+        if (rows[id] === PENDING) {
+          rows[id] = cache.get(entry.cacheKey) ?? PENDING;
+          if (rows[id] === PENDING) waiting = wait(waiting, entry, { id, head: false });
         }
-        resolved.headRow = row;
-        if (row === PENDING) missing = wait(missing, head, { resolved, head: true });
+        const head = entry.headEntry;
+        if (head !== null && headRows[id] === PENDING) {
+          let row = rawNames.headRow(head);
+          if (row === PENDING) {
+            row = cache.get(head.cacheKey) ?? PENDING;
+            if (row !== PENDING) rawNames.keepHeadRow(head, row);
+          }
+          headRows[id] = row;
+          if (row === PENDING) waiting = wait(waiting, head, { id, head: true });
+        }
       }
     }
   }
-  return { resolved: { names, index, start, ratios }, missing };
+  const resolved = { names: side, entries: rawNames.entries, index, start, ratios };
+  return { resolved, missing: waiting === null ? null : { waiting, names: side } };
 }
 
 /** Embeds the `missing` names in one call and gives every waiting name its row. */
@@ -94,7 +103,8 @@ export async function embedMissing(
   cache: EmbeddingCache,
   missing: MissingRows,
 ): Promise<void> {
-  const wanted = [...missing.keys()];
+  const { waiting, names } = missing;
+  const wanted = [...waiting.keys()];
   const dim = session.embedder.dim;
   const data = await session.embedder.embed(wanted.map((e) => e.norm));
   for (let w = 0; w < wanted.length; w++) {
@@ -103,11 +113,11 @@ export async function embedMissing(
     // A shared cache's copy, when it keeps one: a pool's workers then hold views of one shared row
     // instead of a private 400-byte buffer per name each (~25 MB over 100,000 lines with two workers).
     const row = cache.set(entry.cacheKey, own) ?? own;
-    for (const { resolved, head } of missing.get(entry)!) {
+    for (const { id, head } of waiting.get(entry)!) {
       if (head) {
-        resolved.headRow = row;
+        names.headRows[id] = row;
         session.rawNames.keepHeadRow(entry, row);
-      } else resolved.row = row;
+      } else names.rows[id] = row;
     }
   }
 }
@@ -116,8 +126,12 @@ export async function embedMissing(
  * Adds `waiter` under `entry` in `missing` (created on the first miss) and returns the map. A module function,
  * not a closure in resolveNames: every call of resolveNames would allocate that closure, cache hit or not.
  */
-function wait(missing: MissingRows | null, entry: NameEntry, waiter: Waiter): MissingRows {
-  const map: MissingRows = missing ?? new Map();
+function wait(
+  missing: Map<NameEntry, Waiter[]> | null,
+  entry: NameEntry,
+  waiter: Waiter,
+): Map<NameEntry, Waiter[]> {
+  const map = missing ?? new Map<NameEntry, Waiter[]>();
   const waiting = map.get(entry);
   if (waiting === undefined) map.set(entry, [waiter]);
   else waiting.push(waiter);
@@ -134,33 +148,12 @@ function lookUp(
   const headRows = new Array<Float32Array>(n);
   const at = resolved.start[k]!;
   for (let i = 0; i < n; i++) {
-    const r = resolved.names[resolved.index[at + i]!]!;
-    entries[i] = r.entry;
-    rows[i] = r.row;
-    headRows[i] = r.headRow;
+    const id = resolved.index[at + i]!;
+    entries[i] = resolved.entries[id]!;
+    rows[i] = resolved.names.rows[id]!;
+    headRows[i] = resolved.names.headRows[id]!;
   }
   return [entries, rows, headRows];
-}
-
-/**
- * The distinct names of a call as one engine side (their `levels` and `ratios` are empty): what a rank
- * batch indexes into.
- */
-export function namesSide(resolved: ResolvedLists): SideInput {
-  const n = resolved.names.length;
-  const side = allocateSide(n, [], new Float64Array(0));
-  for (let m = 0; m < n; m++) {
-    const { raw, entry, row, headRow } = resolved.names[m]!;
-    side.names[m] = raw;
-    side.norms[m] = entry.norm;
-    side.lexIndex[m] = entry.lexIndex;
-    side.domains[m] = entry.domain;
-    side.rows[m] = row;
-    side.heads[m] = entry.head;
-    side.headRows[m] = headRow;
-    side.ids[m] = entry.id;
-  }
-  return side;
 }
 
 /** The engine side of list `k`, a validated candidate list. */

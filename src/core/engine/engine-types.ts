@@ -46,12 +46,16 @@ export type RequiredInput = SideInput & {
 };
 
 /**
- * The candidates of one rank call, as positions in the call's distinct names: skill s of list k is name
+ * The candidates of one rank call, as positions in a side of names: skill s of list k is name
  * `index[start[k] + s]` of `names`, at level ratio `ratios[start[k] + s]` (value/max of `lists[k][s]`). Each
- * distinct name is resolved (and its evidence looked up) once per call however many candidates list it.
+ * name is resolved (and its evidence looked up) once however many candidates list it; a matcher passes the
+ * same side from call to call, so a role scorer may keep what it looked up by position (RoleNameLookups).
  */
 export type RankBatch = {
-  /** One entry per distinct raw name of the call; its `levels` and `ratios` are not read. */
+  /**
+   * The names by position, every name of the call among them (a matcher's side holds the names of earlier
+   * calls too, and its typed arrays may be longer than its names); its `levels` and `ratios` are not read.
+   */
   readonly names: SideInput;
   readonly index: Int32Array;
   /** Offset of each list's first skill in `index` (length: lists + 1). */

@@ -2,6 +2,7 @@ import type { Strategy } from "../types.js";
 import type { EvidenceContext, RequiredInput } from "./engine-types.js";
 import type { PairMemo } from "./pair-memo.js";
 import { createRoleEvidence, type RoleEvidence } from "./role-evidence.js";
+import { createRoleNameLookups, type RoleNameLookups } from "./role-name-lookups.js";
 import { createRolePairScores, type RolePairScores } from "./role-pair-scores.js";
 import { createRoleShapes, type RoleShapes } from "./role-shapes.js";
 import type { ShapeTables } from "./shape-tables.js";
@@ -11,11 +12,12 @@ const ROLES_KEPT = 2;
 /** Level sets (required levels and strategy) whose shapes and pair scores are kept per role. */
 const LEVEL_SETS_KEPT = 2;
 
-/** What ranking keeps of one role between calls: its evidence rows, Beta shapes and pair scores. */
+/** What ranking keeps of one role between calls: its evidence rows, Beta shapes, pair scores and name lookups. */
 export type RoleTables = {
   readonly evidence: RoleEvidence;
   readonly shapes: RoleShapes;
   readonly pairScores: RolePairScores;
+  readonly lookups: RoleNameLookups;
 };
 
 type Kept = { readonly evidence: RoleEvidence; readonly levels: Map<string, RoleTables> };
@@ -51,6 +53,7 @@ export function createRoleEvidenceCache(
       evidence: role.evidence,
       shapes: createRoleShapes(required, tables, strategy === "conservative"),
       pairScores: createRolePairScores(required.ids.length),
+      lookups: createRoleNameLookups(),
     };
     touch(role.levels, levelsKey, found, LEVEL_SETS_KEPT);
     return found;

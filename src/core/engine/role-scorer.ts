@@ -10,11 +10,10 @@ import { matchBonus, overallOf } from "./overall-score.js";
 import { pairScoreRow } from "./pair-score-row.js";
 import { requiredTie } from "./required-tie.js";
 import type { RoleTables } from "./role-evidence-cache.js";
+import { NEAR_SHAPES } from "./role-name-lookups.js";
 import { takeEvidence } from "./take-evidence.js";
 
 const NO_INCLUDE: readonly never[] = [];
-/** Shapes per name whose score entry a call remembers by position (levels are mostly a few small ratios). */
-const NEAR_SHAPES = 8;
 /**
  * How far a candidate's bound must sit below the bar to be skipped. The bound is an overall score computed
  * from per-skill values at least as high as the real ones; rounding is monotone in each step, but the margin
@@ -44,7 +43,7 @@ export function createRoleScorer(
   const nr = required.ids.length;
   const order = canonicalOrder(required.norms, required.names, required.ratios, requiredTie(required));
   const numbers = createSkillNumbers(nr, 0, order, NO_INCLUDE);
-  const { evidence, shapes, pairScores } = role;
+  const { evidence, shapes, pairScores, lookups } = role;
   const aggressive = strategy === "aggressive";
   const conservative = strategy === "conservative";
   const tau = c.similarityThreshold;
@@ -82,12 +81,10 @@ export function createRoleScorer(
 
   return (batch, from, to, topK, out, above) => {
     const { names, index, start, ratios } = batch;
-    // Row number, and score entry of each of the first few shapes, of each distinct name of this call
-    // (-1 until looked up): most skills then cost two reads of small typed arrays.
-    const rowOf = new Int32Array(names.ids.length).fill(-1);
-    const entryOf = new Int32Array(names.ids.length * NEAR_SHAPES).fill(-1);
-    let evidenceGeneration = evidence.generation;
-    let pairGeneration = pairScores.generation;
+    // Row number, and score entry of each of the first few shapes, of each name (-1 until looked up): most
+    // skills then cost two reads of small typed arrays.
+    lookups.fit(names);
+    const { rowOf, entryOf } = lookups;
     const bar = topK < to - from ? createKthBest(topK) : null;
     const bounded = bar !== null || above > Number.NEGATIVE_INFINITY;
     for (let k = from; k < to; k++) {
@@ -99,16 +96,10 @@ export function createRoleScorer(
       shapeAt = int32AtLeast(shapeAt, n);
       evidence.reserve(n);
       shapes.reserve(n);
-      if (evidence.generation !== evidenceGeneration) {
-        rowOf.fill(-1);
-        evidenceGeneration = evidence.generation;
-      }
+      if (evidence.generation !== lookups.evidenceGeneration) lookups.forgetRows(evidence.generation);
       pairScores.validFor(evidence.generation, shapes.generation);
       pairScores.reserve(n);
-      if (pairScores.generation !== pairGeneration) {
-        entryOf.fill(-1);
-        pairGeneration = pairScores.generation;
-      }
+      if (pairScores.generation !== lookups.pairGeneration) lookups.forgetEntries(pairScores.generation);
       for (let s = 0; s < n; s++) {
         const name = index[at + s]!;
         const shape = shapes.slot(ratios[at + s]!);
