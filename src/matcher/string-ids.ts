@@ -9,8 +9,8 @@
  * a stored key is compared only when the full 32-bit hash already agrees.
  *
  * The hash is seeded per table, and a probe run never grows past MAX_PROBES: a name that finds no free slot
- * within it goes to a `Map`. Crafted names that collide therefore cost at most a `Map` lookup each, as
- * before, never a scan of the table.
+ * within it goes to a `Map`. Crafted names that collide therefore cost at most MAX_PROBES slot reads and a
+ * `Map` lookup each, never a scan of the table.
  */
 export type StringIds = {
   /** Strings with an id. */
@@ -19,8 +19,6 @@ export type StringIds = {
   find(s: string): number;
   /** Gives `s`, which must have no id yet (`find` returned -1), the next id (`size`) and returns it. */
   push(s: string): number;
-  /** Forgets every string; ids start from 0 again. */
-  clear(): void;
 };
 
 /** Longest probe run in the table; past it a string goes to the overflow map. */
@@ -35,7 +33,7 @@ export function createStringIds(
 ): StringIds {
   let slots = new Int32Array(2 * MIN_SLOTS).fill(-1);
   let mask = MIN_SLOTS - 1;
-  let keys: string[] = [];
+  const keys: string[] = [];
   let overflow: Map<string, number> | null = null;
 
   /** Puts `id` (hash `h`) in the first free slot of its run, or in the overflow map when the run is full. */
@@ -70,7 +68,7 @@ export function createStringIds(
       let p = h & mask;
       for (let probe = 0; probe < MAX_PROBES; probe++) {
         const id = slots[2 * p]!;
-        // Nothing is ever removed but by `clear`, so a free slot ends the run: `s` was never placed.
+        // Nothing is ever removed, so a free slot ends the run: `s` was never placed.
         if (id === -1) return -1;
         if (slots[2 * p + 1] === h && keys[id] === s) return id;
         p = (p + 1) & mask;
@@ -83,12 +81,6 @@ export function createStringIds(
       if (2 * keys.length > mask + 1) grow();
       else place(id, hash(s));
       return id;
-    },
-    clear() {
-      keys = [];
-      slots = new Int32Array(2 * MIN_SLOTS).fill(-1);
-      mask = MIN_SLOTS - 1;
-      overflow = null;
     },
   };
 }
