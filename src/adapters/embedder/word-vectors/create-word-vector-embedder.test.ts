@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Embedder } from "../../../ports.js";
+import { loadLexicon } from "../../lexicon/load-lexicon.js";
 import { createWordVectorEmbedder } from "./create-word-vector-embedder.js";
 import { storeFileName } from "./ensure-word-store.js";
 import { loadStore } from "./load-store.js";
@@ -56,6 +57,26 @@ describe("createWordVectorEmbedder on the wink model", () => {
   it("falls back to known parts of compound tokens", async () => {
     expect(await cosine("node.js", "node")).toBeGreaterThan(0.99);
     expect(await cosine("ci/cd", "ci cd")).toBeGreaterThan(0.99);
+  });
+
+  it("embeds every name the same whatever passed through its row cache before", async () => {
+    // Every lexicon name, in order and in reverse: thousands of distinct known words share the 4,096 slots of
+    // the row cache, so the two orders leave different words in each slot when a name is embedded.
+    const names = loadLexicon().names;
+    const forward = await createWordVectorEmbedder({ cacheDir: TEST_CACHE_DIR });
+    const backward = await createWordVectorEmbedder({ cacheDir: TEST_CACHE_DIR });
+    try {
+      const dim = forward.dim;
+      const a = await forward.embed(names);
+      const b = await backward.embed([...names].reverse());
+      for (let k = 0; k < names.length; k++) {
+        const j = names.length - 1 - k;
+        expect(a.subarray(k * dim, (k + 1) * dim)).toEqual(b.subarray(j * dim, (j + 1) * dim));
+      }
+    } finally {
+      await forward.close();
+      await backward.close();
+    }
   });
 
   it("keeps symbol-bearing names apart from their letters", async () => {
