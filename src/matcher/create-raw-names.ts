@@ -1,4 +1,5 @@
 import type { WritableSide } from "../core/engine/allocate-side.js";
+import { grown } from "../core/grown.js";
 import type { HeadWords } from "../core/text/head-words.js";
 import type { Domain } from "../core/types.js";
 import type { NameEntry, NameTable } from "../prepare/name-table.js";
@@ -76,15 +77,9 @@ export function createRawNames(names: NameTable, limit: number): RawNames {
   }
 
   function grow(capacity: number): void {
-    const lexIndex = new Int32Array(capacity);
-    lexIndex.set(side.lexIndex);
-    side.lexIndex = lexIndex;
-    const idArray = new Int32Array(capacity);
-    idArray.set(side.ids);
-    side.ids = idArray;
-    const grownStamps = new Int32Array(capacity);
-    grownStamps.set(stamps);
-    stamps = grownStamps;
+    side.lexIndex = grown(side.lexIndex, capacity);
+    side.ids = grown(side.ids, capacity);
+    stamps = grown(stamps, capacity);
   }
 
   return {

@@ -1,3 +1,4 @@
+import { grown } from "../grown.js";
 import type { EvidenceContext, RequiredInput, SideInput } from "./engine-types.js";
 import { pairEvidence } from "./pair-evidence.js";
 import type { PairMemo } from "./pair-memo.js";
@@ -15,9 +16,9 @@ const MIN_ROWS = 1024;
  * required names alone (not levels or weights), so a table serves any role with the same names.
  */
 export type RoleEvidence = {
-  /** Entry `row · required + i`: effective similarity against required skill i. Replaced when the table grows. */
+  /** Entry `row · required + i`: effective similarity against required skill i. Replaced when the rows grow. */
   readonly similarity: Float64Array;
-  /** Entry `row · required + i`: RELATION_* code. Replaced when the table grows. */
+  /** Entry `row · required + i`: RELATION_* code. Replaced when the rows grow. */
   readonly code: Uint8Array;
   /** Changes whenever the table starts over, which invalidates every row number handed out before. */
   readonly generation: number;
@@ -57,7 +58,7 @@ export function createRoleEvidence(
     return 2 * slot;
   }
 
-  function grow(): void {
+  function growTable(): void {
     const old = table;
     rowCap *= 2;
     table = new Int32Array(2 * 2 * rowCap).fill(-1);
@@ -71,12 +72,8 @@ export function createRoleEvidence(
 
   function growRows(): void {
     rowsHeld *= 2;
-    const grownSimilarity = new Float64Array(rowsHeld * nr);
-    grownSimilarity.set(similarity);
-    similarity = grownSimilarity;
-    const grownCode = new Uint8Array(rowsHeld * nr);
-    grownCode.set(code);
-    code = grownCode;
+    similarity = grown(similarity, rowsHeld * nr);
+    code = grown(code, rowsHeld * nr);
   }
 
   return {
@@ -102,7 +99,7 @@ export function createRoleEvidence(
       let slot = slotOf(id);
       if (table[slot] === id) return table[slot + 1]!;
       if (rowCount === rowCap) {
-        grow();
+        growTable();
         slot = slotOf(id);
       }
       if (rowCount === rowsHeld) growRows();

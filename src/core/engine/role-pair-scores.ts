@@ -1,3 +1,4 @@
+import { grown } from "../grown.js";
 import { listAbove } from "./list-above.js";
 
 /** Entries kept before the table starts over (its hash table is then 2 MB). */
@@ -76,9 +77,7 @@ export function createRolePairScores(nr: number): RolePairScores {
       table[at + 1] = old[s + 1]!;
       table[at + 2] = old[s + 2]!;
     }
-    const grownSpan = new Int32Array(2 * cap);
-    grownSpan.set(listedSpan);
-    listedSpan = grownSpan;
+    listedSpan = grown(listedSpan, 2 * cap);
   }
 
   return {
@@ -111,9 +110,7 @@ export function createRolePairScores(nr: number): RolePairScores {
       table[slot + 1] = shape;
       table[slot + 2] = count;
       if (listedEnd + 2 * width > listed.length) {
-        const grown = new Float64Array(Math.max(2 * listed.length, listedEnd + 2 * width));
-        grown.set(listed);
-        listed = grown;
+        listed = grown(listed, Math.max(2 * listed.length, listedEnd + 2 * width));
       }
       const m = listAbove(scores, at, width, band, listed, listedEnd);
       listedSpan[2 * count] = listedEnd;

@@ -1,3 +1,4 @@
+import { grown } from "../grown.js";
 import type { RequiredInput } from "./engine-types.js";
 import type { ShapeTables } from "./shape-tables.js";
 
@@ -23,12 +24,6 @@ export type RoleShapes = {
   /** The shape number of level ratio `r`, adding the shape on first sight. */
   slot(r: number): number;
 };
-
-function grown(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(n);
-  b.set(a);
-  return b;
-}
 
 export function createRoleShapes(
   required: RequiredInput,

@@ -1,3 +1,4 @@
+import { grown } from "../../../core/grown.js";
 import { parseJsonNumber } from "./parse-json-number.js";
 
 /** Receives JSON tokens in document order. Byte buffers are reused: copy what you keep before returning. */
@@ -64,11 +65,7 @@ export function createJsonTokenizer(handler: JsonHandler): JsonTokenizer {
     throw new Error(`malformed JSON at byte ${offset}: ${what}`);
   };
   const push = (byte: number): void => {
-    if (strLength === str.length) {
-      const grown = new Uint8Array(str.length * 2);
-      grown.set(str);
-      str = grown;
-    }
+    if (strLength === str.length) str = grown(str, str.length * 2);
     str[strLength++] = byte;
   };
   const pushCodePoint = (cp: number): void => {
