@@ -4,24 +4,18 @@ const BOW = 0x3c; // "<"
 const EOW = 0x3e; // ">"
 
 /**
- * Adds `weight · v` to `out[0..dim)`, where v is the unit vector of the hashed character n-grams of
- * `<token>` (n = NGRAM_MIN..NGRAM_MAX, UTF-16 code units, fastText-style boundary marks). Each n-gram is
- * hashed (FNV-1a 32, seeded with NGRAM_SEED) into the seed of a pseudo-random ±1 vector (mulberry32
- * stream), and v is their normalised sum, so tokens sharing many n-grams get close vectors while unrelated
- * ones are near orthogonal (expected cosine 0, sd 1/√dim). Deterministic across runs and platforms.
+ * Writes the sum of the pseudo-random ±1 vectors of the hashed character n-grams of `<token>` into
+ * `out[0..dim)` (n = NGRAM_MIN..NGRAM_MAX, UTF-16 code units, fastText-style boundary marks) and returns its
+ * squared length. Each n-gram is hashed (FNV-1a 32, seeded with NGRAM_SEED) into the seed of a mulberry32
+ * stream. Every entry is an integer, so the sum is exact in any float type and its squared length is exact.
  *
  * @param token non-empty token
- * @param scratch caller-owned buffer of at least `dim` entries, overwritten
- * @example addNgramVector("kubectlx", 1, 100, out, scratch)
+ * @param out buffer of at least `dim` entries, overwritten
+ * @returns the squared L2 norm of the sum (0 only for an empty token)
+ * @example ngramCounts("kubectlx", 100, out)
  */
-export function addNgramVector(
-  token: string,
-  weight: number,
-  dim: number,
-  out: Float32Array,
-  scratch: Float32Array,
-): void {
-  scratch.fill(0, 0, dim);
+export function ngramCounts(token: string, dim: number, out: Float32Array | Int16Array): number {
+  out.fill(0, 0, dim);
   const padded = token.length + 2;
   for (let n = NGRAM_MIN; n <= NGRAM_MAX; n++) {
     // Tokens shorter than NGRAM_MIN − 2 still get one gram: the whole padded token.
@@ -43,13 +37,47 @@ export function addNgramVector(
           t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
           bits = t ^ (t >>> 14);
         }
-        scratch[d] = (scratch[d] as number) + ((bits >>> (d & 31)) & 1 ? 1 : -1);
+        out[d] = (out[d] as number) + ((bits >>> (d & 31)) & 1 ? 1 : -1);
       }
     }
   }
   let sumSq = 0;
-  for (let d = 0; d < dim; d++) sumSq += (scratch[d] as number) ** 2;
+  for (let d = 0; d < dim; d++) sumSq += (out[d] as number) ** 2;
+  return sumSq;
+}
+
+/**
+ * Adds `weight · counts / √sumSq` to `out[0..dim)`: the unit n-gram vector of a token from its
+ * `ngramCounts`. Nothing is added when `sumSq` is 0.
+ */
+export function addScaledCounts(
+  counts: Float32Array | Int16Array,
+  from: number,
+  sumSq: number,
+  weight: number,
+  dim: number,
+  out: Float32Array,
+): void {
   if (sumSq === 0) return;
   const scale = weight / Math.sqrt(sumSq);
-  for (let d = 0; d < dim; d++) out[d] = (out[d] as number) + (scratch[d] as number) * scale;
+  for (let d = 0; d < dim; d++) out[d] = (out[d] as number) + (counts[from + d] as number) * scale;
+}
+
+/**
+ * Adds `weight · v` to `out[0..dim)`, where v is the unit vector of the hashed character n-grams of
+ * `<token>` (see `ngramCounts`), so tokens sharing many n-grams get close vectors while unrelated ones are
+ * near orthogonal (expected cosine 0, sd 1/√dim). Deterministic across runs and platforms.
+ *
+ * @param token non-empty token
+ * @param scratch caller-owned buffer of at least `dim` entries, overwritten
+ * @example addNgramVector("kubectlx", 1, 100, out, scratch)
+ */
+export function addNgramVector(
+  token: string,
+  weight: number,
+  dim: number,
+  out: Float32Array,
+  scratch: Float32Array,
+): void {
+  addScaledCounts(scratch, 0, ngramCounts(token, dim, scratch), weight, dim, out);
 }

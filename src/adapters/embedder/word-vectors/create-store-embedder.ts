@@ -3,7 +3,7 @@ import { CompetencyError } from "../../../errors.js";
 import { FILLERS, headTokenIndex } from "../../../lexicon/head-token-index.js";
 import { tokenize } from "../../../lexicon/tokenize.js";
 import type { Embedder } from "../../../ports.js";
-import { addNgramVector } from "./add-ngram-vector.js";
+import { createNgramCache } from "./create-ngram-cache.js";
 import type { WordStore } from "./load-store.js";
 import { lookupWord } from "./lookup-word.js";
 import { createSifWeight } from "./sif-weight.js";
@@ -22,6 +22,8 @@ const POOLING_VERSION = "h2";
  * bytes: 4,096 rows of 100 bytes keep the common ones in 400 KB.
  */
 const ROW_CACHE_SLOTS = 4096;
+/** Out-of-vocabulary tokens whose n-gram counts are kept (800 KB at 100 dims): see `createNgramCache`. */
+const NGRAM_CACHE_SLOTS = 4096;
 /**
  * A code-like token: a number, or a short token with a digit ("a0", "916", "s3"). Its word vector is
  * unreliable (paper sizes, page numbers), so it is compared by its character n-grams: two different codes
@@ -50,7 +52,7 @@ export function createStoreEmbedder(store: WordStore): Embedder {
   const weightOf = createSifWeight(SIF_A, store.count);
   const encoder = new TextEncoder();
   const acc = new Float32Array(dim);
-  const scratch = new Float32Array(dim);
+  const addNgrams = createNgramCache(dim, NGRAM_CACHE_SLOTS);
   const rowBuffer = new Int8Array(dim);
   const cachedRow = new Int32Array(ROW_CACHE_SLOTS).fill(-1);
   const cachedData = new Int8Array(ROW_CACHE_SLOTS * dim);
@@ -88,14 +90,14 @@ export function createStoreEmbedder(store: WordStore): Embedder {
       if (part.length === 0) continue;
       const row = find(s, part);
       if (row >= 0) addRow(s, row);
-      else addNgramVector(part, tokenWeight, dim, acc, scratch);
+      else addNgrams(part, tokenWeight, acc);
     }
     return true;
   }
 
   function addToken(s: WordStore, token: string): void {
     if (CODE_TOKEN.test(token)) {
-      addNgramVector(token, tokenWeight, dim, acc, scratch);
+      addNgrams(token, tokenWeight, acc);
       return;
     }
     let row = find(s, token);
@@ -103,7 +105,7 @@ export function createStoreEmbedder(store: WordStore): Embedder {
       row = find(s, token.slice(0, -JS_SUFFIX.length));
     }
     if (row >= 0) addRow(s, row);
-    else if (!addParts(s, token)) addNgramVector(token, tokenWeight, dim, acc, scratch);
+    else if (!addParts(s, token)) addNgrams(token, tokenWeight, acc);
   }
 
   function sumOfSquares(): number {
@@ -134,7 +136,7 @@ export function createStoreEmbedder(store: WordStore): Embedder {
         tokenWeight = 1;
         let sumSq = sumOfSquares();
         if (sumSq === 0) {
-          addNgramVector(name, 1, dim, acc, scratch);
+          addNgrams(name, 1, acc);
           sumSq = sumOfSquares();
         }
         const scale = 1 / Math.sqrt(sumSq);
