@@ -149,6 +149,26 @@ describe("batch and rank lines", () => {
       expect(errors[k]).toMatch(new RegExp(`^error\\[(INVALID_INPUT|INVALID_JSON)\\]: line ${lineNo}: `));
     expect(errors[0]).toContain('duplicate id "a", first used by line 1');
   });
+  it("ranks a chunk again without a duplicate that was among its best", async () => {
+    // Line 2 repeats line 1's id and would be the best: skipped, so the top 1 is line 3, not nothing.
+    const path = file(
+      "dup-best.jsonl",
+      [
+        JSON.stringify({ id: "a", skills: [skill("Cooking", 1)] }),
+        JSON.stringify({ id: "a", skills: [skill("TypeScript", 5), skill("React", 5)] }),
+        JSON.stringify({ id: "b", skills: [skill("TypeScript", 4)] }),
+      ].join("\n"),
+    );
+    const res = await run(["rank", ROLE, path, "--top", "1"]);
+    expect(res.code).toBe(2);
+    expect(
+      res.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(["b"]);
+    expect(res.stderr).toContain('line 2: id: duplicate id "a", first used by line 1');
+  });
 });
 
 describe("terminal safety and the cache directory", () => {

@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../src/cli/io.js";
@@ -59,5 +61,35 @@ describe("batch and rank on worker threads (real default model)", () => {
     ]);
     expect(inline.code).toBe(0);
     expect(pooled.stdout).toBe(inline.stdout);
+  });
+
+  it("rank reports duplicates and bad lines across chunks exactly as in-process", async () => {
+    // 1,200 lines: several chunks per worker. Ids repeat across chunks (a later copy scores best), and some
+    // lines do not parse or validate: the workers parse, this thread checks ids in input order.
+    const names = ["TypeScript", "React", "SQL", "Cooking", "Python", "Docker", "Go", "Kubernetes"];
+    const lines: string[] = [];
+    for (let k = 0; k < 1200; k++) {
+      if (k % 97 === 5) lines.push("{not json");
+      else if (k % 89 === 7) lines.push(JSON.stringify({ id: `c${k}`, skills: [] }));
+      else {
+        const id = k % 50 === 49 && k > 301 ? `c${k - 301}` : `c${k}`;
+        const skills = [0, 1, 2].map((j) => ({
+          name: names[(k + 3 * j) % names.length],
+          level: { value: k % 50 === 49 ? 5 : 1 + ((k + j) % 5), max: 5 },
+        }));
+        lines.push(JSON.stringify({ id, skills }));
+      }
+    }
+    const path = join(mkdtempSync(join(tmpdir(), "competency-workers-")), "candidates.jsonl");
+    writeFileSync(path, `${lines.join("\n")}\n`);
+    const args = ["rank", "examples/role.json", path, "--top", "25"];
+    const inline = await run([...args, "--workers", "0"]);
+    const pooled = await run([...args, "--workers", "2"]);
+    expect(inline.code).toBe(2);
+    expect(pooled.code).toBe(2);
+    expect(pooled.stdout).toBe(inline.stdout);
+    expect(pooled.stderr).toBe(inline.stderr);
+    expect(inline.stderr).toContain("duplicate id");
+    expect(inline.stdout.trim().split("\n")).toHaveLength(25);
   });
 });

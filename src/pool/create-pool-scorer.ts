@@ -34,6 +34,7 @@ export function createPoolScorer(threads: number, matcherOptions: MatcherOptions
   });
   return {
     rank: (task) => pool.run(task, { name: "rank" }),
+    rankLines: (task) => pool.run(task, { name: "rankLines" }),
     full: (task) => pool.run(task, { name: "full" }),
     summary: (task) => pool.run(task, { name: "summary" }),
     // One task per thread: with minThreads = maxThreads and all tasks queued at once, each thread takes one.

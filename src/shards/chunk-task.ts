@@ -1,6 +1,7 @@
 import type { Interval, MatchResult, RequiredSkill, Skill, Strategy } from "../core/types.js";
 import type { ErrorCode, Issue } from "../errors.js";
 import type { MatchOptions, MatchPair } from "../matcher-types.js";
+import type { Line } from "../sources/read-lines.js";
 
 /** A slice of batch or rank work: scored in one matchBatch call, in-process or on a worker thread. */
 export type ChunkTask = { readonly pairs: readonly MatchPair[]; readonly options: MatchOptions };
@@ -46,10 +47,28 @@ export type RankTaskResult = readonly {
   readonly result: object & { readonly overallScore: number };
 }[];
 
+/** One bad line of a chunk: its number and the error to report. */
+export type LineError = { readonly lineNo: number; readonly error: WireError };
+
+/** A rank chunk as raw NDJSON lines, parsed and validated where they are scored (see rankLineChunk). */
+export type RankLinesTask = Omit<RankTask, "candidates"> & { readonly lines: readonly Line[] };
+
+/** What ranking a chunk of raw lines found. */
+export type RankLinesResult = {
+  /** Id of each line that parsed and validated (its `id`, else its line number), else null; aligned with the lines. */
+  readonly ids: readonly (string | null)[];
+  /** The lines that did not parse or validate, in line order. */
+  readonly errors: readonly LineError[];
+  /** The chunk's best lines by position in the task's lines, or null when the matcher rejected a candidate. */
+  readonly ranked: RankTaskResult | null;
+};
+
 /** Scores chunks of pairs, in this thread or on a pool of workers. */
 export interface ChunkScorer {
   /** Overall scores for every candidate, results for the best `top` only (matcher.rank). */
   rank(task: RankTask): Promise<RankTaskResult | null>;
+  /** As `rank`, from raw lines that the scoring thread parses and validates itself. */
+  rankLines(task: RankLinesTask): Promise<RankLinesResult>;
   full(task: ChunkTask): Promise<ItemOutcome<MatchResult>[]>;
   summary(task: ChunkTask): Promise<ItemOutcome<RankSummary>[]>;
   /** Loads the model in every thread ahead of the first chunk. */

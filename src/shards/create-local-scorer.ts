@@ -1,12 +1,14 @@
 import type { Matcher } from "../matcher-types.js";
 import type { ChunkScorer } from "./chunk-task.js";
 import { rankChunk } from "./rank-chunk.js";
+import { rankLineChunk } from "./rank-line-chunk.js";
 import { scoreChunk, summarizeChunk } from "./score-chunk.js";
 
 /** Scores chunks on the calling thread with the given matcher (which the caller owns and closes). */
 export function createLocalScorer(matcher: Matcher): ChunkScorer {
   return {
     rank: (task) => rankChunk(matcher, task),
+    rankLines: (task) => rankLineChunk(matcher, task),
     full: (task) => scoreChunk(matcher, task),
     summary: (task) => summarizeChunk(matcher, task),
     warm: () => matcher.ready(),

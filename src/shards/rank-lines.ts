@@ -3,7 +3,7 @@ import type { MatchOptions, MatchPair } from "../matcher-types.js";
 import type { Line } from "../sources/read-lines.js";
 import { escapeNonPrintable } from "../validate/escape-non-printable.js";
 import { duplicateId, validateRankLine } from "../validate/validate-request.js";
-import type { ChunkScorer, ItemOutcome, WireError } from "./chunk-task.js";
+import type { ChunkScorer, ItemOutcome, LineError, RankLinesResult, WireError } from "./chunk-task.js";
 import { lineError, parseLine } from "./parse-line.js";
 
 /** One scored candidate of a rank chunk. */
@@ -12,8 +12,7 @@ export type RankedLine = {
   readonly id: string;
   readonly result: object & { overallScore: number };
 };
-/** One bad line of a rank chunk. */
-export type LineError = { readonly lineNo: number; readonly error: WireError };
+export type { LineError };
 
 /**
  * Rank chunks through `scorer.rank`: only lines that can reach the top `top` get results. `bar` reads the
@@ -23,36 +22,8 @@ export type RankTop = { readonly top: number | undefined; readonly bar?: () => n
 
 type Outcome = ItemOutcome<object & { overallScore: number }> | undefined;
 
-/** A line after parsing and validation: its candidate's skills, or the error to report. */
-type CheckedLine =
-  | { readonly ok: true; readonly lineNo: number; readonly id: string; readonly skills: readonly Skill[] }
-  | { readonly ok: false; readonly lineNo: number; readonly error: WireError };
-
-/**
- * Parses and validates a chunk with the shared request validator (the rules and messages HTTP uses).
- * Duplicate ids are errors, as over HTTP: the later line is reported and skipped. `seen` spans the run,
- * and this runs synchronously when a chunk is handed over, so chunks are checked in input order.
- */
-function checkLines(lines: readonly Line[], seen: Map<string, number>): CheckedLine[] {
-  return lines.map((line): CheckedLine => {
-    const p = parseLine(line);
-    if (!p.ok) return { ok: false, lineNo: line.lineNo, error: p.error };
-    const v = validateRankLine(p.value, line.lineNo);
-    if (!v.ok) return { ok: false, lineNo: line.lineNo, error: lineError(v.issues) };
-    const id = v.id ?? String(line.lineNo);
-    const first = seen.get(id);
-    if (first !== undefined)
-      return { ok: false, lineNo: line.lineNo, error: duplicateLineError(id, line.lineNo, first) };
-    seen.set(id, line.lineNo);
-    return { ok: true, lineNo: line.lineNo, id, skills: v.value };
-  });
-}
-
-/** The error of a line whose id an earlier line (`firstLineNo`) already used: the later line is skipped. */
-export function duplicateLineError(id: string, lineNo: number, firstLineNo: number): WireError {
-  const issue = duplicateId(id, ["id"], `line ${firstLineNo}`);
-  return lineError([{ ...issue, message: `line ${lineNo}: id: ${issue.message}` }]);
-}
+/** A chunk's scored lines and bad lines, both in line order. */
+export type RankedChunk = { ranked: RankedLine[]; errors: LineError[] };
 
 /** The id a valid rank line is known by (its `id`, or its line number), or undefined for an invalid line. */
 export function rankLineId(line: Line): string | undefined {
@@ -62,34 +33,139 @@ export function rankLineId(line: Line): string | undefined {
   return v.ok ? (v.id ?? String(line.lineNo)) : undefined;
 }
 
-/**
- * Ranks one chunk's good lines with `scorer.rank` (in this thread or on a worker): outcomes are
- * index-aligned with the good lines, `undefined` for lines that cannot make the top. Returns null when some
- * line is invalid, so that the caller scores pair by pair and reports exactly the bad lines.
- */
-async function rankChunkLines(
-  scorer: ChunkScorer,
-  checked: readonly CheckedLine[],
-  role: readonly RequiredSkill[],
-  options: MatchOptions,
-  full: boolean,
-  rankTop: RankTop,
-): Promise<Outcome[] | null> {
-  const candidates: (readonly Skill[])[] = [];
-  for (const c of checked) if (c.ok) candidates.push(c.skills);
-  const strategy = options.strategy ?? "default";
-  const above = rankTop.bar?.() ?? Number.NEGATIVE_INFINITY;
-  const ranked = await scorer.rank({ candidates, role, strategy, top: rankTop.top, full, above });
-  if (ranked === null) return null;
-  const outcomes = new Array<Outcome>(candidates.length);
-  for (const entry of ranked) outcomes[entry.index] = { ok: true, result: entry.result };
-  return outcomes;
+/** The error of a line whose id an earlier line (`firstLineNo`) already used: the later line is skipped. */
+export function duplicateLineError(id: string, lineNo: number, firstLineNo: number): WireError {
+  const issue = duplicateId(id, ["id"], `line ${firstLineNo}`);
+  return lineError([{ ...issue, message: `line ${lineNo}: id: ${issue.message}` }]);
 }
 
 /**
- * Scores one chunk of candidate lines against a role: the same code for the in-process `rank` and a
- * distributed shard. Both lists come back in line order. With `rankTop`, a chunk goes through
- * `scorer.rank` and lines that cannot reach the top are left out of `ranked` (the merged top N is the same).
+ * Hands one chunk of raw lines to the scorer, which parses, validates and ranks them where it scores (a
+ * worker, or this thread): only lines that can reach `rankTop.top` above the bar the caller's top holds
+ * now get results. Call it when the chunk is handed over (the bar then never sits above what the lines
+ * before it hold), and `settleRankChunk` on its result in line order.
+ */
+export function startRankChunk(
+  scorer: ChunkScorer,
+  role: readonly RequiredSkill[],
+  options: MatchOptions,
+  full: boolean,
+  lines: readonly Line[],
+  rankTop: RankTop,
+): Promise<RankLinesResult> {
+  return scorer.rankLines({
+    lines,
+    role,
+    strategy: options.strategy ?? "default",
+    top: rankTop.top,
+    full,
+    above: rankTop.bar?.() ?? Number.NEGATIVE_INFINITY,
+  });
+}
+
+/**
+ * Finishes a chunk from `startRankChunk`, called for each chunk in input order: a line whose id an earlier
+ * line (of any chunk) used is reported and skipped, as over HTTP, and `seen` records the rest. When such a
+ * line was among the chunk's best, or the matcher rejected the chunk, the chunk's other good lines are
+ * ranked again here without it, so the result is the one of a chunk that never held it.
+ */
+export async function settleRankChunk(
+  scorer: ChunkScorer,
+  role: readonly RequiredSkill[],
+  options: MatchOptions,
+  full: boolean,
+  lines: readonly Line[],
+  started: RankLinesResult,
+  seen: Map<string, number>,
+  rankTop: RankTop,
+): Promise<RankedChunk> {
+  const errors: LineError[] = [];
+  const good: number[] = [];
+  let duplicates: Set<number> | null = null;
+  let e = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const id = started.ids[k]!;
+    const lineNo = lines[k]!.lineNo;
+    if (id === null) {
+      errors.push(started.errors[e++]!);
+      continue;
+    }
+    const first = seen.get(id);
+    if (first !== undefined) {
+      errors.push({ lineNo, error: duplicateLineError(id, lineNo, first) });
+      duplicates ??= new Set();
+      duplicates.add(k);
+      continue;
+    }
+    seen.set(id, lineNo);
+    good.push(k);
+  }
+  const ranked = started.ranked;
+  if (ranked !== null && (duplicates === null || !ranked.some((r) => duplicates.has(r.index)))) {
+    // Line order, as the caller's top breaks ties by arrival.
+    const byLine = [...ranked].sort((a, b) => a.index - b.index);
+    return {
+      ranked: byLine.map((r) => ({
+        lineNo: lines[r.index]!.lineNo,
+        id: started.ids[r.index]!,
+        result: r.result,
+      })),
+      errors,
+    };
+  }
+  const kept = good.map((k) => lines[k]!);
+  const outcomes = await scoreCandidates(scorer, role, options, full, kept.map(skillsOf), rankTop);
+  const out: RankedLine[] = [];
+  kept.forEach((line, j) => {
+    const outcome = outcomes[j];
+    if (outcome === undefined) return;
+    if (!outcome.ok) errors.push({ lineNo: line.lineNo, error: outcome.error });
+    else out.push({ lineNo: line.lineNo, id: started.ids[good[j]!]!, result: outcome.result });
+  });
+  errors.sort((a, b) => a.lineNo - b.lineNo);
+  return { ranked: out, errors };
+}
+
+/** The skills of a line that `rankLineChunk` found valid, parsed again (the rare path of a chunk ranked twice). */
+function skillsOf(line: Line): readonly Skill[] {
+  const p = parseLine(line) as { value: unknown };
+  return (validateRankLine(p.value, line.lineNo) as { value: readonly Skill[] }).value;
+}
+
+/**
+ * Outcomes of validated candidates, index-aligned, `undefined` for those that cannot make the top: through
+ * `scorer.rank`, or pair by pair when the matcher rejects the chunk (reporting exactly the bad candidates).
+ */
+async function scoreCandidates(
+  scorer: ChunkScorer,
+  role: readonly RequiredSkill[],
+  options: MatchOptions,
+  full: boolean,
+  candidates: readonly (readonly Skill[])[],
+  rankTop: RankTop,
+): Promise<Outcome[]> {
+  const ranked = await scorer.rank({
+    candidates,
+    role,
+    strategy: options.strategy ?? "default",
+    top: rankTop.top,
+    full,
+    above: rankTop.bar?.() ?? Number.NEGATIVE_INFINITY,
+  });
+  if (ranked !== null) {
+    const outcomes = new Array<Outcome>(candidates.length);
+    for (const entry of ranked) outcomes[entry.index] = { ok: true, result: entry.result };
+    return outcomes;
+  }
+  const pairs: MatchPair[] = candidates.map((candidate) => ({ candidate, required: role }));
+  const task = { pairs, options };
+  return full ? await scorer.full(task) : await scorer.summary(task);
+}
+
+/**
+ * Scores one chunk of candidate lines against a role, for a caller that awaits each chunk before the next
+ * (a distributed shard): `startRankChunk` then `settleRankChunk`. Both lists come back in line order, and
+ * lines that cannot reach `rankTop.top` are left out of `ranked` (the merged top N is the same).
  */
 export async function rankLines(
   scorer: ChunkScorer,
@@ -98,31 +174,10 @@ export async function rankLines(
   full: boolean,
   lines: readonly Line[],
   seen: Map<string, number>,
-  rankTop?: RankTop,
-): Promise<{ ranked: RankedLine[]; errors: LineError[] }> {
-  const checked = checkLines(lines, seen);
-  let outcomes: Outcome[] | null =
-    rankTop === undefined ? null : await rankChunkLines(scorer, checked, role, options, full, rankTop);
-  if (outcomes === null) {
-    const pairs: MatchPair[] = [];
-    for (const c of checked) if (c.ok) pairs.push({ candidate: c.skills, required: role });
-    const task = { pairs, options };
-    outcomes = full ? await scorer.full(task) : await scorer.summary(task);
-  }
-  const ranked: RankedLine[] = [];
-  const errors: LineError[] = [];
-  let k = 0;
-  for (const c of checked) {
-    if (!c.ok) {
-      errors.push({ lineNo: c.lineNo, error: c.error });
-      continue;
-    }
-    const outcome = outcomes[k++];
-    if (outcome === undefined) continue;
-    if (!outcome.ok) errors.push({ lineNo: c.lineNo, error: outcome.error });
-    else ranked.push({ lineNo: c.lineNo, id: c.id, result: outcome.result });
-  }
-  return { ranked, errors };
+  rankTop: RankTop,
+): Promise<RankedChunk> {
+  const started = await startRankChunk(scorer, role, options, full, lines, rankTop);
+  return settleRankChunk(scorer, role, options, full, lines, started, seen, rankTop);
 }
 
 /** The one stderr format for a bad candidate line, whatever stage found it: `error[CODE]: line N: path: text`. */

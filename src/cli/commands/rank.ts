@@ -6,7 +6,7 @@ import {
   STREAM_CHUNK_LINES,
   STREAM_CHUNKS_IN_FLIGHT_PER_WORKER,
 } from "../../service/service-defaults.js";
-import { formatLineError, rankLines } from "../../shards/rank-lines.js";
+import { formatLineError, settleRankChunk, startRankChunk } from "../../shards/rank-lines.js";
 import { createTopK } from "../../shards/top-k.js";
 import { readPostgresLines } from "../../sources/postgres-lines.js";
 import { type Line, readLineChunks } from "../../sources/read-lines.js";
@@ -145,14 +145,25 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         let bytes = 0;
         let bad = 0;
         const seen = new Map<string, number>();
-        const work = (lines: Line[]) =>
-          rankLines(scorer, role, options, flags.full === true, lines, seen, rankTop);
+        const full = flags.full === true;
+        // The scoring thread parses its chunk; ids are checked against earlier lines here, in input order.
+        const work = (lines: Line[]) => startRankChunk(scorer, role, options, full, lines, rankTop);
         try {
           await orderedPipeline(
             source,
             work,
             scorer.parallelism * STREAM_CHUNKS_IN_FLIGHT_PER_WORKER,
-            async ({ ranked, errors }, lines) => {
+            async (started, lines) => {
+              const { ranked, errors } = await settleRankChunk(
+                scorer,
+                role,
+                options,
+                full,
+                lines,
+                started,
+                seen,
+                rankTop,
+              );
               for (const e of errors) {
                 bad++;
                 await writeText(ctx.io.stderr, formatLineError(e.lineNo, e.error));
