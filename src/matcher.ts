@@ -20,7 +20,7 @@ import type { Matcher, MatcherOptions } from "./matcher-types.js";
 import { hashScoringConfig, resolveScoringConfig } from "./scoring-config.js";
 import { type CheckedMatchOptions, validateMatchOptions } from "./validate/validate-match-options.js";
 import { validatePairs } from "./validate/validate-pairs.js";
-import { validateRankCandidates } from "./validate/validate-rank-candidates.js";
+import { listCandidates, validateRankCandidates } from "./validate/validate-rank-candidates.js";
 import { validateSkills } from "./validate/validate-skills.js";
 
 const ENGINES: readonly EngineName[] = ["reference", "optimized"];
@@ -84,7 +84,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       throwIfIssues(issues);
       const s = sessions.loaded() ?? (await sessions.load());
       // Awaits only when a name's row must be embedded: a match of cached names runs in one synchronous step.
-      const { resolved, missing } = lookUpNames(s, cache, [c, r]);
+      const { resolved, missing } = lookUpNames(s, cache, [c, r], null)!;
       if (missing !== null) await embedMissing(s, cache, missing);
       return scorePair(s, c, r, resolved, 0, opts);
     },
@@ -103,9 +103,18 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       const issues: Issue[] = [];
       const r = validateSkills(required, ["required"], limits, true, issues);
       const opts = validateMatchOptions(rankOptions, D.DEFAULT_STRATEGY, issues);
+      const loaded = sessions.loaded();
+      // The common case in one pass over the skills: each is checked as its name is looked up, and a
+      // name the session already holds is known clean. Any doubt goes to the full validation below.
+      const listed = issues.length === 0 && loaded !== null ? listCandidates(candidates, limits) : null;
+      if (listed !== null) {
+        const ranked = await rankCandidates(loaded!, cache, r, listed.ids, listed.lists, opts, limits);
+        if (ranked !== null) return ranked;
+      }
       const { ids, lists } = validateRankCandidates(candidates, limits, issues);
       throwIfIssues(issues);
-      return rankCandidates(sessions.loaded() ?? (await sessions.load()), cache, r, ids, lists, opts);
+      const s = sessions.loaded() ?? (await sessions.load());
+      return (await rankCandidates(s, cache, r, ids, lists, opts, null))!;
     },
 
     async ready() {

@@ -170,3 +170,66 @@ describe("rank", () => {
     }
   });
 });
+
+describe("rank checks candidates as it reads them", () => {
+  const role: RequiredSkill[] = [
+    { name: "TypeScript", level: { value: 3, max: 5 } },
+    { name: "SQL", level: { value: 2, max: 5 } },
+  ];
+  const at = (name: string, value = 3): Skill => ({ name, level: { value, max: 5 } });
+  const good = Array.from({ length: 50 }, (_, k) => ({
+    id: `g${k}`,
+    skills: [at("TypeScript", 1 + (k % 5)), at(`Made-up skill ${k}`), at("PostgreSQL", 2)],
+  }));
+
+  it("reports a bad skill after many good ones, names already known or not, and changes nothing", async () => {
+    const matcher = fakeMatcher("optimized");
+    const fresh = fakeMatcher("optimized");
+    try {
+      const before = await matcher.rank(good, role, { topK: 5 });
+      const bad: [unknown, string, string][] = [
+        [{ name: "Type\u202eScript", level: { value: 3, max: 5 } }, "control_character", "name"],
+        [{ name: "TypeScript", level: { value: 6, max: 5 } }, "out_of_range", "level.value"],
+        [
+          JSON.parse('{"name":"SQL","level":{"value":3,"max":5},"__proto__":{}}'),
+          "forbidden_key",
+          "__proto__",
+        ],
+        [{ name: "", level: { value: 3, max: 5 } }, "blank", "name"],
+        [{ name: "x".repeat(10_000), level: { value: 3, max: 5 } }, "too_long", "name"],
+        [{ name: 7, level: { value: 3, max: 5 } }, "invalid_type", "name"],
+      ];
+      for (const [skill, code, field] of bad) {
+        const candidates = [...good, { id: "bad", skills: [at("SQL"), skill as Skill] }];
+        const error = await matcher.rank(candidates, role).then(
+          () => null,
+          (e: unknown) => e as { code: string; details: { issues: { code: string; path: unknown[] }[] } },
+        );
+        expect(error?.code, `${code} ${field}`).toBe("INVALID_INPUT");
+        const issue = error!.details.issues[0]!;
+        expect(issue.code).toBe(code);
+        expect(issue.path.slice(0, 4)).toEqual(["candidates", 50, "skills", 1]);
+      }
+      // The calls that failed left the matcher as a fresh one would rank.
+      expect(await matcher.rank(good, role, { topK: 5 })).toEqual(before);
+      expect(await fresh.rank(good, role, { topK: 5 })).toEqual(before);
+    } finally {
+      await matcher.close();
+      await fresh.close();
+    }
+  });
+
+  it("ranks a name that needs trimming as the trimmed name, as validation does", async () => {
+    const matcher = fakeMatcher("optimized");
+    try {
+      const padded = [{ id: "p", skills: [at("  TypeScript "), at("SQL ")] }];
+      const plain = [{ id: "p", skills: [at("TypeScript"), at("SQL")] }];
+      const a = await matcher.rank(padded, role);
+      const b = await matcher.rank(plain, role);
+      expect(a[0]!.overallScore).toBe(b[0]!.overallScore);
+      expect(a[0]!.result).toEqual(b[0]!.result);
+    } finally {
+      await matcher.close();
+    }
+  });
+});

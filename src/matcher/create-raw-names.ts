@@ -24,6 +24,10 @@ export type RawNames = {
   begin(): void;
   /** The id of `raw` in the current side, adding it on first sight. */
   idOf(raw: string): number;
+  /** The id of `raw` in the current side, or -1 when it has none. */
+  find(raw: string): number;
+  /** Adds `raw`, which must have no id yet (`find` gave -1), and returns its id. */
+  add(raw: string): number;
   /** The names by id. The object stays the same until the next start-over; its arrays grow in place. */
   readonly side: WritableSide;
   readonly entries: readonly NameEntry[];
@@ -95,6 +99,8 @@ export function createRawNames(names: NameTable, limit: number): RawNames {
       const id = ids.find(raw);
       return id >= 0 ? id : add(raw);
     },
+    find: (raw) => ids.find(raw),
+    add,
     get side() {
       return side;
     },

@@ -1,16 +1,19 @@
 import { topIndices } from "../core/engine/top-indices.js";
 import type { RequiredSkill, Skill } from "../core/types.js";
-import type { RankEntry } from "../matcher-types.js";
+import type { Limits, RankEntry } from "../matcher-types.js";
 import type { EmbeddingCache } from "../ports.js";
 import type { CheckedMatchOptions } from "../validate/validate-match-options.js";
 import type { Session } from "./create-session-loader.js";
-import { requiredOf, resolveNames, sideOf } from "./resolve-names.js";
+import { requiredOf, resolveCandidates, resolveNames, sideOf } from "./resolve-names.js";
 
 /**
  * Ranks validated candidates against one role. The role is prepared once and every candidate gets only its
  * overall score from the engine's role scorer, which reads the call's distinct names by position; full
  * results (intervals, explanations, gaps) are built for the top K alone. Both paths compute the overall
  * score the same way, so they agree bit for bit.
+ *
+ * With `unchecked` (the matcher's limits), the candidate lists have not been validated: each skill is
+ * checked as it is resolved, and the result is null when one is not clean (see resolveCandidates).
  */
 export async function rankCandidates(
   session: Session,
@@ -19,11 +22,16 @@ export async function rankCandidates(
   ids: readonly string[],
   lists: readonly (readonly Skill[])[],
   opts: CheckedMatchOptions,
-): Promise<RankEntry[]> {
+  unchecked: Limits | null,
+): Promise<RankEntry[] | null> {
   const all = new Array<readonly Skill[]>(lists.length + 1);
   all[0] = required;
   for (let k = 0; k < lists.length; k++) all[k + 1] = lists[k]!;
-  const resolved = await resolveNames(session, cache, all);
+  const resolved =
+    unchecked === null
+      ? await resolveNames(session, cache, all)
+      : await resolveCandidates(session, cache, all, unchecked);
+  if (resolved === null) return null;
   const role = requiredOf(resolved, 0, required);
   const dim = session.embedder.dim;
   const scores = new Float64Array(lists.length);

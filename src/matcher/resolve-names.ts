@@ -1,8 +1,10 @@
 import type { RequiredInput, SideInput } from "../core/engine/engine-types.js";
 import type { RequiredSkill, Skill } from "../core/types.js";
+import type { Limits } from "../matcher-types.js";
 import type { EmbeddingCache } from "../ports.js";
 import type { NameEntry } from "../prepare/name-table.js";
 import { prepareRequired, prepareSide } from "../prepare/prepare-side.js";
+import { isCleanName, isCleanShape } from "../validate/validate-skills.js";
 import { PENDING } from "./create-raw-names.js";
 import type { Session } from "./create-session-loader.js";
 
@@ -40,20 +42,42 @@ export async function resolveNames(
   cache: EmbeddingCache,
   lists: readonly (readonly Skill[])[],
 ): Promise<ResolvedLists> {
-  const { resolved, missing } = lookUpNames(session, cache, lists);
+  const { resolved, missing } = lookUpNames(session, cache, lists, null)!;
   if (missing !== null) await embedMissing(session, cache, missing);
   return resolved;
 }
 
 /**
+ * `resolveNames` for a ranking whose candidate lists (every list but the first) have not been validated:
+ * each skill is checked as its name is looked up (`isCleanShape`, and `isCleanName` for a name not seen
+ * before), so ranking reads every skill object once rather than once to validate and once to resolve.
+ * Null when some skill is not clean: the caller then validates the lists to report why. Only names that
+ * passed are added meanwhile.
+ */
+export async function resolveCandidates(
+  session: Session,
+  cache: EmbeddingCache,
+  lists: readonly (readonly Skill[])[],
+  limits: Limits,
+): Promise<ResolvedLists | null> {
+  const found = lookUpNames(session, cache, lists, limits);
+  if (found === null) return null;
+  if (found.missing !== null) await embedMissing(session, cache, found.missing);
+  return found.resolved;
+}
+
+/**
  * `resolveNames` up to the embedder, synchronously: the lists with every cached row filled in, and the rows
- * still missing (null when none). A call whose rows are all cached then needs no promise at all.
+ * still missing (null when none). A call whose rows are all cached then needs no promise at all. With
+ * `limits`, the skills of every list but the first are checked as in `resolveCandidates` (null when one
+ * is not clean); without, the result is never null.
  */
 export function lookUpNames(
   session: Session,
   cache: EmbeddingCache,
   lists: readonly (readonly Skill[])[],
-): { readonly resolved: ResolvedLists; readonly missing: MissingRows | null } {
+  limits: Limits | null,
+): { readonly resolved: ResolvedLists; readonly missing: MissingRows | null } | null {
   const start = new Int32Array(lists.length + 1);
   for (let k = 0; k < lists.length; k++) start[k + 1] = start[k]! + lists[k]!.length;
   const index = new Int32Array(start[lists.length]!);
@@ -68,9 +92,16 @@ export function lookUpNames(
   for (let k = 0; k < lists.length; k++) {
     const list = lists[k]!;
     const at = start[k]!;
+    const check = limits !== null && k > 0;
     for (let i = 0; i < list.length; i++) {
       const skill = list[i]!;
-      const id = rawNames.idOf(skill.name);
+      if (check && !isCleanShape(skill, false, false)) return null;
+      const raw = skill.name;
+      let id = rawNames.find(raw);
+      if (id < 0) {
+        if (check && !isCleanName(raw, limits)) return null;
+        id = rawNames.add(raw);
+      }
       index[at + i] = id;
       ratios[at + i] = skill.level.value / skill.level.max;
       // A row still unknown: from the cache, or queued for the embedder, once per call.

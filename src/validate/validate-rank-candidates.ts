@@ -51,3 +51,27 @@ export function validateRankCandidates(
   }
   return { ids, lists };
 }
+
+/**
+ * The ids and skill lists of rank candidates whose outer shape is valid (an array of at most
+ * `maxRankCandidates` `{ id: non-empty string, skills: array of 1..maxSkillsPerSide }`), else null. The
+ * skills themselves are not checked: ranking checks each one as it reads it (see resolveCandidates).
+ */
+export function listCandidates(
+  candidates: unknown,
+  limits: Limits,
+): { ids: string[]; lists: (readonly Skill[])[] } | null {
+  if (!Array.isArray(candidates) || candidates.length > limits.maxRankCandidates) return null;
+  const ids = new Array<string>(candidates.length);
+  const lists = new Array<readonly Skill[]>(candidates.length);
+  for (let k = 0; k < candidates.length; k++) {
+    const candidate = candidates[k] as Partial<RankCandidate> | undefined;
+    const id = candidate?.id;
+    const skills = candidate?.skills;
+    if (typeof id !== "string" || id === "" || !Array.isArray(skills)) return null;
+    if (skills.length === 0 || skills.length > limits.maxSkillsPerSide) return null;
+    ids[k] = id;
+    lists[k] = skills;
+  }
+  return { ids, lists };
+}

@@ -105,16 +105,19 @@ function isCleanSkill(
   required: boolean,
   strict: boolean,
 ): item is RequiredSkill {
+  return isCleanShape(item, required, strict) && isCleanName(item.name, limits);
+}
+
+/**
+ * True when `item` is a clean skill but for the text of its name, which must be a string: keys, types, the
+ * level and, for a required skill, weight and mustHave. Ranking checks names apart (`isCleanName`), only
+ * for names it has not seen before: a name the matcher already holds passed that check.
+ */
+export function isCleanShape(item: unknown, required: boolean, strict: boolean): item is RequiredSkill {
   if (!isRecord(item) || Object.hasOwn(item, "__proto__")) return false;
   if (!hasOnlyKeys(item, strict ? (required ? REQUIRED_KEYS : SKILL_KEYS) : REQUIRED_KEYS)) return false;
   const { name, level } = item;
-  if (typeof name !== "string" || name.length === 0 || name.length > limits.maxNameLength) return false;
-  // A name that starts and ends with a printable ASCII character cannot change when trimmed, so `trim` runs
-  // only for the rest (every skill of a rank call comes here, and most names are plain).
-  const first = name.charCodeAt(0);
-  const last = name.charCodeAt(name.length - 1);
-  if (first <= 32 || last <= 32 || ((first >= 0x7f || last >= 0x7f) && name.trim() !== name)) return false;
-  if (forbiddenNameChar(name) >= 0) return false;
+  if (typeof name !== "string") return false;
   if (!isRecord(level) || !hasOnlyKeys(level, LEVEL_KEYS)) return false;
   const { value, max } = level;
   if (typeof value !== "number" || typeof max !== "number" || !Number.isFinite(max) || !(max >= 1))
@@ -125,6 +128,17 @@ function isCleanSkill(
   if (weight !== undefined && !(typeof weight === "number" && weight >= MIN_WEIGHT && weight <= MAX_WEIGHT))
     return false;
   return mustHave === undefined || typeof mustHave === "boolean";
+}
+
+/** True when a skill name is used as given: not empty, within `maxNameLength`, trimmed, no control characters. */
+export function isCleanName(name: string, limits: Limits): boolean {
+  if (name.length === 0 || name.length > limits.maxNameLength) return false;
+  // A name that starts and ends with a printable ASCII character cannot change when trimmed, so `trim` runs
+  // only for the rest (every skill of a rank call comes here, and most names are plain).
+  const first = name.charCodeAt(0);
+  const last = name.charCodeAt(name.length - 1);
+  if (first <= 32 || last <= 32 || ((first >= 0x7f || last >= 0x7f) && name.trim() !== name)) return false;
+  return forbiddenNameChar(name) < 0;
 }
 
 function validateName(name: unknown, path: Path, limits: Limits, issues: Issue[]): void {
