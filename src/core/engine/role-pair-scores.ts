@@ -14,16 +14,19 @@ const MAX_LISTED = 1 << 19;
  * open-addressing table over typed arrays (linear probing, load ≤ 1/2), bounded by MAX_ENTRIES entries and
  * MAX_LISTED doubles. Row and shape numbers come from the role's evidence table and shape set; the owner
  * starts this table over whenever either of those does.
+ *
+ * An entry is known by where it starts in `listed`, and it starts with its own count: the bound of every
+ * candidate skill reads its pairs right after the lookup that gave the entry. With a separate table of
+ * spans, that was three dependent reads of cold memory per skill (lookup, span, pairs); profiled line by
+ * line, the span and pair reads were over half of ranking's scoring time.
  */
 export type RolePairScores = {
   /**
-   * Pairs (i, score) at `listed[listedSpan[2e] + 2m]` for m < `listedSpan[2e + 1]`: the required skills
-   * entry e scores above the band given to `add`, packed one entry after another so that a reader of a
-   * few entries touches little memory. Replaced on growth.
+   * Entry e is `listed[e]` = m, then its pairs (i, score) at `listed[e + 1 + 2j]`, `listed[e + 2 + 2j]` for
+   * j < m: the required skills it scores above the band given to `add`, in increasing i. Replaced on growth.
    */
   readonly listed: Float64Array;
-  readonly listedSpan: Int32Array;
-  /** Changes whenever entries are dropped, which invalidates every entry number handed out before. */
+  /** Changes whenever entries are dropped, which invalidates every entry handed out before. */
   readonly generation: number;
   /**
    * Forgets every entry unless the table was filled under these generations of the evidence table and the
@@ -32,9 +35,9 @@ export type RolePairScores = {
   validFor(evidenceGeneration: number, shapeGeneration: number): void;
   /** Makes room for `n` new entries (starting over when they might not fit): call before a candidate's lookups. */
   reserve(n: number): void;
-  /** The entry number of (`row`, `shape`), or -1 when absent. */
+  /** The entry of (`row`, `shape`), or -1 when absent. */
   find(row: number, shape: number): number;
-  /** Adds the entry of (`row`, `shape`) from its pair scores (`scores[at + i]`) above `band`; returns its number. */
+  /** Adds the entry of (`row`, `shape`) from its pair scores (`scores[at + i]`) above `band`; returns it. */
   add(row: number, shape: number, scores: Float64Array, at: number, band: number): number;
 };
 
@@ -47,7 +50,6 @@ export function createRolePairScores(nr: number): RolePairScores {
   // At its largest size from the start, for the reason role-evidence.ts gives (untouched pages cost nothing).
   let listed = new Float64Array(MAX_LISTED);
   let listedEnd = 0;
-  let listedSpan = new Int32Array(2 * cap);
   const filledUnder = Int32Array.of(0, 0);
   let generation = 0;
 
@@ -77,15 +79,11 @@ export function createRolePairScores(nr: number): RolePairScores {
       table[at + 1] = old[s + 1]!;
       table[at + 2] = old[s + 2]!;
     }
-    listedSpan = grown(listedSpan, 2 * cap);
   }
 
   return {
     get listed() {
       return listed;
-    },
-    get listedSpan() {
-      return listedSpan;
     },
     get generation() {
       return generation;
@@ -97,7 +95,7 @@ export function createRolePairScores(nr: number): RolePairScores {
       forget();
     },
     reserve(n) {
-      if (count + n > MAX_ENTRIES || listedEnd + 2 * n * width > MAX_LISTED) forget();
+      if (count + n > MAX_ENTRIES || listedEnd + n * (2 * width + 1) > MAX_LISTED) forget();
     },
     find(row, shape) {
       const at = slotOf(row, shape);
@@ -106,17 +104,18 @@ export function createRolePairScores(nr: number): RolePairScores {
     add(row, shape, scores, at, band) {
       if (count === cap) grow();
       const slot = slotOf(row, shape);
+      const entry = listedEnd;
       table[slot] = row;
       table[slot + 1] = shape;
-      table[slot + 2] = count;
-      if (listedEnd + 2 * width > listed.length) {
-        listed = grown(listed, Math.max(2 * listed.length, listedEnd + 2 * width));
+      table[slot + 2] = entry;
+      if (entry + 2 * width + 1 > listed.length) {
+        listed = grown(listed, Math.max(2 * listed.length, entry + 2 * width + 1));
       }
-      const m = listAbove(scores, at, width, band, listed, listedEnd);
-      listedSpan[2 * count] = listedEnd;
-      listedSpan[2 * count + 1] = m;
-      listedEnd += 2 * m;
-      return count++;
+      const m = listAbove(scores, at, width, band, listed, entry + 1);
+      listed[entry] = m;
+      listedEnd += 2 * m + 1;
+      count++;
+      return entry;
     },
   };
 }

@@ -122,11 +122,11 @@ export function createRoleScorer(
       }
       if (bounded) {
         const listed = pairScores.listed;
-        const listedSpan = pairScores.listedSpan;
         bound.fill(band);
         for (let s = 0; s < n; s++) {
-          const e = listedSpan[2 * entryAt[s]!]!;
-          const end = e + 2 * listedSpan[2 * entryAt[s]! + 1]!;
+          // An entry is its count, then its pairs (see RolePairScores).
+          const e = entryAt[s]! + 1;
+          const end = e + 2 * (listed[e - 1]! | 0);
           for (let q = e; q < end; q += 2) {
             const i = listed[q]!;
             if (listed[q + 1]! > bound[i]!) bound[i] = listed[q + 1]!;
