@@ -20,10 +20,11 @@ export function scoresOnPool(ctx: CliContext, workers: number): boolean {
 
 /**
  * A pool of `workers` threads with the CLI's matcher options and the environment's. The word store must
- * already be loaded in this thread: the workers share its index.
+ * already be loaded in this thread: the workers share its index. `rowDim`: its dimension, when known.
  */
-export function createCliPool(ctx: CliContext, workers: number): ChunkScorer {
-  return createPoolScorer(workers, { ...ctx.workerMatcherOptions, ...optionsFromEnv(ctx.io.env).matcher });
+export function createCliPool(ctx: CliContext, workers: number, rowDim?: number): ChunkScorer {
+  const options = { ...ctx.workerMatcherOptions, ...optionsFromEnv(ctx.io.env).matcher };
+  return createPoolScorer(workers, options, rowDim);
 }
 
 /** Parses `--workers`: a non-negative integer. */

@@ -33,7 +33,7 @@ export async function withRankScorer<T>(
   const { cacheDir } = optionsFromEnv(ctx.io.env).matcher;
   const embedder = await loadDefaultEmbedder(cacheDir, progressListener(ctx.io));
   try {
-    const scorer = createCliPool(ctx, workers);
+    const scorer = createCliPool(ctx, workers, embedder.dim);
     try {
       return await fn(scorer);
     } finally {

@@ -14,8 +14,16 @@ const WORKER_URL = new URL(FROM_SOURCE ? "./source-worker.mjs" : "./match-worker
 /**
  * Scores chunks on `threads` worker threads, each holding its own matcher (one model copy per worker).
  * `matcherOptions` must be structured-cloneable: no embedder instance or callbacks.
+ *
+ * @param rowDim room per row of the shared embedding cache: the workers' embedder dimension when the caller
+ *   knows it (a row is written only as far as the cache fills, so each float of room above the real
+ *   dimension costs RSS: 28 floats × ~52,000 names ≈ 6 MB over 100,000 lines). @default 128
  */
-export function createPoolScorer(threads: number, matcherOptions: MatcherOptions): ChunkScorer {
+export function createPoolScorer(
+  threads: number,
+  matcherOptions: MatcherOptions,
+  rowDim = SHARED_CACHE_MAX_DIM,
+): ChunkScorer {
   const pool = new Piscina({
     filename: WORKER_URL.href,
     minThreads: threads,
@@ -29,7 +37,7 @@ export function createPoolScorer(threads: number, matcherOptions: MatcherOptions
     workerData: {
       matcherOptions,
       sharedStores: sharedStoreIndexes(),
-      sharedCache: createSharedEmbeddingCacheBuffers(2 * EMBEDDING_CACHE_SIZE, SHARED_CACHE_MAX_DIM),
+      sharedCache: createSharedEmbeddingCacheBuffers(2 * EMBEDDING_CACHE_SIZE, rowDim),
     },
   });
   return {
