@@ -26,9 +26,16 @@ const MAX_SKILL_WORDS = 4;
  * tried part by part. Matching is by whole tokens only, so "ai" never fires inside
  * "maintain", "hr" inside "three" or "go" inside "good". Highest score wins; ties go to the domain seen
  * first. No evidence → "General". Allocates (tokens, phrases); call once per distinct name.
+ *
+ * @param known `findSkill(lex, norm)`, when the caller has it already: for a name the lexicon does not know,
+ *   findSkill tries every suffix, prefix, abbreviation and plural variant, which is worth doing once per name
  */
-export function classifyDomain(lex: CompiledLexicon, keywords: DomainKeywords, norm: string): Domain {
-  const known = findSkill(lex, norm);
+export function classifyDomain(
+  lex: CompiledLexicon,
+  keywords: DomainKeywords,
+  norm: string,
+  known: number = findSkill(lex, norm),
+): Domain {
   if (known >= 0) return lex.domains[known]!;
   const tokens = tokenize(norm);
   const scores = new Map<Domain, number>();

@@ -93,11 +93,12 @@ export function createNameTable(
           : { head: word(found.head), words: found.words.map(word), heads: found.heads.map(word) };
     // The head word is a name of its own (one word, so it has no head): interned once, embedded once.
     const headEntry = head === null ? null : (byNorm.get(head.head) ?? intern(head.head));
+    const lexIndex = findSkill(lexicon, norm);
     const entry: NameEntry = new Entry(
       nextId++,
       norm,
-      findSkill(lexicon, norm),
-      classifyDomain(lexicon, keywords, norm),
+      lexIndex,
+      classifyDomain(lexicon, keywords, norm, lexIndex),
       head,
       headEntry,
     );
