@@ -95,6 +95,10 @@ export type AcronymForm = {
    * where neither side has a word short enough for the other's length cannot align: a cheap first test.
    */
   readonly shortest: number;
+  /** First character of the first word ("" for no words). */
+  readonly lead: string;
+  /** First character of the first word when that word could be an acronym (3 to 8 letters compacted), else null. */
+  readonly acronymLead: string | null;
 };
 
 /** The readings of a name (see `acronymForms`). */
@@ -102,11 +106,27 @@ export type AcronymForms = readonly AcronymForm[];
 
 function form(words: string[]): AcronymForm {
   let shortest = Number.POSITIVE_INFINITY;
-  for (const w of words) {
-    const n = compact(w).length;
-    if (n >= MIN_ACRONYM && n <= MAX_ACRONYM && n < shortest) shortest = n;
+  let acronymLead: string | null = null;
+  for (let k = 0; k < words.length; k++) {
+    const c = compact(words[k]!);
+    const n = c.length;
+    if (n >= MIN_ACRONYM && n <= MAX_ACRONYM) {
+      if (n < shortest) shortest = n;
+      if (k === 0) acronymLead = c[0]!;
+    }
   }
-  return { words, shortest };
+  const lead = words.length > 0 ? (words[0]![0] ?? "") : "";
+  return { words, shortest, lead, acronymLead };
+}
+
+/**
+ * False when two forms cannot align because their first words cannot: an alignment starts with the same
+ * word on both sides (same first character, plurals aside) or with one side's first word spelling the
+ * other's first words (its first letter is the first letter of the other's first word). Most pairs of
+ * unrelated names fail here, before `aligns` allocates its table and compacts every word it reaches.
+ */
+function leadsMayAlign(x: AcronymForm, y: AcronymForm): boolean {
+  return x.lead === y.lead || x.acronymLead === y.lead || y.acronymLead === x.lead;
 }
 
 /**
@@ -153,7 +173,7 @@ export function formsAlign(fa: AcronymForms, fb: AcronymForms): boolean {
       const y = fy.words;
       if (y.length === 0 || (x.length === 1 && y.length === 1)) continue;
       if (fx.shortest > y.length + 1 && fy.shortest > x.length + 1) continue;
-      if (aligns(x, y)) return true;
+      if (leadsMayAlign(fx, fy) && aligns(x, y)) return true;
     }
   }
   return false;
