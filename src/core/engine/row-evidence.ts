@@ -1,0 +1,57 @@
+import {
+  lexicalSimilarityBeforeReadings,
+  RELATION_EMBEDDING,
+  readingSimilarity,
+} from "../scoring/lexical-similarity.js";
+import type { NameReading } from "../scoring/name-readings.js";
+import { isWordLike } from "../text/word-like.js";
+import type { EvidenceContext, SideInput } from "./engine-types.js";
+import { keepEmbeddingEvidence } from "./pair-evidence.js";
+
+/**
+ * `pairEvidence` of one candidate name against each name of a fixed required side, for filling a role's
+ * row: `begin` picks the candidate, then `pair(i, out)` equals `pairEvidence(ctx, side, j, required, i,
+ * dim, out)` bit for bit. What depends on one name only is read once instead of once per pair: the
+ * candidate's reading and whether it is a word-like unknown name once per row, each required name's
+ * reading once per role (a new name met 20 required names, and each pair looked both readings up in a Map).
+ */
+export type RowEvidence = {
+  /** Makes candidate skill `j` of `side` the row that the next `pair` calls compare. */
+  begin(side: SideInput, j: number): void;
+  /** Evidence of the row's candidate for required skill `i`: similarity in `out[0]`, relation code returned. */
+  pair(i: number, out: Float64Array): number;
+};
+
+export function createRowEvidence(ctx: EvidenceContext, required: SideInput, dim: number): RowEvidence {
+  const { lexicon: lex, config: c, readings } = ctx;
+  // Read on first need: a role whose names the lexicon all knows reads them only for unknown candidates.
+  const requiredReadings = new Array<NameReading | null>(required.ids.length).fill(null);
+  let side = required;
+  let j = 0;
+  let norm = "";
+  let lexIndex = -1;
+  let unknownField = false;
+  let reading: NameReading | null = null;
+  return {
+    begin(s, k) {
+      side = s;
+      j = k;
+      norm = s.norms[k]!;
+      lexIndex = s.lexIndex[k]!;
+      unknownField = lexIndex < 0 && isWordLike(norm);
+      reading = null;
+    },
+    pair(i, out) {
+      const ri = required.lexIndex[i]!;
+      let code = lexicalSimilarityBeforeReadings(lex, lexIndex, ri, norm, required.norms[i]!, c, out);
+      if (code !== RELATION_EMBEDDING) return code;
+      if (lexIndex < 0 || ri < 0) {
+        reading ??= readings.of(norm, lexIndex);
+        requiredReadings[i] ??= readings.of(required.norms[i]!, ri);
+        code = readingSimilarity(lex, lexIndex, ri, reading, requiredReadings[i], out);
+      }
+      if (code === RELATION_EMBEDDING) keepEmbeddingEvidence(c, side, j, required, i, dim, unknownField, out);
+      return code;
+    },
+  };
+}
