@@ -138,3 +138,50 @@ describe("formsAlign", () => {
     expect(aligned).toBeGreaterThan(20);
   });
 });
+
+describe("acronymForms", () => {
+  it("reads generated names as the regular expressions alone do (possessives, parentheses, symbols)", () => {
+    const SYMBOLS = /[&/.]/g;
+    const words = (text: string) => text.split(/[^\p{L}\p{N}&/.]+/u).filter((w) => w.length > 0);
+    const content = (ws: string[]) =>
+      ws
+        .flatMap((w) => (w.length <= 6 ? [w] : w.split(SYMBOLS)))
+        .filter((w) => w.length > 0 && !["and", "of", "the", "for", "in", "on", "to", "a", "an"].includes(w))
+        .filter((w) => !["skill", "skills", "experience", "knowledge", "proficiency"].includes(w));
+    const word = fc.constantFrom(
+      "gd&t",
+      "ap/ar",
+      "sales/marketing",
+      "node.js",
+      "driver's",
+      "drivers’",
+      "of",
+      "skills",
+      "emt-b",
+      "(plcs)",
+      "(",
+      ")",
+      "a.b",
+      "x",
+    );
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), (ws) => {
+        const norm = ws.join(" ");
+        const inner: string[] = [];
+        const outer = norm.replace(/['’]s\b/g, "").replace(/\(([^)]*)\)/g, (_, c: string) => {
+          inner.push(c);
+          return " ";
+        });
+        const expected = [
+          content(words(outer)),
+          ...inner.map((t) => content(words(t))).filter((w) => w.length > 0),
+        ];
+        const forms = acronymForms(norm).map((f) => f.words);
+        // The level-suffix stem (second form, when the name has one) is not what this test is about.
+        const withoutStem = forms.length > expected.length ? [forms[0], ...forms.slice(2)] : forms;
+        expect(withoutStem, norm).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -21,9 +21,26 @@ function words(text: string): string[] {
   return out;
 }
 
+/**
+ * True when `word` holds one of SYMBOLS (`&`, `/`, `.`). Most words hold none, and then the regular
+ * expressions that drop or split on them would only copy the word (a regex pass and a string or array per
+ * word of every new name).
+ */
+function hasSymbol(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const ch = word.charCodeAt(k);
+    if (ch === 38 || ch === 47 || ch === 46) return true;
+  }
+  return false;
+}
+
 /** A word as a possible acronym: symbols dropped ("gd&t" → "gdt", "ap/ar" → "apar"). */
 function compact(word: string): string {
-  return word.replace(SYMBOLS, "");
+  return hasSymbol(word) ? word.replace(SYMBOLS, "") : word;
+}
+
+function isContentWord(w: string): boolean {
+  return w.length > 0 && !SKIPPED.has(w) && !FILLERS.has(w);
 }
 
 /** Content words of a name: skipped words and fillers dropped; long words joined by symbols split. */
@@ -31,8 +48,9 @@ function expansion(ws: readonly string[]): string[] {
   const out: string[] = [];
   for (const w of ws) {
     // "p&id", "gd&t", "ap/ar" stay whole (possible acronyms); "sales/marketing" splits.
-    const parts = w.length <= MAX_SYMBOL_WORD ? [w] : w.split(SYMBOLS);
-    for (const part of parts) if (part.length > 0 && !SKIPPED.has(part) && !FILLERS.has(part)) out.push(part);
+    if (w.length <= MAX_SYMBOL_WORD || !hasSymbol(w)) {
+      if (isContentWord(w)) out.push(w);
+    } else for (const part of w.split(SYMBOLS)) if (isContentWord(part)) out.push(part);
   }
   return out;
 }
@@ -136,10 +154,14 @@ function leadsMayAlign(x: AcronymForm, y: AcronymForm): boolean {
  */
 export function acronymForms(norm: string): AcronymForm[] {
   const inner: string[] = [];
-  const outer = norm.replace(POSSESSIVE, "").replace(PARENTHETICAL, (_, content: string) => {
-    inner.push(content);
-    return " ";
-  });
+  // Most names have neither a possessive nor a parenthetical: no regex pass for them.
+  const plain = norm.includes("'") || norm.includes("’") ? norm.replace(POSSESSIVE, "") : norm;
+  const outer = plain.includes("(")
+    ? plain.replace(PARENTHETICAL, (_, content: string) => {
+        inner.push(content);
+        return " ";
+      })
+    : plain;
   const out = [form(expansion(words(outer)))];
   // "emt-b" is also read as "emt"; "hvac/r" keeps its own reading too (the r spells "refrigeration").
   const stem = dropLevelSuffix(norm);
