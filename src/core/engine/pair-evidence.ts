@@ -41,6 +41,7 @@ export function pairEvidence(
       required,
       i,
       dim,
+      dot(dim, candidate.rows[j]!, 0, required.rows[i]!, 0),
       candidate.lexIndex[j]! < 0 && isWordLike(candidate.norms[j]!),
       out,
     );
@@ -49,8 +50,8 @@ export function pairEvidence(
 
 /**
  * Raises `out[0]` (the lexical floor) to the embedding evidence of candidate skill `j` for required skill
- * `i` (see `embeddingEvidence`); `unknownField` is that function's `candidateUnknownField`, which depends on
- * the candidate alone. Allocates nothing.
+ * `i` (see `embeddingEvidence`), given the cosine of their rows; `unknownField` is that function's
+ * `candidateUnknownField`, which depends on the candidate alone. Allocates nothing.
  */
 export function keepEmbeddingEvidence(
   c: ScoringConfig,
@@ -59,12 +60,13 @@ export function keepEmbeddingEvidence(
   required: SideInput,
   i: number,
   dim: number,
+  cosine: number,
   unknownField: boolean,
   out: Float64Array,
 ): void {
   const modifierOnly = sharesOnlyModifier(candidate.heads[j]!, required.heads[i]!);
   const e = embeddingEvidence(
-    dot(dim, candidate.rows[j]!, 0, required.rows[i]!, 0),
+    cosine,
     modifierOnly,
     modifierOnly ? dot(dim, candidate.headRows[j]!, 0, required.headRows[i]!, 0) : 0,
     candidate.domains[j]!,

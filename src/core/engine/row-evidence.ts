@@ -5,6 +5,7 @@ import {
 } from "../scoring/lexical-similarity.js";
 import type { NameReading } from "../scoring/name-readings.js";
 import { isWordLike } from "../text/word-like.js";
+import { dotRows } from "../vector/dot-rows.js";
 import type { EvidenceContext, SideInput } from "./engine-types.js";
 import { keepEmbeddingEvidence } from "./pair-evidence.js";
 
@@ -13,7 +14,8 @@ import { keepEmbeddingEvidence } from "./pair-evidence.js";
  * row: `begin` picks the candidate, then `pair(i, out)` equals `pairEvidence(ctx, side, j, required, i,
  * dim, out)` bit for bit. What depends on one name only is read once instead of once per pair: the
  * candidate's reading and whether it is a word-like unknown name once per row, each required name's
- * reading once per role (a new name met 20 required names, and each pair looked both readings up in a Map).
+ * reading once per role (a new name met 20 required names, and each pair looked both readings up in a Map),
+ * and the row's cosines in one `dotRows` pass.
  */
 export type RowEvidence = {
   /** Makes candidate skill `j` of `side` the row that the next `pair` calls compare. */
@@ -32,6 +34,9 @@ export function createRowEvidence(ctx: EvidenceContext, required: SideInput, dim
   let lexIndex = -1;
   let unknownField = false;
   let reading: NameReading | null = null;
+  // The cosines of the row's name with every required name, all at once on the first pair that needs one.
+  const cosines = new Float64Array(required.ids.length);
+  let cosinesRead = false;
   return {
     begin(s, k) {
       side = s;
@@ -40,6 +45,7 @@ export function createRowEvidence(ctx: EvidenceContext, required: SideInput, dim
       lexIndex = s.lexIndex[k]!;
       unknownField = lexIndex < 0 && isWordLike(norm);
       reading = null;
+      cosinesRead = false;
     },
     pair(i, out) {
       const ri = required.lexIndex[i]!;
@@ -50,7 +56,13 @@ export function createRowEvidence(ctx: EvidenceContext, required: SideInput, dim
         requiredReadings[i] ??= readings.of(required.norms[i]!, ri);
         code = readingSimilarity(lex, lexIndex, ri, reading, requiredReadings[i], out);
       }
-      if (code === RELATION_EMBEDDING) keepEmbeddingEvidence(c, side, j, required, i, dim, unknownField, out);
+      if (code === RELATION_EMBEDDING) {
+        if (!cosinesRead) {
+          dotRows(dim, side.rows[j]!, required.rows, cosines.length, cosines);
+          cosinesRead = true;
+        }
+        keepEmbeddingEvidence(c, side, j, required, i, dim, cosines[i]!, unknownField, out);
+      }
       return code;
     },
   };
