@@ -30,15 +30,16 @@ const MAX_SKILL_WORDS = 4;
  *
  * @param known `findSkill(lex, norm)`, when the caller has it already: for a name the lexicon does not know,
  *   findSkill tries every suffix, prefix, abbreviation and plural variant, which is worth doing once per name
+ * @param tokens `tokenize(norm)`, when the caller has it
  */
 export function classifyDomain(
   lex: CompiledLexicon,
   keywords: DomainKeywords,
   norm: string,
   known: number = findSkill(lex, norm),
+  tokens: readonly string[] = tokenize(norm),
 ): Domain {
   if (known >= 0) return lex.domains[known]!;
-  const tokens = tokenize(norm);
   const scores = new Map<Domain, number>();
   const credit = (domain: Domain, weight: number): void => {
     scores.set(domain, (scores.get(domain) ?? 0) + weight);

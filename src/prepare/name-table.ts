@@ -6,6 +6,7 @@ import { classifyDomain } from "../lexicon/classify-domain.js";
 import type { DomainKeywords } from "../lexicon/compile-domain-keywords.js";
 import { findSkill } from "../lexicon/find-skill.js";
 import { nameHead } from "../lexicon/name-head.js";
+import { tokenize } from "../lexicon/tokenize.js";
 
 /** What a matcher knows about one normalised name. Immutable once created. */
 export type NameEntry = {
@@ -84,7 +85,9 @@ export function createNameTable(
   }
   let nextId = 0;
   const intern = (norm: string): NameEntry => {
-    const found = nameHead(norm);
+    // One tokenization for the head and the domain (the parenthetical's words count for the domain only).
+    const tokens = norm.includes("(") ? undefined : tokenize(norm);
+    const found = nameHead(norm, tokens);
     const head: HeadWords | null =
       found === null
         ? null
@@ -98,7 +101,7 @@ export function createNameTable(
       nextId++,
       norm,
       lexIndex,
-      classifyDomain(lexicon, keywords, norm, lexIndex),
+      classifyDomain(lexicon, keywords, norm, lexIndex, tokens),
       head,
       headEntry,
     );
