@@ -42,6 +42,7 @@ export function pairEvidence(
       i,
       dim,
       dot(dim, candidate.rows[j]!, 0, required.rows[i]!, 0),
+      sharesOnlyModifier(candidate.heads[j]!, required.heads[i]!),
       candidate.lexIndex[j]! < 0 && isWordLike(candidate.norms[j]!),
       out,
     );
@@ -50,8 +51,9 @@ export function pairEvidence(
 
 /**
  * Raises `out[0]` (the lexical floor) to the embedding evidence of candidate skill `j` for required skill
- * `i` (see `embeddingEvidence`), given the cosine of their rows; `unknownField` is that function's
- * `candidateUnknownField`, which depends on the candidate alone. Allocates nothing.
+ * `i` (see `embeddingEvidence`), given the cosine of their rows and whether they share only a modifier
+ * (`sharesOnlyModifier` of their heads); `unknownField` is that function's `candidateUnknownField`, which
+ * depends on the candidate alone. Allocates nothing.
  */
 export function keepEmbeddingEvidence(
   c: ScoringConfig,
@@ -61,10 +63,10 @@ export function keepEmbeddingEvidence(
   i: number,
   dim: number,
   cosine: number,
+  modifierOnly: boolean,
   unknownField: boolean,
   out: Float64Array,
 ): void {
-  const modifierOnly = sharesOnlyModifier(candidate.heads[j]!, required.heads[i]!);
   const e = embeddingEvidence(
     cosine,
     modifierOnly,

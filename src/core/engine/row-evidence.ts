@@ -4,6 +4,7 @@ import {
   readingSimilarity,
 } from "../scoring/lexical-similarity.js";
 import type { NameReading } from "../scoring/name-readings.js";
+import { sharesOnlyModifier } from "../text/head-words.js";
 import { isWordLike } from "../text/word-like.js";
 import { dotRows } from "../vector/dot-rows.js";
 import type { EvidenceContext, SideInput } from "./engine-types.js";
@@ -15,7 +16,7 @@ import { keepEmbeddingEvidence } from "./pair-evidence.js";
  * dim, out)` bit for bit. What depends on one name only is read once instead of once per pair: the
  * candidate's reading and whether it is a word-like unknown name once per row, each required name's
  * reading once per role (a new name met 20 required names, and each pair looked both readings up in a Map),
- * and the row's cosines in one `dotRows` pass.
+ * the row's cosines in one `dotRows` pass, and whether the row shares any word with the role's names.
  */
 export type RowEvidence = {
   /** Makes candidate skill `j` of `side` the row that the next `pair` calls compare. */
@@ -37,6 +38,11 @@ export function createRowEvidence(ctx: EvidenceContext, required: SideInput, dim
   // The cosines of the row's name with every required name, all at once on the first pair that needs one.
   const cosines = new Float64Array(required.ids.length);
   let cosinesRead = false;
+  // Two names share only a modifier when they share a word; a row none of whose words is a required
+  // name's word shares none with any of them (most new names), so its pairs skip sharesOnlyModifier.
+  const requiredWords = new Set<string>();
+  for (const h of required.heads) if (h !== null) for (const w of h.words) requiredWords.add(w);
+  let sharesWord = false;
   return {
     begin(s, k) {
       side = s;
@@ -46,6 +52,9 @@ export function createRowEvidence(ctx: EvidenceContext, required: SideInput, dim
       unknownField = lexIndex < 0 && isWordLike(norm);
       reading = null;
       cosinesRead = false;
+      const heads = s.heads[k]!;
+      sharesWord = false;
+      if (heads !== null) for (const w of heads.words) if (requiredWords.has(w)) sharesWord = true;
     },
     pair(i, out) {
       const ri = required.lexIndex[i]!;
@@ -61,7 +70,8 @@ export function createRowEvidence(ctx: EvidenceContext, required: SideInput, dim
           dotRows(dim, side.rows[j]!, required.rows, cosines.length, cosines);
           cosinesRead = true;
         }
-        keepEmbeddingEvidence(c, side, j, required, i, dim, cosines[i]!, unknownField, out);
+        const modifierOnly = sharesWord && sharesOnlyModifier(side.heads[j]!, required.heads[i]!);
+        keepEmbeddingEvidence(c, side, j, required, i, dim, cosines[i]!, modifierOnly, unknownField, out);
       }
       return code;
     },
