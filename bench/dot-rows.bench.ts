@@ -25,7 +25,7 @@ function rowsOf(count: number, seed: number): Float32Array[] {
   return Array.from({ length: count }, () => Float32Array.from({ length: DIM }, next));
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 let sink = 0;
 process.stdout.write(
   `load ${loadavg()
@@ -40,12 +40,13 @@ for (const required of [1, 5, 20, 50]) {
   const together: number[] = [];
   for (let s = 0; s < SAMPLES; s++) {
     let t = performance.now();
-    for (const x of candidates) for (let i = 0; i < required; i++) sink += dot(DIM, x, 0, rows[i]!, 0);
+    for (const x of candidates)
+      for (let i = 0; i < required; i++) sink += dot(DIM, x, 0, rows[i] as Float32Array, 0);
     separate.push(performance.now() - t);
     t = performance.now();
     for (const x of candidates) {
       dotRows(DIM, x, rows, required, out);
-      for (let i = 0; i < required; i++) sink += out[i]!;
+      for (let i = 0; i < required; i++) sink += out[i] as number;
     }
     together.push(performance.now() - t);
   }

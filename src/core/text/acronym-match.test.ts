@@ -139,7 +139,7 @@ describe("formsAlign", () => {
   });
 });
 
-describe("acronymForms", () => {
+describe("acronymForms without a symbol, possessive or parenthetical", () => {
   it("reads generated names as the regular expressions alone do (possessives, parentheses, symbols)", () => {
     const SYMBOLS = /[&/.]/g;
     const words = (text: string) => text.split(/[^\p{L}\p{N}&/.]+/u).filter((w) => w.length > 0);
