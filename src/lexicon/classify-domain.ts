@@ -2,6 +2,7 @@ import type { CompiledLexicon } from "../core/lexicon/types.js";
 import type { Domain } from "../core/types.js";
 import type { DomainKeywords } from "./compile-domain-keywords.js";
 import { findSkill } from "./find-skill.js";
+import { phraseStarts } from "./phrase-starts.js";
 import { tokenize } from "./tokenize.js";
 
 /** A multi-word phrase that names a lexicon skill is stronger evidence than a keyword or a single word. */
@@ -26,21 +27,34 @@ const MAX_SKILL_WORDS = 4;
  * tried part by part. Matching is by whole tokens only, so "ai" never fires inside
  * "maintain", "hr" inside "three" or "go" inside "good". Highest score wins; ties go to the domain seen
  * first. No evidence → "General". Allocates (tokens, phrases); call once per distinct name.
+ *
+ * @param known `findSkill(lex, norm)`, when the caller has it already: for a name the lexicon does not know,
+ *   findSkill tries every suffix, prefix, abbreviation and plural variant, which is worth doing once per name
+ * @param tokens `tokenize(norm)`, when the caller has it
  */
-export function classifyDomain(lex: CompiledLexicon, keywords: DomainKeywords, norm: string): Domain {
-  const known = findSkill(lex, norm);
+export function classifyDomain(
+  lex: CompiledLexicon,
+  keywords: DomainKeywords,
+  norm: string,
+  known: number = findSkill(lex, norm),
+  tokens: readonly string[] = tokenize(norm),
+): Domain {
   if (known >= 0) return lex.domains[known]!;
-  const tokens = tokenize(norm);
   const scores = new Map<Domain, number>();
   const credit = (domain: Domain, weight: number): void => {
     scores.set(domain, (scores.get(domain) ?? 0) + weight);
   };
   const longest = Math.max(MAX_SKILL_WORDS, keywords.maxWords);
+  const skillStarts = phraseStarts(lex.index);
+  const keywordStarts = phraseStarts(keywords.phrases);
   let i = 0;
   while (i < tokens.length) {
     let consumed = 0;
-    for (let n = Math.min(longest, tokens.length - i); n >= 1 && consumed === 0; n--) {
-      const phrase = tokens.slice(i, i + n).join(" ");
+    const token = tokens[i]!;
+    // Tokens hold no spaces, so a longer phrase from here is a key only if this token starts one.
+    const phrases = skillStarts.has(token) || keywordStarts.has(token);
+    for (let n = phrases ? Math.min(longest, tokens.length - i) : 1; n >= 1 && consumed === 0; n--) {
+      const phrase = n === 1 ? token : tokens.slice(i, i + n).join(" ");
       const skill = n <= MAX_SKILL_WORDS && phrase.length > 1 ? lex.index.get(phrase) : undefined;
       const keyword = keywords.phrases.get(phrase);
       if (skill !== undefined && n > 1) credit(lex.domains[skill]!, SKILL_WEIGHT);
@@ -49,7 +63,7 @@ export function classifyDomain(lex: CompiledLexicon, keywords: DomainKeywords, n
       else continue;
       consumed = n;
     }
-    if (consumed === 0) creditParts(tokens[i]!, lex, keywords, credit);
+    if (consumed === 0) creditParts(token, lex, keywords, credit);
     i += consumed > 0 ? consumed : 1;
   }
   let best: Domain = "General";

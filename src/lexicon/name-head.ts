@@ -34,10 +34,14 @@ const MIN_LONE_HEAD = 4;
  * are dropped and a light activity noun hands the head to the word before it. Allocates; call once per
  * distinct name.
  *
+ * @param normTokens `tokenize(norm)` when the caller has it (the name table reads it for the domain too); only
+ *   used for a name without a parenthetical, which is read without it
  * @example nameHead("traffic engineering") // { head: "engineering", words: ["traffic", "engineering"] }
  */
-export function nameHead(norm: string): HeadWords | null {
-  const all = tokenize(norm.includes("(") ? norm.replace(PARENTHETICAL, " ") : norm);
+export function nameHead(norm: string, normTokens?: readonly string[]): HeadWords | null {
+  const all = norm.includes("(")
+    ? tokenize(norm.replace(PARENTHETICAL, " "))
+    : (normTokens ?? tokenize(norm));
   const tokens = all.filter((t) => !CREDENTIALS.has(t));
   const plain = tokens.filter((t) => !LIGHT_NOUNS.has(t));
   const words: string[] = [];

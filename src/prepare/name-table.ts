@@ -6,6 +6,7 @@ import { classifyDomain } from "../lexicon/classify-domain.js";
 import type { DomainKeywords } from "../lexicon/compile-domain-keywords.js";
 import { findSkill } from "../lexicon/find-skill.js";
 import { nameHead } from "../lexicon/name-head.js";
+import { tokenize } from "../lexicon/tokenize.js";
 
 /** What a matcher knows about one normalised name. Immutable once created. */
 export type NameEntry = {
@@ -84,7 +85,9 @@ export function createNameTable(
   }
   let nextId = 0;
   const intern = (norm: string): NameEntry => {
-    const found = nameHead(norm);
+    // One tokenization for the head and the domain (the parenthetical's words count for the domain only).
+    const tokens = norm.includes("(") ? undefined : tokenize(norm);
+    const found = nameHead(norm, tokens);
     const head: HeadWords | null =
       found === null
         ? null
@@ -93,11 +96,12 @@ export function createNameTable(
           : { head: word(found.head), words: found.words.map(word), heads: found.heads.map(word) };
     // The head word is a name of its own (one word, so it has no head): interned once, embedded once.
     const headEntry = head === null ? null : (byNorm.get(head.head) ?? intern(head.head));
+    const lexIndex = findSkill(lexicon, norm);
     const entry: NameEntry = new Entry(
       nextId++,
       norm,
-      findSkill(lexicon, norm),
-      classifyDomain(lexicon, keywords, norm),
+      lexIndex,
+      classifyDomain(lexicon, keywords, norm, lexIndex, tokens),
       head,
       headEntry,
     );

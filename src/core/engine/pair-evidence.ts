@@ -1,5 +1,6 @@
 import { embeddingEvidence } from "../scoring/embedding-evidence.js";
 import { lexicalSimilarity, RELATION_EMBEDDING } from "../scoring/lexical-similarity.js";
+import type { ScoringConfig } from "../scoring/scoring-config.js";
 import { sharesOnlyModifier } from "../text/head-words.js";
 import { isWordLike } from "../text/word-like.js";
 import { dot } from "../vector/dot.js";
@@ -32,18 +33,48 @@ export function pairEvidence(
     out,
   );
   // The lexical fallback (acronyms, family floors) may already know more than the vectors do.
-  if (code === RELATION_EMBEDDING) {
-    const modifierOnly = sharesOnlyModifier(candidate.heads[j]!, required.heads[i]!);
-    const e = embeddingEvidence(
-      dot(dim, candidate.rows[j]!, 0, required.rows[i]!, 0),
-      modifierOnly,
-      modifierOnly ? dot(dim, candidate.headRows[j]!, 0, required.headRows[i]!, 0) : 0,
-      candidate.domains[j]!,
-      required.domains[i]!,
+  if (code === RELATION_EMBEDDING)
+    keepEmbeddingEvidence(
       c,
+      candidate,
+      j,
+      required,
+      i,
+      dim,
+      dot(dim, candidate.rows[j]!, 0, required.rows[i]!, 0),
+      sharesOnlyModifier(candidate.heads[j]!, required.heads[i]!),
       candidate.lexIndex[j]! < 0 && isWordLike(candidate.norms[j]!),
+      out,
     );
-    out[0] = Math.max(out[0]!, e);
-  }
   return code;
+}
+
+/**
+ * Raises `out[0]` (the lexical floor) to the embedding evidence of candidate skill `j` for required skill
+ * `i` (see `embeddingEvidence`), given the cosine of their rows and whether they share only a modifier
+ * (`sharesOnlyModifier` of their heads); `unknownField` is that function's `candidateUnknownField`, which
+ * depends on the candidate alone. Allocates nothing.
+ */
+export function keepEmbeddingEvidence(
+  c: ScoringConfig,
+  candidate: SideInput,
+  j: number,
+  required: SideInput,
+  i: number,
+  dim: number,
+  cosine: number,
+  modifierOnly: boolean,
+  unknownField: boolean,
+  out: Float64Array,
+): void {
+  const e = embeddingEvidence(
+    cosine,
+    modifierOnly,
+    modifierOnly ? dot(dim, candidate.headRows[j]!, 0, required.headRows[i]!, 0) : 0,
+    candidate.domains[j]!,
+    required.domains[i]!,
+    c,
+    unknownField,
+  );
+  out[0] = Math.max(out[0]!, e);
 }

@@ -1,7 +1,7 @@
 import { grown } from "../grown.js";
 import type { EvidenceContext, RequiredInput, SideInput } from "./engine-types.js";
-import { pairEvidence } from "./pair-evidence.js";
 import type { PairMemo } from "./pair-memo.js";
+import { createRowEvidence } from "./row-evidence.js";
 
 /** Evidence entries (rows × required skills) kept before the table starts over: about 9 MB. */
 const MAX_PAIRS = 1 << 20;
@@ -37,6 +37,7 @@ export function createRoleEvidence(
   const nr = required.ids.length;
   const maxRows = Math.max(Math.floor(MAX_PAIRS / Math.max(nr, 1)), MIN_ROWS);
   const out = new Float64Array(1);
+  const rowEvidence = createRowEvidence(ctx, required, dim);
   let rowCount = 0;
   /** Rows the hash table has room for (at load ≤ 1/2); it doubles as rows are added. */
   let rowCap = 64;
@@ -104,6 +105,7 @@ export function createRoleEvidence(
       }
       if (rowCount === rowsHeld) growRows();
       const base = rowCount * nr;
+      rowEvidence.begin(side, j);
       // Reads the engine's pair memo but does not fill it: this table is ranking's memo, and storing every
       // pair of a 100,000-line ranking twice cost each scoring thread a 17 MB memo (34 MB while it grows).
       for (let i = 0; i < nr; i++) {
@@ -112,7 +114,7 @@ export function createRoleEvidence(
           code[base + i] = memo.code(found);
           similarity[base + i] = memo.similarity(found);
         } else {
-          code[base + i] = pairEvidence(ctx, side, j, required, i, dim, out);
+          code[base + i] = rowEvidence.pair(i, out);
           similarity[base + i] = out[0]!;
         }
       }

@@ -25,7 +25,7 @@ import {
 import type { CompiledLexicon } from "../lexicon/types.js";
 import { formsAlign } from "../text/acronym-match.js";
 import { credentialWordsMatch } from "../text/credential-match.js";
-import type { NameReadings } from "./name-readings.js";
+import type { NameReading, NameReadings } from "./name-readings.js";
 import type { ScoringConfig } from "./scoring-config.js";
 
 /** Relation code for "no lexicon relation: use the embedding cosine". Extends the lexicon's RELATION_* codes. */
@@ -49,6 +49,41 @@ export function lexicalSimilarity(
   readings: NameReadings,
   out: Float64Array,
 ): number {
+  const code = lexicalSimilarityBeforeReadings(
+    lex,
+    candidateIndex,
+    requiredIndex,
+    candidateNorm,
+    requiredNorm,
+    c,
+    out,
+  );
+  if (code !== RELATION_EMBEDDING || (candidateIndex >= 0 && requiredIndex >= 0)) return code;
+  return readingSimilarity(
+    lex,
+    candidateIndex,
+    requiredIndex,
+    readings.of(candidateNorm, candidateIndex),
+    readings.of(requiredNorm, requiredIndex),
+    out,
+  );
+}
+
+/**
+ * The first half of `lexicalSimilarity`, which reads no name: same name, false friend, lexicon relation, or
+ * RELATION_EMBEDDING with `out[0]` the family floor. When that leaves RELATION_EMBEDDING and one side is
+ * unknown, `readingSimilarity` decides. Split so that a caller comparing one name with many (a role's row)
+ * can read each name once instead of looking its reading up per pair.
+ */
+export function lexicalSimilarityBeforeReadings(
+  lex: CompiledLexicon,
+  candidateIndex: number,
+  requiredIndex: number,
+  candidateNorm: string,
+  requiredNorm: string,
+  c: ScoringConfig,
+  out: Float64Array,
+): number {
   if (candidateNorm === requiredNorm) {
     out[0] = 1;
     return RELATION_EXACT;
@@ -60,17 +95,27 @@ export function lexicalSimilarity(
   const code = lexiconRelation(lex, candidateIndex, requiredIndex, candidateNorm, requiredNorm, out);
   if (code !== RELATION_NONE) return code;
   // Members of one broad family (two programming languages) are at least weakly related.
-  let floor = areCousins(lex, candidateIndex, requiredIndex) ? LEXICON_SIMILARITY_COUSIN : 0;
-  if (candidateIndex >= 0 && requiredIndex >= 0) {
-    out[0] = floor;
-    return RELATION_EMBEDDING;
-  }
+  out[0] = areCousins(lex, candidateIndex, requiredIndex) ? LEXICON_SIMILARITY_COUSIN : 0;
+  return RELATION_EMBEDDING;
+}
+
+/**
+ * The second half of `lexicalSimilarity`, for a pair `lexicalSimilarityBeforeReadings` left to the
+ * embeddings where at least one name is unknown to the lexicon: the name rules over both names' readings.
+ * Reads the floor from `out[0]`, writes the similarity there and returns RELATION_ALIAS or RELATION_EMBEDDING.
+ */
+export function readingSimilarity(
+  lex: CompiledLexicon,
+  candidateIndex: number,
+  requiredIndex: number,
+  cand: NameReading,
+  req: NameReading,
+  out: Float64Array,
+): number {
   // Where the lexicon cannot know the pair, an abbreviation spelled by the other name's initials is
   // another name for it ("EMT" = "Emergency Medical Technician"), unless the lexicon spells out the known
   // side's abbreviation differently (ERP ≠ Emergency Response Planning; see acronymAllowed).
   // Likewise a credential names the skill it certifies ("security guard license" = "security guard").
-  const cand = readings.of(candidateNorm, candidateIndex);
-  const req = readings.of(requiredNorm, requiredIndex);
   if (
     credentialWordsMatch(cand.credential, req.credential) ||
     (formsAlign(cand.acronymForms, req.acronymForms) &&
@@ -83,6 +128,7 @@ export function lexicalSimilarity(
   }
   // An unknown name whose head is a known skill is a kind of that skill ("finish carpentry"): its evidence
   // keeps the floor that relation gives. Never direct evidence (the code stays RELATION_EMBEDDING).
+  let floor = out[0]!;
   if (candidateIndex < 0 && requiredIndex >= 0)
     floor = Math.max(floor, inferredFloor(lex, cand.kind, requiredIndex, true));
   else if (requiredIndex < 0 && candidateIndex >= 0)

@@ -21,9 +21,26 @@ function words(text: string): string[] {
   return out;
 }
 
+/**
+ * True when `word` holds one of SYMBOLS (`&`, `/`, `.`). Most words hold none, and then the regular
+ * expressions that drop or split on them would only copy the word (a regex pass and a string or array per
+ * word of every new name).
+ */
+function hasSymbol(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const ch = word.charCodeAt(k);
+    if (ch === 38 || ch === 47 || ch === 46) return true;
+  }
+  return false;
+}
+
 /** A word as a possible acronym: symbols dropped ("gd&t" → "gdt", "ap/ar" → "apar"). */
 function compact(word: string): string {
-  return word.replace(SYMBOLS, "");
+  return hasSymbol(word) ? word.replace(SYMBOLS, "") : word;
+}
+
+function isContentWord(w: string): boolean {
+  return w.length > 0 && !SKIPPED.has(w) && !FILLERS.has(w);
 }
 
 /** Content words of a name: skipped words and fillers dropped; long words joined by symbols split. */
@@ -31,8 +48,9 @@ function expansion(ws: readonly string[]): string[] {
   const out: string[] = [];
   for (const w of ws) {
     // "p&id", "gd&t", "ap/ar" stay whole (possible acronyms); "sales/marketing" splits.
-    const parts = w.length <= MAX_SYMBOL_WORD ? [w] : w.split(SYMBOLS);
-    for (const part of parts) if (part.length > 0 && !SKIPPED.has(part) && !FILLERS.has(part)) out.push(part);
+    if (w.length <= MAX_SYMBOL_WORD || !hasSymbol(w)) {
+      if (isContentWord(w)) out.push(w);
+    } else for (const part of w.split(SYMBOLS)) if (isContentWord(part)) out.push(part);
   }
   return out;
 }
@@ -95,6 +113,10 @@ export type AcronymForm = {
    * where neither side has a word short enough for the other's length cannot align: a cheap first test.
    */
   readonly shortest: number;
+  /** First character of the first word ("" for no words). */
+  readonly lead: string;
+  /** First character of the first word when that word could be an acronym (3 to 8 letters compacted), else null. */
+  readonly acronymLead: string | null;
 };
 
 /** The readings of a name (see `acronymForms`). */
@@ -102,11 +124,27 @@ export type AcronymForms = readonly AcronymForm[];
 
 function form(words: string[]): AcronymForm {
   let shortest = Number.POSITIVE_INFINITY;
-  for (const w of words) {
-    const n = compact(w).length;
-    if (n >= MIN_ACRONYM && n <= MAX_ACRONYM && n < shortest) shortest = n;
+  let acronymLead: string | null = null;
+  for (let k = 0; k < words.length; k++) {
+    const c = compact(words[k]!);
+    const n = c.length;
+    if (n >= MIN_ACRONYM && n <= MAX_ACRONYM) {
+      if (n < shortest) shortest = n;
+      if (k === 0) acronymLead = c[0]!;
+    }
   }
-  return { words, shortest };
+  const lead = words.length > 0 ? (words[0]![0] ?? "") : "";
+  return { words, shortest, lead, acronymLead };
+}
+
+/**
+ * False when two forms cannot align because their first words cannot: an alignment starts with the same
+ * word on both sides (same first character, plurals aside) or with one side's first word spelling the
+ * other's first words (its first letter is the first letter of the other's first word). Most pairs of
+ * unrelated names fail here, before `aligns` allocates its table and compacts every word it reaches.
+ */
+function leadsMayAlign(x: AcronymForm, y: AcronymForm): boolean {
+  return x.lead === y.lead || x.acronymLead === y.lead || y.acronymLead === x.lead;
 }
 
 /**
@@ -116,10 +154,14 @@ function form(words: string[]): AcronymForm {
  */
 export function acronymForms(norm: string): AcronymForm[] {
   const inner: string[] = [];
-  const outer = norm.replace(POSSESSIVE, "").replace(PARENTHETICAL, (_, content: string) => {
-    inner.push(content);
-    return " ";
-  });
+  // Most names have neither a possessive nor a parenthetical: no regex pass for them.
+  const plain = norm.includes("'") || norm.includes("’") ? norm.replace(POSSESSIVE, "") : norm;
+  const outer = plain.includes("(")
+    ? plain.replace(PARENTHETICAL, (_, content: string) => {
+        inner.push(content);
+        return " ";
+      })
+    : plain;
   const out = [form(expansion(words(outer)))];
   // "emt-b" is also read as "emt"; "hvac/r" keeps its own reading too (the r spells "refrigeration").
   const stem = dropLevelSuffix(norm);
@@ -153,7 +195,7 @@ export function formsAlign(fa: AcronymForms, fb: AcronymForms): boolean {
       const y = fy.words;
       if (y.length === 0 || (x.length === 1 && y.length === 1)) continue;
       if (fx.shortest > y.length + 1 && fy.shortest > x.length + 1) continue;
-      if (aligns(x, y)) return true;
+      if (leadsMayAlign(fx, fy) && aligns(x, y)) return true;
     }
   }
   return false;
