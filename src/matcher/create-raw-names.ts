@@ -31,6 +31,14 @@ export type RawNames = {
   /** The names by id. The object stays the same until the next start-over; its arrays grow in place. */
   readonly side: WritableSide;
   readonly entries: readonly NameEntry[];
+  /**
+   * False once name `id` is known to have both of its rows (see `settle`): the rows of a name never go back
+   * to PENDING, so a call skips reading them. A byte per name, where the rows are two pointers per name in
+   * two arrays: ranking asks this for every skill.
+   */
+  mayPend(id: number): boolean;
+  /** Records that name `id` has both of its rows. */
+  settle(id: number): void;
   /** True the first time name `id` is asked about under `stamp` (a call's own number, from `nextStamp`). */
   firstSight(id: number, stamp: number): boolean;
   nextStamp(): number;
@@ -59,6 +67,7 @@ export function createRawNames(names: NameTable, limit: number): RawNames {
   let side = emptySide(FIRST_CAPACITY);
   let entries: NameEntry[] = [];
   let stamps = new Int32Array(FIRST_CAPACITY);
+  let pending = new Uint8Array(FIRST_CAPACITY);
   let stamp = 0;
   // A few thousand head words head most names: asked of the cache per name, each name held a view of its
   // own (96 bytes of heap each, ~44,000 per scoring thread over 100,000 lines) of the same shared row.
@@ -77,6 +86,7 @@ export function createRawNames(names: NameTable, limit: number): RawNames {
     side.heads.push(entry.head);
     side.headRows.push(entry.headEntry === null ? NO_HEAD : PENDING);
     side.ids[id] = entry.id;
+    pending[id] = 1;
     return id;
   }
 
@@ -84,6 +94,7 @@ export function createRawNames(names: NameTable, limit: number): RawNames {
     side.lexIndex = grown(side.lexIndex, capacity);
     side.ids = grown(side.ids, capacity);
     stamps = grown(stamps, capacity);
+    pending = grown(pending, capacity);
   }
 
   return {
@@ -93,6 +104,7 @@ export function createRawNames(names: NameTable, limit: number): RawNames {
       side = emptySide(FIRST_CAPACITY);
       entries = [];
       stamps = new Int32Array(FIRST_CAPACITY);
+      pending = new Uint8Array(FIRST_CAPACITY);
       heads.clear();
     },
     idOf(raw) {
@@ -106,6 +118,10 @@ export function createRawNames(names: NameTable, limit: number): RawNames {
     },
     get entries() {
       return entries;
+    },
+    mayPend: (id) => pending[id] === 1,
+    settle(id) {
+      pending[id] = 0;
     },
     firstSight(id, callStamp) {
       if (stamps[id] === callStamp) return false;

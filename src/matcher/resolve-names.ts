@@ -104,8 +104,13 @@ export function lookUpNames(
       }
       index[at + i] = id;
       ratios[at + i] = skill.level.value / skill.level.max;
+      if (!rawNames.mayPend(id)) continue;
+      if (rows[id] !== PENDING && headRows[id] !== PENDING) {
+        rawNames.settle(id);
+        continue;
+      }
       // A row still unknown: from the cache, or queued for the embedder, once per call.
-      if ((rows[id] === PENDING || headRows[id] === PENDING) && rawNames.firstSight(id, stamp)) {
+      if (rawNames.firstSight(id, stamp)) {
         const entry = rawNames.entries[id]!;
         if (rows[id] === PENDING) {
           rows[id] = cache.get(entry.cacheKey) ?? PENDING;
