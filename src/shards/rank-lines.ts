@@ -53,14 +53,18 @@ export function startRankChunk(
   lines: readonly Line[],
   rankTop: RankTop,
 ): Promise<RankLinesResult> {
-  return scorer.rankLines({
-    lines,
+  return scorer.rankLines({ lines, ...rankTask(role, options, full, rankTop) });
+}
+
+/** What a rank task holds besides its candidates, with the bar the caller's top holds now. */
+function rankTask(role: readonly RequiredSkill[], options: MatchOptions, full: boolean, rankTop: RankTop) {
+  return {
     role,
     strategy: options.strategy ?? "default",
     top: rankTop.top,
     full,
     above: rankTop.bar?.() ?? Number.NEGATIVE_INFINITY,
-  });
+  };
 }
 
 /**
@@ -144,14 +148,7 @@ async function scoreCandidates(
   candidates: readonly (readonly Skill[])[],
   rankTop: RankTop,
 ): Promise<Outcome[]> {
-  const ranked = await scorer.rank({
-    candidates,
-    role,
-    strategy: options.strategy ?? "default",
-    top: rankTop.top,
-    full,
-    above: rankTop.bar?.() ?? Number.NEGATIVE_INFINITY,
-  });
+  const ranked = await scorer.rank({ candidates, ...rankTask(role, options, full, rankTop) });
   if (ranked !== null) {
     const outcomes = new Array<Outcome>(candidates.length);
     for (const entry of ranked) outcomes[entry.index] = { ok: true, result: entry.result };
