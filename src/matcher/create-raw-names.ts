@@ -22,8 +22,6 @@ export type RawNames = {
    * then adds all of its names, however many, so none of its ids changes under it.
    */
   begin(): void;
-  /** The id of `raw` in the current side, adding it on first sight. */
-  idOf(raw: string): number;
   /** The id of `raw` in the current side, or -1 when it has none. */
   find(raw: string): number;
   /** Adds `raw`, which must have no id yet (`find` gave -1), and returns its id. */
@@ -55,7 +53,7 @@ const FIRST_CAPACITY = 1024;
  * name table or the embedding cache again. Rows are the embedder's, so they never go stale; `limit` bounds
  * the names kept beside the embedding cache (one call may go past it; the next starts over).
  *
- * Every skill of a ranking comes through `idOf`, as a fresh string from JSON.parse, so the lookup is a
+ * Every skill of a ranking comes through `find`, as a fresh string from JSON.parse, so the lookup is a
  * string table (see string-ids.ts), and what ranking reads of a name sits in one side by id, kept between
  * calls: a call no longer numbers its distinct names and builds a side of them (27,000 names, every call,
  * in `npm run bench:rank`).
@@ -106,10 +104,6 @@ export function createRawNames(names: NameTable, limit: number): RawNames {
       stamps = new Int32Array(FIRST_CAPACITY);
       pending = new Uint8Array(FIRST_CAPACITY);
       heads.clear();
-    },
-    idOf(raw) {
-      const id = ids.find(raw);
-      return id >= 0 ? id : add(raw);
     },
     find: (raw) => ids.find(raw),
     add,

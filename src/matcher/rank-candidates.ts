@@ -4,7 +4,7 @@ import type { Limits, RankEntry } from "../matcher-types.js";
 import type { EmbeddingCache } from "../ports.js";
 import type { CheckedMatchOptions } from "../validate/validate-match-options.js";
 import type { Session } from "./create-session-loader.js";
-import { requiredOf, resolveCandidates, resolveNames, sideOf } from "./resolve-names.js";
+import { requiredOf, resolveCandidates, sideOf } from "./resolve-names.js";
 
 /**
  * Ranks validated candidates against one role. The role is prepared once and every candidate gets only its
@@ -27,10 +27,7 @@ export async function rankCandidates(
   const all = new Array<readonly Skill[]>(lists.length + 1);
   all[0] = required;
   for (let k = 0; k < lists.length; k++) all[k + 1] = lists[k]!;
-  const resolved =
-    unchecked === null
-      ? await resolveNames(session, cache, all)
-      : await resolveCandidates(session, cache, all, unchecked);
+  const resolved = await resolveCandidates(session, cache, all, unchecked);
   if (resolved === null) return null;
   const role = requiredOf(resolved, 0, required);
   const dim = session.embedder.dim;

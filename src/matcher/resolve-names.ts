@@ -42,23 +42,21 @@ export async function resolveNames(
   cache: EmbeddingCache,
   lists: readonly (readonly Skill[])[],
 ): Promise<ResolvedLists> {
-  const { resolved, missing } = lookUpNames(session, cache, lists, null)!;
-  if (missing !== null) await embedMissing(session, cache, missing);
-  return resolved;
+  return (await resolveCandidates(session, cache, lists, null))!;
 }
 
 /**
- * `resolveNames` for a ranking whose candidate lists (every list but the first) have not been validated:
- * each skill is checked as its name is looked up (`isCleanShape`, and `isCleanName` for a name not seen
- * before), so ranking reads every skill object once rather than once to validate and once to resolve.
- * Null when some skill is not clean: the caller then validates the lists to report why. Only names that
- * passed are added meanwhile.
+ * `resolveNames` for a ranking whose candidate lists (every list but the first) have not been validated,
+ * when `limits` is given: each skill is checked as its name is looked up (`isCleanShape`, and `isCleanName`
+ * for a name not seen before), so ranking reads every skill object once rather than once to validate and
+ * once to resolve. Null when some skill is not clean: the caller then validates the lists to report why.
+ * Only names that passed are added meanwhile. With `limits` null, every list is taken as validated.
  */
 export async function resolveCandidates(
   session: Session,
   cache: EmbeddingCache,
   lists: readonly (readonly Skill[])[],
-  limits: Limits,
+  limits: Limits | null,
 ): Promise<ResolvedLists | null> {
   const found = lookUpNames(session, cache, lists, limits);
   if (found === null) return null;

@@ -12,7 +12,6 @@ export type RankedLine = {
   readonly id: string;
   readonly result: object & { overallScore: number };
 };
-export type { LineError };
 
 /**
  * Rank chunks through `scorer.rank`: only lines that can reach the top `top` get results. `bar` reads the
