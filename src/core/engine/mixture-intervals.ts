@@ -6,6 +6,9 @@ import type { EvidenceGrid, SkillNumbers } from "./engine-types.js";
 import type { ShapeGroups } from "./shape-groups.js";
 import type { ShapeTables } from "./shape-tables.js";
 
+/** Level ratios whose single-shape quantiles are kept (as many as the shape tables keep). */
+const MAX_SINGLE_SHAPES = 256;
+
 /**
  * Credible intervals and variances of every required skill: each skill's candidates form a Beta mixture,
  * weighted by similarity^γ above the floor (all weight on the best evidence when none is above it), and its
@@ -18,6 +21,14 @@ export function createMixtureIntervals(
 ): (candOrder: Int32Array, evidence: EvidenceGrid, groups: ShapeGroups, numbers: SkillNumbers) => void {
   /** Interval quantiles, written by `quantile` (a returned double would be boxed when not inlined). */
   const qOut = new Float64Array(2);
+  /**
+   * Both interval quantiles of a mixture with one shape, by its level ratio. Most required skills have one
+   * candidate skill above the similarity floor, or none (all weight on the best): their mixture is that one
+   * Beta with weight exactly 1, so its quantiles are the shape's own. Each costs two binary searches over the
+   * shape's grid table, ~20 reads of an 8 KB table that a server's other work has evicted between requests.
+   * Bounded like the shape tables; a ratio beyond the bound is searched every time.
+   */
+  const singleShape = new Map<number, Float64Array>();
 
   function mixtureCdf(k: number, groups: ShapeGroups): number {
     const { count, weight, table, ratio } = groups;
@@ -48,6 +59,30 @@ export function createMixtureIntervals(
     qOut[slot] = (lo - 1 + (f > fPrev ? (q - fPrev) / (f - fPrev) : 0)) / grid;
   }
 
+  /** Both interval quantiles into qOut: from singleShape when one group has all the weight. */
+  function quantiles(groups: ShapeGroups): void {
+    const { count, weight, ratio } = groups;
+    let only = -1;
+    for (let g = 0; g < count; g++) {
+      if (weight[g] === 0) continue;
+      if (only >= 0) {
+        only = -1;
+        break;
+      }
+      only = g;
+    }
+    // The weight is exactly 1 (w / w, or the fallback's 1 / 1): the mixture's CDF is the shape's, bit for bit.
+    const known = only >= 0 ? singleShape.get(ratio[only]!) : undefined;
+    if (known !== undefined) {
+      qOut[0] = known[0]!;
+      qOut[1] = known[1]!;
+      return;
+    }
+    quantile(c.intervalLowerQuantile, groups, 0);
+    quantile(c.intervalUpperQuantile, groups, 1);
+    if (only >= 0 && singleShape.size < MAX_SINGLE_SHAPES) singleShape.set(ratio[only]!, qOut.slice());
+  }
+
   /** Normalises the group weights and writes the skill's interval and variance. */
   function interval(i: number, total: number, groups: ShapeGroups, numbers: SkillNumbers): void {
     const { count, weight, ratio } = groups;
@@ -65,8 +100,7 @@ export function createMixtureIntervals(
       second += w * (betaVariance(a, b) + mu * mu);
     }
     const varX = Math.max(second - mean * mean, 0);
-    quantile(c.intervalLowerQuantile, groups, 0);
-    quantile(c.intervalUpperQuantile, groups, 1);
+    quantiles(groups);
     numbers.variance[i] = (score * score * varX) / (mean * mean);
     const lower = (score * qOut[0]!) / mean;
     const upper = (score * qOut[1]!) / mean;

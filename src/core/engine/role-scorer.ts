@@ -15,6 +15,12 @@ import { takeEvidence } from "./take-evidence.js";
 
 const NO_INCLUDE: readonly never[] = [];
 /**
+ * The entry of a (name, shape) with no pair above the band, in place of its position: such a skill adds
+ * nothing to a bound, and most skills are such (a name is close to few of a role's skills), so the bound
+ * skips them without reading `listed`, a dependent read of cold memory. -1 stays "not looked up yet".
+ */
+const NO_PAIRS = -2;
+/**
  * How far a candidate's bound must sit below the bar to be skipped. The bound is an overall score computed
  * from per-skill values at least as high as the real ones; rounding is monotone in each step, but the margin
  * keeps a candidate within a hair of the bar on the exact path whatever an ulp does.
@@ -104,7 +110,7 @@ export function createRoleScorer(
         const name = index[at + s]!;
         const shape = shapes.slot(ratios[at + s]!);
         let entry = shape < NEAR_SHAPES ? entryOf[name * NEAR_SHAPES + shape]! : -1;
-        if (entry < 0) {
+        if (entry === -1) {
           let row = rowOf[name]!;
           if (row < 0) {
             row = evidence.row(names, name);
@@ -115,6 +121,7 @@ export function createRoleScorer(
             scoreRow(row, shape, rowScores, 0);
             entry = pairScores.add(row, shape, rowScores, 0, band);
           }
+          if (pairScores.listed[entry] === 0) entry = NO_PAIRS;
           if (shape < NEAR_SHAPES) entryOf[name * NEAR_SHAPES + shape] = entry;
         }
         entryAt[s] = entry;
@@ -124,7 +131,8 @@ export function createRoleScorer(
         const listed = pairScores.listed;
         bound.fill(band);
         for (let s = 0; s < n; s++) {
-          // An entry is its count, then its pairs (see RolePairScores).
+          // An entry is its count, then its pairs (see RolePairScores); most skills have none.
+          if (entryAt[s]! === NO_PAIRS) continue;
           const e = entryAt[s]! + 1;
           const end = e + 2 * (listed[e - 1]! | 0);
           for (let q = e; q < end; q += 2) {
