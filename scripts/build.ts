@@ -17,7 +17,15 @@ import { build, type Metafile } from "esbuild";
 import { COMPILED_LEXICON_FILE, lexiconSourceFiles } from "../src/adapters/lexicon/compiled-lexicon-file.js";
 import { loadDomainKeywords } from "../src/adapters/lexicon/load-domain-keywords.js";
 import { loadLexicon } from "../src/adapters/lexicon/load-lexicon.js";
+import { SHAPE_TABLE_SEED_FILE } from "../src/adapters/shape-tables/prebuilt-shape-table-seed.js";
+import {
+  computeShapeTableSeed,
+  encodeShapeTableSeed,
+  levelRatios,
+} from "../src/core/engine/shape-table-seed.js";
+import { SEEDED_LEVEL_SCALE } from "../src/defaults.js";
 import { serializeLexicon } from "../src/lexicon/serialize-lexicon.js";
+import { DEFAULT_SCORING_CONFIG } from "../src/scoring-config.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -78,7 +86,25 @@ export async function buildBundles(outdir: string): Promise<Metafile> {
     logLevel: "warning",
   });
   writeCompiledLexicon(outdir);
+  writeShapeTableSeed(outdir);
   return result.metafile;
+}
+
+/**
+ * The Beta shape tables of the default scoring configuration for every level ratio of scales up to 10, computed
+ * by the engine's own functions with this Node (the package is built where it is installed), so that each
+ * value is the one the engine would compute on first need.
+ */
+export function writeShapeTableSeed(outdir: string): void {
+  const c = DEFAULT_SCORING_CONFIG;
+  const seed = computeShapeTableSeed(
+    c.betaConcentration,
+    c.quantileGridSize,
+    c.conservativeLevelQuantile,
+    levelRatios(SEEDED_LEVEL_SCALE),
+  );
+  mkdirSync(outdir, { recursive: true });
+  writeFileSync(join(outdir, SHAPE_TABLE_SEED_FILE), encodeShapeTableSeed(seed));
 }
 
 /** Validates and compiles data/ (throws INVALID_CONFIG on a bad lexicon), then writes it for the bundle. */

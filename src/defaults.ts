@@ -107,6 +107,11 @@ export const INTERVAL_LOWER_QUANTILE = 0.025;
 export const INTERVAL_UPPER_QUANTILE = 0.975;
 /** Grid points on [0,1] for mixture quantiles; CDF tables are cached per Beta shape. */
 export const QUANTILE_GRID_SIZE = 512;
+/**
+ * The build computes the Beta tables of every level ratio on scales with max 1 to this (33 ratios, ~150 KB in
+ * dist/shape-table-seed.bin); levels on other scales are computed on first need.
+ */
+export const SEEDED_LEVEL_SCALE = 10;
 
 // ── Lexicon relation similarities ───────────────────────────────────────────
 export const LEXICON_SIMILARITY_EXACT = 1;

@@ -1,6 +1,7 @@
 import { createMemoryLru } from "./adapters/cache/memory-lru.js";
 import { loadDomainKeywords } from "./adapters/lexicon/load-domain-keywords.js";
 import { loadLexicon } from "./adapters/lexicon/load-lexicon.js";
+import { prebuiltShapeTableSeed } from "./adapters/shape-tables/prebuilt-shape-table-seed.js";
 import type { EngineName, MatchResult, RequiredSkill, Skill } from "./core/types.js";
 import * as D from "./defaults.js";
 import { CompetencyError, type Issue, throwIfIssues } from "./errors.js";
@@ -67,9 +68,11 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
   const limits = resolveLimits(options.limits);
   const lexicon = options.lexicon ?? loadLexicon();
   const cache = options.cache ?? createMemoryLru(D.EMBEDDING_CACHE_SIZE);
+  // Build-time Beta tables: a cold first match reads them instead of computing ~750 incomplete Betas.
+  const shapeTableSeed = prebuiltShapeTableSeed();
   const sessions = createSessionLoader(
     engineName,
-    { lexicon, config },
+    shapeTableSeed === undefined ? { lexicon, config } : { lexicon, config, shapeTableSeed },
     loadDomainKeywords(),
     hashScoringConfig(config),
     async () => options.embedder ?? (await loadDefaultEmbedder(options.cacheDir, options.onProgress)),

@@ -5,14 +5,16 @@
  * works from src/, or a command that loads what it does not use fails here.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBundles, ENTRY_POINTS, ROOT } from "../scripts/build.js";
 import { COMPILED_LEXICON_FILE } from "../src/adapters/lexicon/compiled-lexicon-file.js";
+import { SHAPE_TABLE_SEED_FILE } from "../src/adapters/shape-tables/prebuilt-shape-table-seed.js";
 import type { CliIo } from "../src/cli/io.js";
 import { main } from "../src/cli/main.js";
+import { decodeShapeTableSeed } from "../src/core/engine/shape-table-seed.js";
 import { COMPILED_LEXICON_FORMAT } from "../src/lexicon/serialize-lexicon.js";
 
 mkdirSync(join(ROOT, ".cache"), { recursive: true });
@@ -84,6 +86,28 @@ describe("the built CLI", () => {
 
   it("loads the HTTP stack for serve (so the check above can see a package load)", () => {
     expect(runBuilt(["serve", "--help"]).packages).toContain("fastify");
+  });
+
+  it("scores every level scale and strategy like the sources, with the build's Beta tables", async () => {
+    // Levels on scales 3, 4, 5 and 10 (seeded ratios) and 7 (not seeded), a fifth of the names unknown.
+    const scales = [3, 4, 5, 10, 7];
+    const skill = (name: string, k: number) => {
+      const max = scales[k % scales.length] as number;
+      return { name, level: { value: (k * 7) % (max + 1), max } };
+    };
+    const names = ["TypeScript", "React", "SQL", "Docker", "Kubernetes", "Python", "Git", "Zorblax Method"];
+    const candidate = names.map((n, k) => skill(n, k));
+    const role = names.slice(2).map((n, k) => skill(n === "Zorblax Method" ? "Vorpal Widget" : n, k + 3));
+    writeFileSync(join(OUT, "scales-candidate.json"), JSON.stringify(candidate));
+    writeFileSync(join(OUT, "scales-role.json"), JSON.stringify(role));
+    expect(decodeShapeTableSeed(readFileSync(join(OUT, SHAPE_TABLE_SEED_FILE)))?.ratios.length).toBe(33);
+    for (const strategy of ["default", "conservative", "aggressive"]) {
+      const args = ["match", join(OUT, "scales-candidate.json"), join(OUT, "scales-role.json")];
+      const withStrategy = [...args, "--strategy", strategy];
+      expect(JSON.parse(runBuilt(withStrategy).stdout), strategy).toEqual(
+        JSON.parse(await runSource(withStrategy)),
+      );
+    }
   });
 
   it("writes the compiled lexicon next to the bundles", () => {

@@ -12,6 +12,7 @@ import type {
   Skill,
   Strategy,
 } from "../types.js";
+import type { ShapeTableSeed } from "./shape-table-seed.js";
 
 /** One side of a match, prepared by the matcher: names resolved, levels checked, embeddings looked up. */
 export type SideInput = {
@@ -101,6 +102,8 @@ export type EngineOptions = {
 export type EngineContext = {
   readonly lexicon: CompiledLexicon;
   readonly config: ScoringConfig;
+  /** Beta shape tables computed at build time (the built package has them); values are computed when absent. */
+  readonly shapeTableSeed?: ShapeTableSeed;
 };
 
 /** What pair evidence reads: the engine's context and the engine's own reader of names (not shared). */

@@ -37,7 +37,12 @@ export function createOptimizedEngine(engineContext: EngineContext): Engine {
     readings: createNameReadings(engineContext.lexicon),
   };
   const c = ctx.config;
-  const tables = createShapeTables(c.betaConcentration, c.quantileGridSize, c.conservativeLevelQuantile);
+  const tables = createShapeTables(
+    c.betaConcentration,
+    c.quantileGridSize,
+    c.conservativeLevelQuantile,
+    engineContext.shapeTableSeed,
+  );
   const memo = createPairMemo();
   const evidence = createMemoEvidence(ctx, memo);
   const shapeGroups = createShapeGroups(tables);

@@ -1,6 +1,7 @@
 import { betaCdf } from "../beta/beta-cdf.js";
 import { betaQuantile } from "../beta/beta-quantile.js";
 import { betaAlpha, betaBeta } from "../beta/beta-shape.js";
+import type { ShapeTableSeed } from "./shape-table-seed.js";
 
 /** Largest number of distinct Beta shapes whose CDF tables are kept (each is (grid + 1) doubles). */
 const MAX_SHAPES = 256;
@@ -24,10 +25,31 @@ export type ShapeTables = {
   quantile(ratio: number): number;
 };
 
-export function createShapeTables(concentration: number, grid: number, p: number): ShapeTables {
+/**
+ * `seed`: tables computed ahead of time (see shape-table-seed.ts), used when they were computed for this
+ * concentration and grid (and their quantiles for this `p`); another configuration computes every value here.
+ */
+export function createShapeTables(
+  concentration: number,
+  grid: number,
+  p: number,
+  seed?: ShapeTableSeed,
+): ShapeTables {
   const tables = new Map<number, Float64Array>();
   const quantiles = new Map<number, number>();
   const thresholds = new Map<number, Map<number, number>>();
+  // The seed's row of each of its ratios, when it was computed for this concentration and grid.
+  const seeded = new Map<number, number>();
+  const from = seed !== undefined && seed.concentration === concentration && seed.grid === grid ? seed : null;
+  if (from !== null) {
+    for (let i = 0; i < from.ratios.length && i < MAX_SHAPES; i++) {
+      const ratio = from.ratios[i]!;
+      seeded.set(ratio, i);
+      // Complete tables (no NaN), so nothing ever writes into the seed's buffer.
+      tables.set(ratio, from.grids.subarray(i * (grid + 1), (i + 1) * (grid + 1)));
+      if (from.p === p) quantiles.set(ratio, from.quantiles[i]!);
+    }
+  }
 
   function table(ratio: number): Float64Array | null {
     let t = tables.get(ratio) ?? null;
@@ -61,7 +83,12 @@ export function createShapeTables(concentration: number, grid: number, p: number
       let byX = thresholds.get(ratio);
       let v = byX?.get(x);
       if (v === undefined) {
-        v = betaCdf(x, betaAlpha(ratio, concentration), betaBeta(ratio, concentration));
+        const i = seeded.get(ratio);
+        const j = seeded.get(x);
+        v =
+          i !== undefined && j !== undefined
+            ? from!.thresholds[i * from!.ratios.length + j]!
+            : betaCdf(x, betaAlpha(ratio, concentration), betaBeta(ratio, concentration));
         if (byX === undefined && thresholds.size < MAX_SHAPES) {
           byX = new Map();
           thresholds.set(ratio, byX);
