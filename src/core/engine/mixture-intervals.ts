@@ -71,7 +71,8 @@ export function createMixtureIntervals(
       }
       only = g;
     }
-    // The weight is exactly 1 (w / w, or the fallback's 1 / 1): the mixture's CDF is the shape's, bit for bit.
+    // With weight exactly 1 (w / w, or the fallback's 1 / 1) the mixture's CDF is the shape's, bit for bit.
+    if (only >= 0 && weight[only] !== 1) only = -1;
     const known = only >= 0 ? singleShape.get(ratio[only]!) : undefined;
     if (known !== undefined) {
       qOut[0] = known[0]!;

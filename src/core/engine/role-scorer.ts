@@ -16,8 +16,9 @@ import { takeEvidence } from "./take-evidence.js";
 const NO_INCLUDE: readonly never[] = [];
 /**
  * The entry of a (name, shape) with no pair above the band, in place of its position: such a skill adds
- * nothing to a bound, and most skills are such (a name is close to few of a role's skills), so the bound
- * skips them without reading `listed`, a dependent read of cold memory. -1 stays "not looked up yet".
+ * nothing to a bound, and many skills are such (37 % in `npm run bench:rank`: a name is close to few of a
+ * role's skills), so the bound skips them without reading `listed`, a dependent read of cold memory. -1 stays
+ * "not looked up yet".
  */
 const NO_PAIRS = -2;
 /**
@@ -131,7 +132,7 @@ export function createRoleScorer(
         const listed = pairScores.listed;
         bound.fill(band);
         for (let s = 0; s < n; s++) {
-          // An entry is its count, then its pairs (see RolePairScores); most skills have none.
+          // An entry is its count, then its pairs (see RolePairScores); many skills have none.
           if (entryAt[s]! === NO_PAIRS) continue;
           const e = entryAt[s]! + 1;
           const end = e + 2 * (listed[e - 1]! | 0);

@@ -16,7 +16,14 @@ describe("levelRatios", () => {
     const ratios = levelRatios(10);
     expect(ratios.length).toBe(33);
     expect([...ratios]).toEqual([...ratios].sort((a, b) => a - b));
-    for (const [value, max] of [[3, 5], [6, 10], [1, 3], [7, 9], [0, 4], [4, 4]] as const)
+    for (const [value, max] of [
+      [3, 5],
+      [6, 10],
+      [1, 3],
+      [7, 9],
+      [0, 4],
+      [4, 4],
+    ] as const)
       expect(ratios.includes(value / max), `${value}/${max}`).toBe(true);
   });
 });
