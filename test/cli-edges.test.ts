@@ -17,6 +17,12 @@ const file = (name: string, text: string | Buffer): string => {
   return path;
 };
 const skill = (name: string, value = 3) => ({ name, level: { value, max: 5 } });
+/** The ids of `rank`'s output lines, in order. */
+const idsOf = (stdout: string): string[] =>
+  stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l).id);
 const ROLE = file("role.json", JSON.stringify([skill("TypeScript"), skill("React")]));
 const CANDIDATE = file(
   "candidate.json",
@@ -137,12 +143,7 @@ describe("batch and rank lines", () => {
     );
     const res = await run(["rank", ROLE, path]);
     expect(res.code).toBe(2);
-    expect(
-      res.stdout
-        .trim()
-        .split("\n")
-        .map((l) => JSON.parse(l).id),
-    ).toEqual(["a"]);
+    expect(idsOf(res.stdout)).toEqual(["a"]);
     const errors = res.stderr.trim().split("\n");
     expect(errors).toHaveLength(4);
     for (const [k, lineNo] of [2, 3, 4, 5].entries())
@@ -161,12 +162,7 @@ describe("batch and rank lines", () => {
     );
     const res = await run(["rank", ROLE, path, "--top", "1"]);
     expect(res.code).toBe(2);
-    expect(
-      res.stdout
-        .trim()
-        .split("\n")
-        .map((l) => JSON.parse(l).id),
-    ).toEqual(["b"]);
+    expect(idsOf(res.stdout)).toEqual(["b"]);
     expect(res.stderr).toContain('line 2: id: duplicate id "a", first used by line 1');
   });
 });

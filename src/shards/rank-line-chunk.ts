@@ -1,7 +1,6 @@
 import type { Matcher } from "../matcher-types.js";
-import { validateRankLine } from "../validate/validate-request.js";
+import { checkRankLine } from "./check-rank-line.js";
 import type { LineError, RankLinesResult, RankLinesTask } from "./chunk-task.js";
-import { lineError, parseLine } from "./parse-line.js";
 import { rankChunk } from "./rank-chunk.js";
 
 /**
@@ -19,18 +18,13 @@ export async function rankLineChunk(matcher: Matcher, task: RankLinesTask): Prom
   const positions: number[] = [];
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k]!;
-    const p = parseLine(line);
-    if (!p.ok) {
-      errors.push({ lineNo: line.lineNo, error: p.error });
+    const checked = checkRankLine(line);
+    if (!checked.ok) {
+      errors.push({ lineNo: line.lineNo, error: checked.error });
       continue;
     }
-    const v = validateRankLine(p.value, line.lineNo);
-    if (!v.ok) {
-      errors.push({ lineNo: line.lineNo, error: lineError(v.issues) });
-      continue;
-    }
-    ids[k] = v.id ?? String(line.lineNo);
-    candidates.push(v.value);
+    ids[k] = checked.id;
+    candidates.push(checked.skills);
     positions.push(k);
   }
   const { role, strategy, top, full, above } = task;

@@ -2,9 +2,10 @@ import type { RequiredSkill, Skill } from "../core/types.js";
 import type { MatchOptions, MatchPair } from "../matcher-types.js";
 import type { Line } from "../sources/read-lines.js";
 import { escapeNonPrintable } from "../validate/escape-non-printable.js";
-import { duplicateId, validateRankLine } from "../validate/validate-request.js";
+import { duplicateId } from "../validate/validate-request.js";
+import { checkRankLine } from "./check-rank-line.js";
 import type { ChunkScorer, ItemOutcome, LineError, RankLinesResult, WireError } from "./chunk-task.js";
-import { lineError, parseLine } from "./parse-line.js";
+import { lineError } from "./parse-line.js";
 
 /** One scored candidate of a rank chunk. */
 export type RankedLine = {
@@ -26,10 +27,8 @@ export type RankedChunk = { ranked: RankedLine[]; errors: LineError[] };
 
 /** The id a valid rank line is known by (its `id`, or its line number), or undefined for an invalid line. */
 export function rankLineId(line: Line): string | undefined {
-  const p = parseLine(line);
-  if (!p.ok) return undefined;
-  const v = validateRankLine(p.value, line.lineNo);
-  return v.ok ? (v.id ?? String(line.lineNo)) : undefined;
+  const checked = checkRankLine(line);
+  return checked.ok ? checked.id : undefined;
 }
 
 /** The error of a line whose id an earlier line (`firstLineNo`) already used: the later line is skipped. */
@@ -131,8 +130,7 @@ export async function settleRankChunk(
 
 /** The skills of a line that `rankLineChunk` found valid, parsed again (the rare path of a chunk ranked twice). */
 function skillsOf(line: Line): readonly Skill[] {
-  const p = parseLine(line) as { value: unknown };
-  return (validateRankLine(p.value, line.lineNo) as { value: readonly Skill[] }).value;
+  return (checkRankLine(line) as { skills: readonly Skill[] }).skills;
 }
 
 /**
