@@ -42,6 +42,7 @@ export { CompetencyError, formatPath, MESSAGES } from "./errors.js";
 export { createMatcher } from "./matcher.js";
 export type {
   CacheStats,
+  CandidateColumns,
   Limits,
   Matcher,
   MatcherOptions,

@@ -58,6 +58,35 @@ export type MatchPair = {
 
 export type RankCandidate = { readonly id: string; readonly skills: readonly Skill[] };
 
+/**
+ * Rank candidates as columns instead of objects, for callers that read them from NDJSON, a database or a
+ * columnar file and would otherwise build two objects per skill only to have them read once. Candidate k
+ * is `ids[k]`, with skills `start[k] ≤ s < start[k + 1]`; skill s is named `names[name[s]]` (a dictionary:
+ * each distinct name once) at level `value[s]` of `max[s]`. The same rules as `RankCandidate` apply.
+ *
+ * @example
+ * // Two candidates: c1 knows Python (4/5) and SQL (2/5), c2 knows SQL (5/5).
+ * const columns: CandidateColumns = {
+ *   ids: ["c1", "c2"],
+ *   start: Int32Array.of(0, 2, 3),
+ *   names: ["Python", "SQL"],
+ *   name: Int32Array.of(0, 1, 1),
+ *   value: Float64Array.of(4, 2, 5),
+ *   max: Float64Array.of(5, 5, 5),
+ * };
+ */
+export type CandidateColumns = {
+  readonly ids: readonly string[];
+  /** Offset of each candidate's first skill, then the skill count (length: ids.length + 1, start[0] = 0). */
+  readonly start: Int32Array;
+  /** The distinct skill names. */
+  readonly names: readonly string[];
+  /** Position in `names` of each skill's name. */
+  readonly name: Int32Array;
+  readonly value: Float64Array;
+  readonly max: Float64Array;
+};
+
 export type RankOptions = MatchOptions & {
   /** Keep only the best `topK`. @default all */
   readonly topK?: number;
@@ -93,6 +122,15 @@ export interface Matcher {
   /** Scores candidates against one role, best first. */
   rank(
     candidates: readonly RankCandidate[],
+    required: readonly RequiredSkill[],
+    options?: RankOptions,
+  ): Promise<RankEntry[]>;
+  /**
+   * `rank` over candidates given as columns (see CandidateColumns): the same results, without a skill
+   * object per skill. The CLI's `rank` hands its parsed lines over this way.
+   */
+  rankColumns(
+    columns: CandidateColumns,
     required: readonly RequiredSkill[],
     options?: RankOptions,
   ): Promise<RankEntry[]>;

@@ -7,7 +7,7 @@ import * as D from "./defaults.js";
 import { CompetencyError, type Issue, throwIfIssues } from "./errors.js";
 import { createSessionLoader, type Session } from "./matcher/create-session-loader.js";
 import { loadDefaultEmbedder } from "./matcher/load-default-embedder.js";
-import { rankCandidates } from "./matcher/rank-candidates.js";
+import { rankCandidates, rankColumnCandidates } from "./matcher/rank-candidates.js";
 import { resolveLimits } from "./matcher/resolve-limits.js";
 import {
   embedMissing,
@@ -19,6 +19,7 @@ import {
 } from "./matcher/resolve-names.js";
 import type { Matcher, MatcherOptions } from "./matcher-types.js";
 import { hashScoringConfig, resolveScoringConfig } from "./scoring-config.js";
+import { candidateColumnsAreClean, validateCandidateColumns } from "./validate/validate-candidate-columns.js";
 import { type CheckedMatchOptions, validateMatchOptions } from "./validate/validate-match-options.js";
 import { validatePairs } from "./validate/validate-pairs.js";
 import { listCandidates, validateRankCandidates } from "./validate/validate-rank-candidates.js";
@@ -115,6 +116,22 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
         if (ranked !== null) return ranked;
       }
       const { ids, lists } = validateRankCandidates(candidates, limits, issues);
+      throwIfIssues(issues);
+      const s = sessions.loaded() ?? (await sessions.load());
+      return (await rankCandidates(s, cache, r, ids, lists, opts, null))!;
+    },
+
+    async rankColumns(columns, required, rankOptions) {
+      const issues: Issue[] = [];
+      const r = validateSkills(required, ["required"], limits, true, issues);
+      const opts = validateMatchOptions(rankOptions, D.DEFAULT_STRATEGY, issues);
+      const loaded = sessions.loaded();
+      // As in rank: the clean case checks names as it looks them up; any doubt goes to the full validation.
+      if (issues.length === 0 && loaded !== null && candidateColumnsAreClean(columns, limits)) {
+        const ranked = await rankColumnCandidates(loaded, cache, r, columns, opts, limits);
+        if (ranked !== null) return ranked;
+      }
+      const { ids, lists } = validateCandidateColumns(columns, limits, issues);
       throwIfIssues(issues);
       const s = sessions.loaded() ?? (await sessions.load());
       return (await rankCandidates(s, cache, r, ids, lists, opts, null))!;

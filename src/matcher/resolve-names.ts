@@ -1,6 +1,6 @@
 import type { RequiredInput, SideInput } from "../core/engine/engine-types.js";
 import type { RequiredSkill, Skill } from "../core/types.js";
-import type { Limits } from "../matcher-types.js";
+import type { CandidateColumns, Limits } from "../matcher-types.js";
 import type { EmbeddingCache } from "../ports.js";
 import type { NameEntry } from "../prepare/name-table.js";
 import { prepareRequired, prepareSide } from "../prepare/prepare-side.js";
@@ -108,27 +108,97 @@ export function lookUpNames(
         continue;
       }
       // A row still unknown: from the cache, or queued for the embedder, once per call.
-      if (rawNames.firstSight(id, stamp)) {
-        const entry = rawNames.entries[id]!;
-        if (rows[id] === PENDING) {
-          rows[id] = cache.get(entry.cacheKey) ?? PENDING;
-          if (rows[id] === PENDING) waiting = wait(waiting, entry, { id, head: false });
-        }
-        const head = entry.headEntry;
-        if (head !== null && headRows[id] === PENDING) {
-          let row = rawNames.headRow(head);
-          if (row === PENDING) {
-            row = cache.get(head.cacheKey) ?? PENDING;
-            if (row !== PENDING) rawNames.keepHeadRow(head, row);
-          }
-          headRows[id] = row;
-          if (row === PENDING) waiting = wait(waiting, head, { id, head: true });
-        }
-      }
+      if (rawNames.firstSight(id, stamp)) waiting = fetchRows(rawNames, cache, id, waiting);
     }
   }
   const resolved = { names: side, entries: rawNames.entries, index, start, ratios };
   return { resolved, missing: waiting === null ? null : { waiting, names: side } };
+}
+
+/**
+ * `lookUpNames` for a required list (list 0, validated) and candidates given as columns (lists 1…): each
+ * distinct name of the dictionary is looked up once, then every skill is a read of two typed arrays. With
+ * `limits`, a dictionary name the session does not hold yet is checked (`isCleanName`), and the result is
+ * null when one is not clean; the caller has checked everything else (see candidateColumnsAreClean).
+ */
+export function lookUpColumns(
+  session: Session,
+  cache: EmbeddingCache,
+  required: readonly Skill[],
+  columns: CandidateColumns,
+  limits: Limits | null,
+): { readonly resolved: ResolvedLists; readonly missing: MissingRows | null } | null {
+  const nr = required.length;
+  const candidates = columns.ids.length;
+  const start = new Int32Array(candidates + 2);
+  for (let k = 0; k <= candidates; k++) start[k + 1] = nr + columns.start[k]!;
+  const index = new Int32Array(start[candidates + 1]!);
+  const ratios = new Float64Array(index.length);
+  const rawNames = session.rawNames;
+  rawNames.begin();
+  const side = rawNames.side;
+  let waiting: Map<NameEntry, Waiter[]> | null = null;
+  const stamp = rawNames.nextStamp();
+  const idOf = (raw: string, check: boolean): number => {
+    let id = rawNames.find(raw);
+    if (id < 0) {
+      if (check && !isCleanName(raw, limits!)) return -1;
+      id = rawNames.add(raw);
+    }
+    if (rawNames.mayPend(id)) {
+      if (side.rows[id] !== PENDING && side.headRows[id] !== PENDING) rawNames.settle(id);
+      else if (rawNames.firstSight(id, stamp)) waiting = fetchRows(rawNames, cache, id, waiting);
+    }
+    return id;
+  };
+  for (let i = 0; i < nr; i++) {
+    const skill = required[i]!;
+    index[i] = idOf(skill.name, false);
+    ratios[i] = skill.level.value / skill.level.max;
+  }
+  const dictionary = new Int32Array(columns.names.length);
+  for (let d = 0; d < dictionary.length; d++) {
+    const id = idOf(columns.names[d]!, limits !== null);
+    if (id < 0) return null;
+    dictionary[d] = id;
+  }
+  const { name, value, max } = columns;
+  for (let s = 0; s < name.length; s++) {
+    index[nr + s] = dictionary[name[s]!]!;
+    ratios[nr + s] = value[s]! / max[s]!;
+  }
+  const resolved = { names: side, entries: rawNames.entries, index, start, ratios };
+  return { resolved, missing: waiting === null ? null : { waiting, names: side } };
+}
+
+/**
+ * Fills in name `id`'s rows (its own, and its head word's) from the cache, or queues each one still missing
+ * for the embedder in `waiting` (created on the first miss). Called once per name per call.
+ */
+function fetchRows(
+  rawNames: Session["rawNames"],
+  cache: EmbeddingCache,
+  id: number,
+  waiting: Map<NameEntry, Waiter[]> | null,
+): Map<NameEntry, Waiter[]> | null {
+  const { rows, headRows } = rawNames.side;
+  const entry = rawNames.entries[id]!;
+  let queue = waiting;
+  if (rows[id] === PENDING) {
+    rows[id] = cache.get(entry.cacheKey) ?? PENDING;
+    if (rows[id] === PENDING) queue = wait(queue, entry, { id, head: false });
+  }
+  const head = entry.headEntry;
+  if (head !== null && headRows[id] === PENDING) {
+    let row = rawNames.headRow(head);
+    if (row === PENDING) {
+      row = cache.get(head.cacheKey) ?? PENDING;
+      if (row !== PENDING) rawNames.keepHeadRow(head, row);
+    }
+    headRows[id] = row;
+    if (row === PENDING) queue = wait(queue, head, { id, head: true });
+  }
+  return queue;
 }
 
 /** Embeds the `missing` names in one call and gives every waiting name its row. */

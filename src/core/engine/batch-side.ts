@@ -7,7 +7,7 @@ import type { RankBatch, SideInput } from "./engine-types.js";
  */
 export function batchSide(batch: RankBatch, k: number): SideInput {
   const { names, index, start } = batch;
-  const skills = batch.lists[k]!;
+  const skills = batch.list(k);
   const at = start[k]!;
   const n = skills.length;
   const side = allocateSide(

@@ -48,7 +48,7 @@ export type RequiredInput = SideInput & {
 
 /**
  * The candidates of one rank call, as positions in a side of names: skill s of list k is name
- * `index[start[k] + s]` of `names`, at level ratio `ratios[start[k] + s]` (value/max of `lists[k][s]`). Each
+ * `index[start[k] + s]` of `names`, at level ratio `ratios[start[k] + s]` (value/max of `list(k)[s]`). Each
  * name is resolved (and its evidence looked up) once however many candidates list it; a matcher passes the
  * same side from call to call, so a role scorer may keep what it looked up by position (RoleNameLookups).
  */
@@ -63,8 +63,11 @@ export type RankBatch = {
   readonly start: Int32Array;
   /** Level ratio of each skill, aligned with `index`. */
   readonly ratios: Float64Array;
-  /** The validated skill lists, index-aligned with `start`. */
-  readonly lists: readonly (readonly Skill[])[];
+  /**
+   * Validated skill list `k` as objects, index-aligned with `start`: built on demand for candidates given
+   * as columns (see CandidateColumns), so only engines that read objects (the reference engine) pay for them.
+   */
+  list(k: number): readonly Skill[];
 };
 
 /**
