@@ -39,6 +39,7 @@ export const ENTRY_POINTS: Readonly<Record<string, string>> = {
   index: "src/index.ts",
   cli: "src/cli/bin.ts",
   "match-worker": "src/pool/match-worker.ts",
+  "parse-worker": "src/pool/parse-worker.ts",
   // BullMQ's sandbox loads the shard processor by path, next to the chunk that starts the worker.
   "shard-processor": "src/distributed/shard-processor.ts",
   "eval/main": "src/eval/main.ts",

@@ -2,6 +2,7 @@ import type { Interval, MatchResult, RequiredSkill, Skill, Strategy } from "../c
 import type { ErrorCode, Issue } from "../errors.js";
 import type { MatchOptions, MatchPair } from "../matcher-types.js";
 import type { Line } from "../sources/read-lines.js";
+import type { ParsedRankLines } from "./parse-rank-lines.js";
 
 /** A slice of batch or rank work: scored in one matchBatch call, in-process or on a worker thread. */
 export type ChunkTask = { readonly pairs: readonly MatchPair[]; readonly options: MatchOptions };
@@ -53,6 +54,9 @@ export type LineError = { readonly lineNo: number; readonly error: WireError };
 /** A rank chunk as raw NDJSON lines, parsed and validated where they are scored (see rankLineChunk). */
 export type RankLinesTask = Omit<RankTask, "candidates"> & { readonly lines: readonly Line[] };
 
+/** A rank chunk already parsed into columns on another thread (see parse-rank-lines.ts). */
+export type RankParsedTask = Omit<RankTask, "candidates"> & { readonly parsed: ParsedRankLines };
+
 /** What ranking a chunk of raw lines found. */
 export type RankLinesResult = {
   /** Id of each line that parsed and validated (its `id`, else its line number), else null; aligned with the lines. */
@@ -69,6 +73,8 @@ export interface ChunkScorer {
   rank(task: RankTask): Promise<RankTaskResult | null>;
   /** As `rank`, from raw lines that the scoring thread parses and validates itself. */
   rankLines(task: RankLinesTask): Promise<RankLinesResult>;
+  /** As `rankLines`, for a chunk parsed elsewhere; only a scorer on the thread that reads has it. */
+  rankParsed?(task: RankParsedTask): Promise<RankLinesResult>;
   full(task: ChunkTask): Promise<ItemOutcome<MatchResult>[]>;
   summary(task: ChunkTask): Promise<ItemOutcome<RankSummary>[]>;
   /** Loads the model in every thread ahead of the first chunk. */

@@ -2,10 +2,12 @@ import type { RequiredSkill, Skill } from "../core/types.js";
 import type { MatchOptions, MatchPair } from "../matcher-types.js";
 import type { Line } from "../sources/read-lines.js";
 import { escapeNonPrintable } from "../validate/escape-non-printable.js";
+import { skillsOfColumn } from "../validate/validate-candidate-columns.js";
 import { duplicateId } from "../validate/validate-request.js";
 import { checkRankLine } from "./check-rank-line.js";
 import type { ChunkScorer, ItemOutcome, LineError, RankLinesResult, WireError } from "./chunk-task.js";
 import { lineError } from "./parse-line.js";
+import type { ParsedRankLines } from "./parse-rank-lines.js";
 
 /** One scored candidate of a rank chunk. */
 export type RankedLine = {
@@ -24,6 +26,43 @@ type Outcome = ItemOutcome<object & { overallScore: number }> | undefined;
 
 /** A chunk's scored lines and bad lines, both in line order. */
 export type RankedChunk = { ranked: RankedLine[]; errors: LineError[] };
+
+/**
+ * The lines of a chunk as `settleRankChunk` reads them: how many, the number of line k, and the skills of
+ * a line that was found valid (read again only on the rare path of a chunk ranked twice).
+ */
+export type SettleLines = {
+  readonly length: number;
+  lineNo(k: number): number;
+  skills(k: number): readonly Skill[];
+};
+
+/** SettleLines over raw lines: a valid line's skills are parsed again when asked for. */
+export function settleLinesOf(lines: readonly Line[]): SettleLines {
+  return {
+    length: lines.length,
+    lineNo: (k) => lines[k]!.lineNo,
+    skills: (k) => (checkRankLine(lines[k]!) as { skills: readonly Skill[] }).skills,
+  };
+}
+
+/** SettleLines over a chunk parsed into columns (see parse-rank-lines.ts): skills come from the columns. */
+export function settleLinesOfParsed(parsed: ParsedRankLines): SettleLines {
+  let candidateOf: Int32Array | null = null;
+  return {
+    length: parsed.lineNos.length,
+    lineNo: (k) => parsed.lineNos[k]!,
+    skills(k) {
+      if (candidateOf === null) {
+        candidateOf = new Int32Array(parsed.lineNos.length).fill(-1);
+        parsed.positions.forEach((line, j) => {
+          candidateOf![line] = j;
+        });
+      }
+      return skillsOfColumn(parsed.columns, candidateOf[k]!);
+    },
+  };
+}
 
 /** The id a valid rank line is known by (its `id`, or its line number), or undefined for an invalid line. */
 export function rankLineId(line: Line): string | undefined {
@@ -54,6 +93,19 @@ export function startRankChunk(
   return scorer.rankLines({ lines, ...rankTask(role, options, full, rankTop) });
 }
 
+/** `startRankChunk` for a chunk already parsed into columns, ranked by the scorer's `rankParsed`. */
+export function startParsedRankChunk(
+  scorer: ChunkScorer,
+  role: readonly RequiredSkill[],
+  options: MatchOptions,
+  full: boolean,
+  parsed: ParsedRankLines,
+  rankTop: RankTop,
+): Promise<RankLinesResult> {
+  if (scorer.rankParsed === undefined) throw new Error("this scorer takes raw lines only");
+  return scorer.rankParsed({ parsed, ...rankTask(role, options, full, rankTop) });
+}
+
 /** What a rank task holds besides its candidates, with the bar the caller's top holds now. */
 function rankTask(role: readonly RequiredSkill[], options: MatchOptions, full: boolean, rankTop: RankTop) {
   return {
@@ -76,7 +128,7 @@ export async function settleRankChunk(
   role: readonly RequiredSkill[],
   options: MatchOptions,
   full: boolean,
-  lines: readonly Line[],
+  lines: SettleLines,
   started: RankLinesResult,
   seen: Map<string, number>,
   rankTop: RankTop,
@@ -87,7 +139,7 @@ export async function settleRankChunk(
   let e = 0;
   for (let k = 0; k < lines.length; k++) {
     const id = started.ids[k]!;
-    const lineNo = lines[k]!.lineNo;
+    const lineNo = lines.lineNo(k);
     if (id === null) {
       errors.push(started.errors[e++]!);
       continue;
@@ -108,29 +160,25 @@ export async function settleRankChunk(
     const byLine = [...ranked].sort((a, b) => a.index - b.index);
     return {
       ranked: byLine.map((r) => ({
-        lineNo: lines[r.index]!.lineNo,
+        lineNo: lines.lineNo(r.index),
         id: started.ids[r.index]!,
         result: r.result,
       })),
       errors,
     };
   }
-  const kept = good.map((k) => lines[k]!);
-  const outcomes = await scoreCandidates(scorer, role, options, full, kept.map(skillsOf), rankTop);
+  const kept = good.map((k) => lines.skills(k));
+  const outcomes = await scoreCandidates(scorer, role, options, full, kept, rankTop);
   const out: RankedLine[] = [];
-  kept.forEach((line, j) => {
+  good.forEach((k, j) => {
     const outcome = outcomes[j];
     if (outcome === undefined) return;
-    if (!outcome.ok) errors.push({ lineNo: line.lineNo, error: outcome.error });
-    else out.push({ lineNo: line.lineNo, id: started.ids[good[j]!]!, result: outcome.result });
+    const lineNo = lines.lineNo(k);
+    if (!outcome.ok) errors.push({ lineNo, error: outcome.error });
+    else out.push({ lineNo, id: started.ids[k]!, result: outcome.result });
   });
   errors.sort((a, b) => a.lineNo - b.lineNo);
   return { ranked: out, errors };
-}
-
-/** The skills of a line that `rankLineChunk` found valid, parsed again (the rare path of a chunk ranked twice). */
-function skillsOf(line: Line): readonly Skill[] {
-  return (checkRankLine(line) as { skills: readonly Skill[] }).skills;
 }
 
 /**
@@ -171,7 +219,7 @@ export async function rankLines(
   rankTop: RankTop,
 ): Promise<RankedChunk> {
   const started = await startRankChunk(scorer, role, options, full, lines, rankTop);
-  return settleRankChunk(scorer, role, options, full, lines, started, seen, rankTop);
+  return settleRankChunk(scorer, role, options, full, settleLinesOf(lines), started, seen, rankTop);
 }
 
 /** The one stderr format for a bad candidate line, whatever stage found it: `error[CODE]: line N: path: text`. */
