@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { CompetencyError, type ErrorCode } from "../errors.js";
-import type { ParsedRankLines } from "../shards/parse-rank-lines.js";
+import type { ParsedRankLines } from "../shards/chunk-task.js";
 
 /** Under tsx/vitest the worker is TypeScript source and goes through a tsx bootstrap; built code runs plain JS. */
 const FROM_SOURCE = import.meta.url.endsWith(".ts");

@@ -1,8 +1,7 @@
 import type { Interval, MatchResult, RequiredSkill, Skill, Strategy } from "../core/types.js";
 import type { ErrorCode, Issue } from "../errors.js";
-import type { MatchOptions, MatchPair } from "../matcher-types.js";
+import type { CandidateColumns, MatchOptions, MatchPair } from "../matcher-types.js";
 import type { Line } from "../sources/read-lines.js";
-import type { ParsedRankLines } from "./parse-rank-lines.js";
 
 /** A slice of batch or rank work: scored in one matchBatch call, in-process or on a worker thread. */
 export type ChunkTask = { readonly pairs: readonly MatchPair[]; readonly options: MatchOptions };
@@ -53,6 +52,20 @@ export type LineError = { readonly lineNo: number; readonly error: WireError };
 
 /** A rank chunk as raw NDJSON lines, parsed and validated where they are scored (see rankLineChunk). */
 export type RankLinesTask = Omit<RankTask, "candidates"> & { readonly lines: readonly Line[] };
+
+/** A chunk of rank lines parsed and validated into columns: what the reader thread hands to the scorer (see parse-rank-lines.ts). */
+export type ParsedRankLines = {
+  /** Number of each line of the chunk. */
+  readonly lineNos: Int32Array;
+  /** Id of each line that parsed and validated (its `id`, else its line number), else null; aligned with the lines. */
+  readonly ids: readonly (string | null)[];
+  /** The lines that did not parse or validate, in line order. */
+  readonly errors: readonly LineError[];
+  /** The good lines as rank candidates, in line order; a candidate's id is its position here ("0", "1", …). */
+  readonly columns: CandidateColumns;
+  /** Index in the chunk's lines of each candidate of `columns`. */
+  readonly positions: Int32Array;
+};
 
 /** A rank chunk already parsed into columns on another thread (see parse-rank-lines.ts). */
 export type RankParsedTask = Omit<RankTask, "candidates"> & { readonly parsed: ParsedRankLines };

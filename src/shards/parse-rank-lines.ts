@@ -1,21 +1,7 @@
 import type { CandidateColumns } from "../matcher-types.js";
 import type { Line } from "../sources/read-lines.js";
 import { checkRankLine } from "./check-rank-line.js";
-import type { LineError } from "./chunk-task.js";
-
-/** A chunk of rank lines parsed and validated into columns: what the reader thread hands to the scorer. */
-export type ParsedRankLines = {
-  /** Number of each line of the chunk. */
-  readonly lineNos: Int32Array;
-  /** Id of each line that parsed and validated (its `id`, else its line number), else null; aligned with the lines. */
-  readonly ids: readonly (string | null)[];
-  /** The lines that did not parse or validate, in line order. */
-  readonly errors: readonly LineError[];
-  /** The good lines as rank candidates, in line order; a candidate's id is its position here ("0", "1", …). */
-  readonly columns: CandidateColumns;
-  /** Index in the chunk's lines of each candidate of `columns`. */
-  readonly positions: Int32Array;
-};
+import type { LineError, ParsedRankLines } from "./chunk-task.js";
 
 /**
  * Parses and validates a chunk of candidate lines (checkRankLine: the rules and messages of every surface)

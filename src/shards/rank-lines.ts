@@ -5,9 +5,15 @@ import { escapeNonPrintable } from "../validate/escape-non-printable.js";
 import { skillsOfColumn } from "../validate/validate-candidate-columns.js";
 import { duplicateId } from "../validate/validate-request.js";
 import { checkRankLine } from "./check-rank-line.js";
-import type { ChunkScorer, ItemOutcome, LineError, RankLinesResult, WireError } from "./chunk-task.js";
+import type {
+  ChunkScorer,
+  ItemOutcome,
+  LineError,
+  ParsedRankLines,
+  RankLinesResult,
+  WireError,
+} from "./chunk-task.js";
 import { lineError } from "./parse-line.js";
-import type { ParsedRankLines } from "./parse-rank-lines.js";
 
 /** One scored candidate of a rank chunk. */
 export type RankedLine = {
