@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { skillsOfColumn } from "../validate/validate-candidate-columns.js";
+import { checkRankLine } from "./check-rank-line.js";
+import { parseRankLines } from "./parse-rank-lines.js";
+
+const texts = [
+  '{"id":"a","skills":[{"name":"Go","level":{"value":2,"max":5}},{"name":"SQL","level":{"value":1,"max":4}}]}',
+  '{"id":"b","skills":[',
+  '{"id":"e","skills":[{"name":"SQL","level":{"value":3,"max":3}}]}',
+  '{"id":"c","skills":[{"name":"Go","level":{"value":9,"max":5}}]}',
+  '{"id":"d","skills":[{"name":"Rust","level":{"value":0.5,"max":1}},{"name":"Go","level":{"value":5,"max":5}}]}',
+];
+const lines = texts.map((text, k) => ({ lineNo: 10 + 2 * k, text }));
+
+describe("parseRankLines", () => {
+  const parsed = parseRankLines(lines);
+
+  it("keeps each line's id, and null for a bad line, as checkRankLine does", () => {
+    expect(parsed.ids).toEqual(
+      lines.map((l) => {
+        const c = checkRankLine(l);
+        return c.ok ? c.id : null;
+      }),
+    );
+    expect(parsed.ids).toEqual(["a", null, "e", null, "d"]);
+    expect([...parsed.lineNos]).toEqual([10, 12, 14, 16, 18]);
+  });
+
+  it("reports bad lines with checkRankLine's errors, in line order", () => {
+    const expected = lines.flatMap((l) => {
+      const c = checkRankLine(l);
+      return c.ok ? [] : [{ lineNo: l.lineNo, error: c.error }];
+    });
+    expect(parsed.errors).toEqual(expected);
+  });
+
+  it("lays the good lines out as columns that give back checkRankLine's skills, names once each", () => {
+    expect([...parsed.positions]).toEqual([0, 2, 4]);
+    expect(parsed.columns.ids).toEqual(["0", "1", "2"]);
+    expect(parsed.columns.names).toEqual(["Go", "SQL", "Rust"]);
+    parsed.positions.forEach((line, j) => {
+      expect(skillsOfColumn(parsed.columns, j)).toEqual(
+        (checkRankLine(lines[line]!) as { skills: unknown }).skills,
+      );
+    });
+  });
+
+  it("grows its columns past their first guess (16 skills per line)", () => {
+    const skills = Array.from({ length: 40 }, (_, k) => ({ name: `S${k}`, level: { value: 1, max: 2 } }));
+    const many = parseRankLines([{ lineNo: 1, text: JSON.stringify({ id: "x", skills }) }]);
+    expect(skillsOfColumn(many.columns, 0)).toEqual(skills);
+  });
+});
