@@ -100,7 +100,7 @@ describe("rankColumns", () => {
       expect(error).toMatchObject({ code: "INVALID_INPUT" });
       const got = (error as { issues: { message: string; path: unknown[] }[] }).issues;
       expect(got.map((i) => i.message)).toHaveLength(messages.length);
-      messages.forEach((m, k) => expect(got[k]!.message).toMatch(m));
+      for (const [k, m] of messages.entries()) expect(got[k]!.message).toMatch(m);
       for (const issue of got) expect(issue.path[0]).toBe("columns");
     }
   });
