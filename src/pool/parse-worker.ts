@@ -1,9 +1,10 @@
 /**
  * The reader thread of `rank --workers 0` over a file: reads the candidates file itself, splits it into
  * chunks of lines (readLineChunks, as the main thread would) and parses and validates each chunk into
- * columns (parseRankLines), while the main thread scores the chunks before. The main thread asks for chunks
- * with `{ more: n }` and gets `{ chunk, bytes }` each (bytes: UTF-8 length of the chunk's lines, newlines
- * included, for progress), then `{ done: true }`, or `{ error }` once.
+ * columns (parseRankLines), while the main thread scores the chunks before. It also checks ids against
+ * every earlier line, so the main thread keeps no map of 100,000 ids. The main thread asks for chunks with
+ * `{ more: n }` and gets `{ chunk, bytes }` each (bytes read from the file since the last chunk, for
+ * progress), then `{ done: true }`, or `{ error }` once.
  */
 import { createReadStream } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
@@ -12,7 +13,11 @@ import { parseRankLines } from "../shards/parse-rank-lines.js";
 import { readLineChunks } from "../sources/read-lines.js";
 
 const { path, chunkLines } = workerData as { path: string; chunkLines: number };
-const chunks = readLineChunks(createReadStream(path, { encoding: "utf8" }), chunkLines);
+const input = createReadStream(path, { encoding: "utf8" });
+const chunks = readLineChunks(input, chunkLines);
+// Every good line's id and number, for the duplicate check that settleRankChunk would otherwise do.
+const seen = new Map<string, number>();
+let bytesReported = 0;
 let wanted = 0;
 let pumping = false;
 
@@ -27,9 +32,10 @@ async function pump(): Promise<void> {
         return;
       }
       wanted--;
-      let bytes = 0;
-      for (const line of next.value) bytes += Buffer.byteLength(line.text) + 1;
-      parentPort!.postMessage({ chunk: parseRankLines(next.value), bytes });
+      // Progress in bytes read from the file (a read ahead of the lines handed out, at most).
+      const bytes = input.bytesRead - bytesReported;
+      bytesReported = input.bytesRead;
+      parentPort!.postMessage({ chunk: parseRankLines(next.value, seen), bytes });
     }
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;

@@ -57,9 +57,9 @@ export type RankLinesTask = Omit<RankTask, "candidates"> & { readonly lines: rea
 export type ParsedRankLines = {
   /** Number of each line of the chunk. */
   readonly lineNos: Int32Array;
-  /** Id of each line that parsed and validated (its `id`, else its line number), else null; aligned with the lines. */
+  /** Id of each good line, else null; aligned with the lines. No id appears twice in the whole input. */
   readonly ids: readonly (string | null)[];
-  /** The lines that did not parse or validate, in line order. */
+  /** The lines that did not parse or validate, or reused an earlier line's id, in line order. */
   readonly errors: readonly LineError[];
   /** The good lines as rank candidates, in line order; a candidate's id is its position here ("0", "1", …). */
   readonly columns: CandidateColumns;

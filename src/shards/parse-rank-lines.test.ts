@@ -13,7 +13,7 @@ const texts = [
 const lines = texts.map((text, k) => ({ lineNo: 10 + 2 * k, text }));
 
 describe("parseRankLines", () => {
-  const parsed = parseRankLines(lines);
+  const parsed = parseRankLines(lines, new Map());
 
   it("keeps each line's id, and null for a bad line, as checkRankLine does", () => {
     expect(parsed.ids).toEqual(
@@ -45,9 +45,24 @@ describe("parseRankLines", () => {
     });
   });
 
+  it("reports a line that reuses an earlier line's id, in this chunk or an earlier one, and leaves it out", () => {
+    const seen = new Map<string, number>();
+    parseRankLines([lines[0]!], seen);
+    const again = parseRankLines(
+      [lines[4]!, { lineNo: 30, text: lines[0]!.text }, { ...lines[4]!, lineNo: 31 }],
+      seen,
+    );
+    expect(again.ids).toEqual(["d", null, null]);
+    expect(again.errors.map((e) => [e.lineNo, e.error.message])).toEqual([
+      [30, expect.stringMatching(/^line 30: id: .*"a".*line 10/)],
+      [31, expect.stringMatching(/^line 31: id: .*"d".*line 18/)],
+    ]);
+    expect(again.columns.ids).toEqual(["0"]);
+  });
+
   it("grows its columns past their first guess (16 skills per line)", () => {
     const skills = Array.from({ length: 40 }, (_, k) => ({ name: `S${k}`, level: { value: 1, max: 2 } }));
-    const many = parseRankLines([{ lineNo: 1, text: JSON.stringify({ id: "x", skills }) }]);
+    const many = parseRankLines([{ lineNo: 1, text: JSON.stringify({ id: "x", skills }) }], new Map());
     expect(skillsOfColumn(many.columns, 0)).toEqual(skills);
   });
 });

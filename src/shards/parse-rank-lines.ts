@@ -2,14 +2,17 @@ import type { CandidateColumns } from "../matcher-types.js";
 import type { Line } from "../sources/read-lines.js";
 import { checkRankLine } from "./check-rank-line.js";
 import type { LineError, ParsedRankLines } from "./chunk-task.js";
+import { duplicateLineError } from "./rank-lines.js";
 
 /**
  * Parses and validates a chunk of candidate lines (checkRankLine: the rules and messages of every surface)
- * and lays the good ones out as columns with a dictionary of the chunk's distinct names. Columns cross a
+ * and lays the good ones out as columns with a dictionary of the chunk's distinct names. A line whose id an
+ * earlier line (of any chunk: `seen` holds every good line's id and number) used is reported and left out,
+ * as settleRankChunk does, so the ids of the columns are unique over the whole input. Columns cross a
  * thread as a few arrays; the same candidates as objects would be two objects per skill to clone and, on
  * the scoring thread, to collect.
  */
-export function parseRankLines(lines: readonly Line[]): ParsedRankLines {
+export function parseRankLines(lines: readonly Line[], seen: Map<string, number>): ParsedRankLines {
   const ids = new Array<string | null>(lines.length).fill(null);
   const errors: LineError[] = [];
   const candidateIds: string[] = [];
@@ -28,6 +31,12 @@ export function parseRankLines(lines: readonly Line[]): ParsedRankLines {
       errors.push({ lineNo: line.lineNo, error: checked.error });
       continue;
     }
+    const first = seen.get(checked.id);
+    if (first !== undefined) {
+      errors.push({ lineNo: line.lineNo, error: duplicateLineError(checked.id, line.lineNo, first) });
+      continue;
+    }
+    seen.set(checked.id, line.lineNo);
     ids[k] = checked.id;
     const skills = checked.skills;
     if (n + skills.length > name.length) {

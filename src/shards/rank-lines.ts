@@ -39,6 +39,8 @@ export type RankedChunk = { ranked: RankedLine[]; errors: LineError[] };
  */
 export type SettleLines = {
   readonly length: number;
+  /** True when the ids of these lines were already checked against every earlier line (by the reader). */
+  readonly idsChecked: boolean;
   lineNo(k: number): number;
   skills(k: number): readonly Skill[];
 };
@@ -47,6 +49,7 @@ export type SettleLines = {
 export function settleLinesOf(lines: readonly Line[]): SettleLines {
   return {
     length: lines.length,
+    idsChecked: false,
     lineNo: (k) => lines[k]!.lineNo,
     skills: (k) => (checkRankLine(lines[k]!) as { skills: readonly Skill[] }).skills,
   };
@@ -57,6 +60,7 @@ export function settleLinesOfParsed(parsed: ParsedRankLines): SettleLines {
   let candidateOf: Int32Array | null = null;
   return {
     length: parsed.lineNos.length,
+    idsChecked: true,
     lineNo: (k) => parsed.lineNos[k]!,
     skills(k) {
       if (candidateOf === null) {
@@ -150,14 +154,14 @@ export async function settleRankChunk(
       errors.push(started.errors[e++]!);
       continue;
     }
-    const first = seen.get(id);
+    const first = lines.idsChecked ? undefined : seen.get(id);
     if (first !== undefined) {
       errors.push({ lineNo, error: duplicateLineError(id, lineNo, first) });
       duplicates ??= new Set();
       duplicates.add(k);
       continue;
     }
-    seen.set(id, lineNo);
+    if (!lines.idsChecked) seen.set(id, lineNo);
     good.push(k);
   }
   const ranked = started.ranked;
