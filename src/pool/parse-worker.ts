@@ -38,12 +38,19 @@ async function pump(): Promise<void> {
       parentPort!.postMessage({ chunk: parseRankLines(next.value, seen), bytes });
     }
   } catch (cause) {
+    // A read error is the input's problem and is reported as the main thread reports one; anything else is
+    // a defect and ends the thread (the main thread then fails with its message).
     const code = (cause as NodeJS.ErrnoException).code;
-    const error =
-      cause instanceof CompetencyError
-        ? { code: cause.code, message: cause.message }
-        : { code: code === "ENOENT" ? "FILE_NOT_FOUND" : "FILE_UNREADABLE", message: JSON.stringify(path) };
-    parentPort!.postMessage({ error });
+    if (cause instanceof CompetencyError)
+      parentPort!.postMessage({ error: { code: cause.code, message: cause.message } });
+    else if (typeof code === "string")
+      parentPort!.postMessage({
+        error: {
+          code: code === "ENOENT" ? "FILE_NOT_FOUND" : "FILE_UNREADABLE",
+          message: JSON.stringify(path),
+        },
+      });
+    else throw cause;
   } finally {
     pumping = false;
   }

@@ -15,7 +15,10 @@ type Reply = {
   chunk?: ParsedRankLines;
   bytes?: number;
   done?: true;
+  /** A problem of the input (the file could not be read). */
   error?: { code: ErrorCode; message: string };
+  /** The thread failed: a defect, not the input's fault. */
+  failed?: string;
 };
 
 /** The chunks of a file being read and parsed on the reader thread. */
@@ -30,7 +33,8 @@ export type ParsedChunks = {
  * Reads, splits and parses the candidates file at `path` on a thread of its own (see parse-worker.ts) and
  * yields its chunks of `chunkLines` lines in order, parsed into columns, at most CHUNKS_AHEAD ahead of the
  * consumer. The thread starts at once, so it reads while the caller loads its model. A read error is
- * thrown as a CompetencyError (FILE_UNREADABLE, or the worker's own code).
+ * thrown as the CompetencyError the main thread would throw (FILE_NOT_FOUND, FILE_UNREADABLE); a failure of
+ * the thread itself as a plain Error (a defect).
  */
 export function readParsedChunks(path: string, chunkLines: number): ParsedChunks {
   const worker = new Worker(WORKER_URL, { workerData: { path, chunkLines } });
@@ -42,10 +46,8 @@ export function readParsedChunks(path: string, chunkLines: number): ParsedChunks
     wake = null;
   };
   worker.on("message", deliver);
-  worker.on("error", (error) => deliver({ error: { code: "FILE_UNREADABLE", message: error.message } }));
-  worker.on("exit", (code) =>
-    deliver({ error: { code: "FILE_UNREADABLE", message: `reader thread exited (${code})` } }),
-  );
+  worker.on("error", (error) => deliver({ failed: error.stack ?? error.message }));
+  worker.on("exit", (code) => deliver({ failed: `reader thread exited with code ${code}` }));
   worker.postMessage({ more: CHUNKS_AHEAD });
   const close = async (): Promise<void> => {
     worker.removeAllListeners("exit");
@@ -57,6 +59,7 @@ export function readParsedChunks(path: string, chunkLines: number): ParsedChunks
         while (replies.length === 0) await new Promise<void>((resolve) => (wake = resolve));
         const reply = replies.shift()!;
         if (reply.error !== undefined) throw new CompetencyError(reply.error.code, reply.error.message);
+        if (reply.failed !== undefined) throw new Error(`reader thread: ${reply.failed}`);
         if (reply.done === true) return;
         worker.postMessage({ more: 1 });
         yield { chunk: reply.chunk!, bytes: reply.bytes! };
