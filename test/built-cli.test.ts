@@ -75,6 +75,11 @@ describe("the built CLI", () => {
     expect(runBuilt(args).stdout).toBe(await runSource(args));
   });
 
+  it("ranks a file with its reader thread (dist/parse-worker.js) like the sources", async () => {
+    const args = ["rank", "examples/role.json", "examples/candidates.jsonl", "--top", "5", "--full"];
+    expect(runBuilt(args).stdout).toBe(await runSource(args));
+  });
+
   it("prints only the version, and help without loading a command", () => {
     expect(runBuilt(["--version"]).stdout).toBe(
       `${JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version}\n`,
