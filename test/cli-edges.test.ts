@@ -1,14 +1,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable, Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatTable } from "../src/cli/format-table.js";
-import type { CliIo } from "../src/cli/io.js";
-import { main } from "../src/cli/main.js";
 import { forbiddenNameChar } from "../src/core/text/forbidden-name-char.js";
 import { createFakeEmbedder, createMatcher } from "../src/index.js";
-import type { MatcherOptions } from "../src/matcher-types.js";
+import { runCli } from "./helpers/run-cli.js";
 
 const TMP = mkdtempSync(join(tmpdir(), "competency-cli-edges-"));
 const file = (name: string, text: string | Buffer): string => {
@@ -29,23 +26,8 @@ const CANDIDATE = file(
   JSON.stringify({ skills: [skill("JavaScript", 5), skill("React", 4)] }),
 );
 
-async function run(argv: string[], env: Record<string, string> = {}, injected = true) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const sink = (into: string[]) =>
-    new Writable({
-      write(chunk, _e, done) {
-        into.push(String(chunk));
-        done();
-      },
-    });
-  const io: CliIo = { stdin: Readable.from([""]), stdout: sink(out), stderr: sink(err), env, isTTY: false };
-  const deps = injected
-    ? { createMatcher: (o: MatcherOptions) => createMatcher({ ...o, embedder: createFakeEmbedder(32) }) }
-    : {};
-  const code = await main(argv, io, deps);
-  return { code, stdout: out.join(""), stderr: err.join("") };
-}
+const run = (argv: string[], env: Record<string, string> = {}, injected = true) =>
+  runCli(argv, { env, injected });
 
 const reference = createMatcher({ embedder: createFakeEmbedder(32) });
 afterAll(() => reference.close());

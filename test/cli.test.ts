@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../src/cli/io.js";
 import { main } from "../src/cli/main.js";
 import { createFakeEmbedder, createMatcher } from "../src/index.js";
-import type { MatcherOptions } from "../src/matcher-types.js";
+import { runCli } from "./helpers/run-cli.js";
 
 const TMP = mkdtempSync(join(tmpdir(), "competency-cli-"));
 const file = (name: string, text: string): string => {
@@ -45,21 +45,7 @@ function sink(): {
   return { stream, text, waitFor };
 }
 
-async function run(argv: string[], stdin = "", env: Record<string, string> = {}) {
-  const out = sink();
-  const err = sink();
-  const io: CliIo = {
-    stdin: Readable.from([stdin]),
-    stdout: out.stream,
-    stderr: err.stream,
-    env,
-    isTTY: false,
-  };
-  const code = await main(argv, io, {
-    createMatcher: (o: MatcherOptions) => createMatcher({ ...o, embedder: createFakeEmbedder(32) }),
-  });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = (argv: string[], stdin = "", env: Record<string, string> = {}) => runCli(argv, { stdin, env });
 
 const reference = createMatcher({ embedder: createFakeEmbedder(32) });
 afterAll(async () => {

@@ -1,13 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable, Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../src/cli/io.js";
-import { main } from "../src/cli/main.js";
-import { createFakeEmbedder, createMatcher } from "../src/index.js";
-import type { MatcherOptions } from "../src/matcher-types.js";
 import { mulberry32 } from "../src/profiling/mulberry32.js";
+import { runCli } from "./helpers/run-cli.js";
 
 /**
  * `rank` over a file is read and parsed on a second thread (when the machine has a second core), over
@@ -61,33 +57,6 @@ function candidateLines(count: number): string[] {
   return lines;
 }
 
-function sink(): { stream: Writable; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return { stream, text: () => chunks.join("") };
-}
-
-async function run(argv: string[], stdin = "") {
-  const out = sink();
-  const err = sink();
-  const io: CliIo = {
-    stdin: Readable.from([stdin]),
-    stdout: out.stream,
-    stderr: err.stream,
-    env: {},
-    isTTY: false,
-  };
-  const code = await main(argv, io, {
-    createMatcher: (o: MatcherOptions) => createMatcher({ ...o, embedder: createFakeEmbedder(32) }),
-  });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
-
 describe("rank over a file, read and parsed on a second thread", () => {
   const lines = candidateLines(5000);
   // CRLF in the middle, a BOM in front: the reader thread splits as the main thread does.
@@ -101,8 +70,8 @@ describe("rank over a file, read and parsed on a second thread", () => {
     ["--strategy", "conservative"],
   ])
     it(`gives what the main thread gives over stdin: ${flags.join(" ")}`, async () => {
-      const threaded = await run(["rank", "examples/role.json", path, ...flags]);
-      const inline = await run(["rank", "examples/role.json", "-", ...flags], text);
+      const threaded = await runCli(["rank", "examples/role.json", path, ...flags]);
+      const inline = await runCli(["rank", "examples/role.json", "-", ...flags], { stdin: text });
       expect(threaded.stderr).toBe(inline.stderr);
       expect(threaded.stdout).toBe(inline.stdout);
       expect(threaded.code).toBe(inline.code);
@@ -118,7 +87,7 @@ describe("rank over a file, read and parsed on a second thread", () => {
   });
 
   it("reports a file that cannot be read before scoring anything", async () => {
-    const { code, stderr, stdout } = await run(["rank", "examples/role.json", join(DIR, "missing.jsonl")]);
+    const { code, stderr, stdout } = await runCli(["rank", "examples/role.json", join(DIR, "missing.jsonl")]);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/FILE_NOT_FOUND/);
     expect(code).not.toBe(0);

@@ -1,7 +1,7 @@
 import type { Skill } from "../core/types.js";
 import type { Line } from "../sources/read-lines.js";
 import { validateRankLine } from "../validate/validate-request.js";
-import type { WireError } from "./chunk-task.js";
+import type { LineError, WireError } from "./chunk-task.js";
 import { lineError, parseLine } from "./parse-line.js";
 
 /** A rank line after parsing and validation: its id (its `id`, else its line number) and skills, or its error. */
@@ -16,4 +16,21 @@ export function checkRankLine(line: Line): CheckedRankLine {
   const v = validateRankLine(p.value, line.lineNo);
   if (!v.ok) return { ok: false, error: lineError(v.issues) };
   return { ok: true, id: v.id ?? String(line.lineNo), skills: v.value };
+}
+
+/**
+ * Checks every line of a chunk, in order: a bad line's error goes to `errors`, and `good` gets each valid
+ * line's index, id and skills (it may still reject the line by pushing an error of its own).
+ */
+export function checkRankLines(
+  lines: readonly Line[],
+  errors: LineError[],
+  good: (k: number, id: string, skills: readonly Skill[]) => void,
+): void {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    const checked = checkRankLine(line);
+    if (checked.ok) good(k, checked.id, checked.skills);
+    else errors.push({ lineNo: line.lineNo, error: checked.error });
+  }
 }

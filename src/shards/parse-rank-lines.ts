@@ -1,6 +1,6 @@
 import type { CandidateColumns } from "../matcher-types.js";
 import type { Line } from "../sources/read-lines.js";
-import { checkRankLine } from "./check-rank-line.js";
+import { checkRankLines } from "./check-rank-line.js";
 import type { LineError, ParsedRankLines } from "./chunk-task.js";
 import { duplicateLineError } from "./rank-lines.js";
 
@@ -24,21 +24,15 @@ export function parseRankLines(lines: readonly Line[], seen: Map<string, number>
   let value = new Float64Array(name.length);
   let max = new Float64Array(name.length);
   let n = 0;
-  for (let k = 0; k < lines.length; k++) {
-    const line = lines[k]!;
-    const checked = checkRankLine(line);
-    if (!checked.ok) {
-      errors.push({ lineNo: line.lineNo, error: checked.error });
-      continue;
-    }
-    const first = seen.get(checked.id);
+  checkRankLines(lines, errors, (k, id, skills) => {
+    const lineNo = lines[k]!.lineNo;
+    const first = seen.get(id);
     if (first !== undefined) {
-      errors.push({ lineNo: line.lineNo, error: duplicateLineError(checked.id, line.lineNo, first) });
-      continue;
+      errors.push({ lineNo, error: duplicateLineError(id, lineNo, first) });
+      return;
     }
-    seen.set(checked.id, line.lineNo);
-    ids[k] = checked.id;
-    const skills = checked.skills;
+    seen.set(id, lineNo);
+    ids[k] = id;
     if (n + skills.length > name.length) {
       const size = Math.max(2 * name.length, n + skills.length);
       name = grownTo(name, new Int32Array(size));
@@ -60,7 +54,7 @@ export function parseRankLines(lines: readonly Line[], seen: Map<string, number>
     candidateIds.push(String(positions.length));
     positions.push(k);
     starts.push(n);
-  }
+  });
   const columns: CandidateColumns = {
     ids: candidateIds,
     start: Int32Array.from(starts),

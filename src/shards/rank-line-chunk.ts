@@ -1,5 +1,6 @@
+import type { Skill } from "../core/types.js";
 import type { Matcher } from "../matcher-types.js";
-import { checkRankLine } from "./check-rank-line.js";
+import { checkRankLines } from "./check-rank-line.js";
 import type { LineError, RankLinesResult, RankLinesTask } from "./chunk-task.js";
 import { rankChunk } from "./rank-chunk.js";
 
@@ -14,19 +15,13 @@ export async function rankLineChunk(matcher: Matcher, task: RankLinesTask): Prom
   const { lines } = task;
   const ids = new Array<string | null>(lines.length).fill(null);
   const errors: LineError[] = [];
-  const candidates = [];
+  const candidates: (readonly Skill[])[] = [];
   const positions: number[] = [];
-  for (let k = 0; k < lines.length; k++) {
-    const line = lines[k]!;
-    const checked = checkRankLine(line);
-    if (!checked.ok) {
-      errors.push({ lineNo: line.lineNo, error: checked.error });
-      continue;
-    }
-    ids[k] = checked.id;
-    candidates.push(checked.skills);
+  checkRankLines(lines, errors, (k, id, skills) => {
+    ids[k] = id;
+    candidates.push(skills);
     positions.push(k);
-  }
+  });
   const { role, strategy, top, full, above } = task;
   const ranked = await rankChunk(matcher, {
     candidates,
