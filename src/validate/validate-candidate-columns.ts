@@ -133,9 +133,13 @@ function isWellFormed(columns: CandidateColumns): boolean {
 /** Candidate `k` of well-formed `columns` as skill objects. */
 export function skillsOfColumn(columns: CandidateColumns, k: number): Skill[] {
   const { start, names, name, value, max } = columns;
-  const skills: Skill[] = [];
-  for (let s = start[k]!; s < start[k + 1]!; s++)
-    skills.push({ name: names[name[s]!] as string, level: { value: value[s]!, max: max[s]! } });
+  const from = start[k]!;
+  const skills = new Array<Skill>(start[k + 1]! - from);
+  for (let s = 0; s < skills.length; s++)
+    skills[s] = {
+      name: names[name[from + s]!] as string,
+      level: { value: value[from + s]!, max: max[from + s]! },
+    };
   return skills;
 }
 
