@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -80,6 +81,16 @@ describe("rank over a file, read and parsed on a second thread", () => {
       expect(threaded.stderr).toMatch(/line 4996: id: .*star/);
       expect(threaded.stdout.length).toBeGreaterThan(0);
     });
+
+  it("reads a named pipe on the main thread (opened once), with the same output as the file", async () => {
+    const fifo = join(DIR, "candidates.fifo");
+    execFileSync("mkfifo", [fifo]);
+    const writer = createWriteStream(fifo);
+    writer.end(text);
+    const piped = await runCli(["rank", "examples/role.json", fifo, "--top", "25"]);
+    const fromFile = await runCli(["rank", "examples/role.json", path, "--top", "25"]);
+    expect(piped).toEqual(fromFile);
+  });
 
   it("runs on a machine with a second core, where the reader thread is used", () => {
     // On one core the comparison above still holds, but both sides run on the main thread.

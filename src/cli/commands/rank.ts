@@ -147,7 +147,8 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
       // thread then only scores (JSON.parse and collecting what it built were a third of the time of `rank`
       // over 100,000 lines). The thread starts now, so it reads while this one loads the model.
       let parsed: ParsedChunks | undefined;
-      if (workers === 0 && candidatesPath !== "-" && !("next" in lines) && availableParallelism() > 1) {
+      // Regular files only (`total` is a file's size): a pipe or FIFO opened twice could lose its writer.
+      if (workers === 0 && total !== undefined && !("next" in lines) && availableParallelism() > 1) {
         lines.destroy(); // opened above only to report a missing or unreadable file as every command does
         parsed = readParsedChunks(candidatesPath, chunkLines);
       }
