@@ -154,14 +154,16 @@ export async function settleRankChunk(
       errors.push(started.errors[e++]!);
       continue;
     }
-    const first = lines.idsChecked ? undefined : seen.get(id);
-    if (first !== undefined) {
-      errors.push({ lineNo, error: duplicateLineError(id, lineNo, first) });
-      duplicates ??= new Set();
-      duplicates.add(k);
-      continue;
+    if (!lines.idsChecked) {
+      const first = seen.get(id);
+      if (first !== undefined) {
+        errors.push({ lineNo, error: duplicateLineError(id, lineNo, first) });
+        duplicates ??= new Set();
+        duplicates.add(k);
+        continue;
+      }
+      seen.set(id, lineNo);
     }
-    if (!lines.idsChecked) seen.set(id, lineNo);
     good.push(k);
   }
   const ranked = started.ranked;

@@ -139,7 +139,7 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
       // Long chunks on the main thread (per-call work paid less often); workers keep short ones, because
       // each worker holds its chunks in flight and the pool's memory grows with their length.
       const chunkLines = workers === 0 ? RANK_CHUNK_LINES : STREAM_CHUNK_LINES;
-      const lines =
+      const input =
         fromPostgres === undefined
           ? await openInput(candidatesPath, ctx.io.stdin)
           : readPostgresLines(fromPostgres, flags.table as string, chunkLines);
@@ -148,8 +148,8 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
       // over 100,000 lines). The thread starts now, so it reads while this one loads the model.
       let parsed: ParsedChunks | undefined;
       // Regular files only (`total` is a file's size): a pipe or FIFO opened twice could lose its writer.
-      if (workers === 0 && total !== undefined && !("next" in lines) && availableParallelism() > 1) {
-        lines.destroy(); // opened above only to report a missing or unreadable file as every command does
+      if (workers === 0 && total !== undefined && !("next" in input) && availableParallelism() > 1) {
+        input.destroy(); // opened above only to report a missing or unreadable file as every command does
         parsed = readParsedChunks(candidatesPath, chunkLines);
       }
       try {
@@ -176,7 +176,7 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
                   bytes,
                   start: () => startParsedRankChunk(scorer, role, options, full, chunk, rankTop),
                 }))
-              : mapChunks("next" in lines ? lines : readLineChunks(lines, chunkLines), (chunk) => ({
+              : mapChunks("next" in input ? input : readLineChunks(input, chunkLines), (chunk) => ({
                   lines: settleLinesOf(chunk),
                   bytes: chunk.reduce((n, line) => n + Buffer.byteLength(line.text) + 1, 0),
                   start: () => startRankChunk(scorer, role, options, full, chunk, rankTop),
