@@ -82,6 +82,23 @@ describe("rank over a file, read and parsed on a second thread", () => {
       expect(threaded.stdout.length).toBeGreaterThan(0);
     });
 
+  // With workers, a file goes to them as the bytes of whole lines, which they split: the same output again,
+  // with lone `\r` line ends too (each one a line, as readline counts).
+  for (const [name, body] of [
+    ["CRLF", text],
+    ["lone \\r", text.replace(/\r\n/g, "\r")],
+  ] as const)
+    it(`gives what the main thread gives over stdin with --workers 2 (${name})`, async () => {
+      const file = join(DIR, `bytes-${name.length}.jsonl`);
+      writeFileSync(file, body);
+      const flags = ["--top", "25", "--workers", "2"];
+      const pooled = await runCli(["rank", "examples/role.json", file, ...flags]);
+      const inline = await runCli(["rank", "examples/role.json", "-", ...flags], { stdin: body });
+      expect(pooled).toEqual(inline);
+      expect(pooled.code).toBe(2);
+      expect(pooled.stderr).toMatch(/line 4996: id: .*star/);
+    });
+
   it("reads a named pipe on the main thread (opened once), with the same output as the file", async () => {
     const fifo = join(DIR, "candidates.fifo");
     execFileSync("mkfifo", [fifo]);

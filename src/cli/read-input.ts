@@ -1,6 +1,7 @@
 import { open } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { CompetencyError } from "../errors.js";
+import { readFileChunks } from "../sources/read-file-chunks.js";
 
 /** Default cap on a JSON input file (role, candidate) read whole; `--max-input-bytes` raises it. */
 export const MAX_INPUT_BYTES = 16 * 1_048_576;
@@ -30,6 +31,18 @@ export async function openInput(path: string, stdin: Readable): Promise<Readable
       throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
     }
     return handle.createReadStream({ encoding: "utf8" });
+  } catch (cause) {
+    throw fileError(path, cause);
+  }
+}
+
+/**
+ * The bytes of a regular file, 64 KB at a time into one reused buffer (see readFileChunks): a read error
+ * is FILE_NOT_FOUND or FILE_UNREADABLE as openInput reports it.
+ */
+export async function* readFileBytes(path: string): AsyncGenerator<Buffer> {
+  try {
+    yield* readFileChunks(path, 1 << 16);
   } catch (cause) {
     throw fileError(path, cause);
   }

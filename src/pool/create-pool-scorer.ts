@@ -43,6 +43,9 @@ export function createPoolScorer(
   return {
     rank: (task) => pool.run(task, { name: "rank" }),
     rankLines: (task) => pool.run(task, { name: "rankLines" }),
+    // The chunk's bytes move to the worker (no copy, and nothing left for this thread to collect).
+    rankBytes: (task) =>
+      pool.run(task, { name: "rankBytes", transferList: [task.bytes.buffer as ArrayBuffer] }),
     full: (task) => pool.run(task, { name: "full" }),
     summary: (task) => pool.run(task, { name: "summary" }),
     // One task per thread: with minThreads = maxThreads and all tasks queued at once, each thread takes one.

@@ -13,9 +13,9 @@ import {
 } from "../adapters/embedder/word-vectors/shared-store-index.js";
 import { createMatcher } from "../index.js";
 import type { MatcherOptions } from "../matcher-types.js";
-import type { ChunkTask, RankLinesTask, RankTask } from "../shards/chunk-task.js";
+import type { ChunkTask, RankBytesTask, RankLinesTask, RankTask } from "../shards/chunk-task.js";
 import { rankChunk } from "../shards/rank-chunk.js";
-import { rankLineChunk } from "../shards/rank-line-chunk.js";
+import { rankByteChunk, rankLineChunk } from "../shards/rank-line-chunk.js";
 import { scoreChunk, summarizeChunk } from "../shards/score-chunk.js";
 
 const data = workerData as {
@@ -40,6 +40,10 @@ export function rank(task: RankTask) {
 
 export function rankLines(task: RankLinesTask) {
   return rankLineChunk(matcher, task);
+}
+
+export function rankBytes(task: RankBytesTask) {
+  return rankByteChunk(matcher, task);
 }
 
 export function full(task: ChunkTask) {

@@ -8,5 +8,6 @@ const worker = await import(new URL("./match-worker.ts", import.meta.url).href);
 export const warm = worker.warm;
 export const rank = worker.rank;
 export const rankLines = worker.rankLines;
+export const rankBytes = worker.rankBytes;
 export const full = worker.full;
 export const summary = worker.summary;

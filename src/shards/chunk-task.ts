@@ -53,6 +53,17 @@ export type LineError = { readonly lineNo: number; readonly error: WireError };
 /** A rank chunk as raw NDJSON lines, parsed and validated where they are scored (see rankLineChunk). */
 export type RankLinesTask = Omit<RankTask, "candidates"> & { readonly lines: readonly Line[] };
 
+/**
+ * A rank chunk as the bytes of whole lines (see read-byte-chunks.ts): the worker that scores it splits,
+ * decodes, parses and validates it, so the thread that reads the file never holds its text.
+ */
+export type RankBytesTask = Omit<RankTask, "candidates"> & {
+  /** Its ArrayBuffer holds nothing else: a pool transfers it to the worker (detached on this side). */
+  readonly bytes: Uint8Array;
+  /** Number of the chunk's first line. */
+  readonly firstLineNo: number;
+};
+
 /** A chunk of rank lines parsed and validated into columns: what the reader thread hands to the scorer (see parse-rank-lines.ts). */
 export type ParsedRankLines = {
   /** Number of each line of the chunk. */
@@ -80,12 +91,20 @@ export type RankLinesResult = {
   readonly ranked: RankTaskResult | null;
 };
 
+/** What ranking a chunk of bytes found: as for raw lines, with the number of each non-blank line. */
+export type RankBytesResult = RankLinesResult & {
+  /** Number of each non-blank line of the chunk, aligned with `ids`. */
+  readonly lineNos: Int32Array;
+};
+
 /** Scores chunks of pairs, in this thread or on a pool of workers. */
 export interface ChunkScorer {
   /** Overall scores for every candidate, results for the best `top` only (matcher.rank). */
   rank(task: RankTask): Promise<RankTaskResult | null>;
   /** As `rank`, from raw lines that the scoring thread parses and validates itself. */
   rankLines(task: RankLinesTask): Promise<RankLinesResult>;
+  /** As `rankLines`, from the bytes of whole lines that the scoring thread splits and decodes itself. */
+  rankBytes(task: RankBytesTask): Promise<RankBytesResult>;
   /** As `rankLines`, for a chunk parsed elsewhere; only a scorer on the thread that reads has it. */
   rankParsed?(task: RankParsedTask): Promise<RankLinesResult>;
   full(task: ChunkTask): Promise<ItemOutcome<MatchResult>[]>;

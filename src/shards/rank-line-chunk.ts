@@ -1,7 +1,14 @@
 import type { Skill } from "../core/types.js";
 import type { Matcher } from "../matcher-types.js";
+import { linesOfBytes } from "../sources/read-byte-chunks.js";
 import { checkRankLines } from "./check-rank-line.js";
-import type { LineError, RankLinesResult, RankLinesTask } from "./chunk-task.js";
+import type {
+  LineError,
+  RankBytesResult,
+  RankBytesTask,
+  RankLinesResult,
+  RankLinesTask,
+} from "./chunk-task.js";
 import { rankChunk } from "./rank-chunk.js";
 
 /**
@@ -36,4 +43,15 @@ export async function rankLineChunk(matcher: Matcher, task: RankLinesTask): Prom
     errors,
     ranked: ranked === null ? null : ranked.map((e) => ({ index: positions[e.index]!, result: e.result })),
   };
+}
+
+/**
+ * `rankLineChunk` for the bytes of whole lines (see read-byte-chunks.ts): split and decoded here, where the
+ * chunk is scored, with the numbers of its lines for the caller.
+ */
+export function rankByteChunk(matcher: Matcher, task: RankBytesTask): Promise<RankBytesResult> {
+  const { bytes, firstLineNo, ...rest } = task;
+  const lines = linesOfBytes({ bytes, firstLineNo });
+  const lineNos = Int32Array.from(lines, (line) => line.lineNo);
+  return rankLineChunk(matcher, { ...rest, lines }).then((result) => ({ ...result, lineNos }));
 }

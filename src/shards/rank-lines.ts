@@ -1,5 +1,6 @@
 import type { RequiredSkill, Skill } from "../core/types.js";
 import type { MatchOptions, MatchPair } from "../matcher-types.js";
+import { type ByteChunk, linesOfBytes } from "../sources/read-byte-chunks.js";
 import type { Line } from "../sources/read-lines.js";
 import { escapeNonPrintable } from "../validate/escape-non-printable.js";
 import { skillsOfColumn } from "../validate/validate-candidate-columns.js";
@@ -10,6 +11,7 @@ import type {
   ItemOutcome,
   LineError,
   ParsedRankLines,
+  RankBytesResult,
   RankLinesResult,
   WireError,
 } from "./chunk-task.js";
@@ -74,6 +76,28 @@ export function settleLinesOfParsed(parsed: ParsedRankLines): SettleLines {
   };
 }
 
+/**
+ * SettleLines over a chunk of bytes ranked by `rankBytes`: line numbers from its result; a valid line's
+ * skills are decoded and parsed again when asked for, from the bytes `bytesAgain` gives (a pool took the
+ * chunk's own bytes with it).
+ */
+export function settleLinesOfBytes(
+  chunk: ByteChunk,
+  lineNos: Int32Array,
+  bytesAgain: () => Uint8Array,
+): SettleLines {
+  let lines: Line[] | null = null;
+  return {
+    length: lineNos.length,
+    idsChecked: false,
+    lineNo: (k) => lineNos[k]!,
+    skills(k) {
+      lines ??= linesOfBytes({ ...chunk, bytes: bytesAgain() });
+      return (checkRankLine(lines[k]!) as { skills: readonly Skill[] }).skills;
+    },
+  };
+}
+
 /** The id a valid rank line is known by (its `id`, or its line number), or undefined for an invalid line. */
 export function rankLineId(line: Line): string | undefined {
   const checked = checkRankLine(line);
@@ -114,6 +138,22 @@ export function startParsedRankChunk(
 ): Promise<RankLinesResult> {
   if (scorer.rankParsed === undefined) throw new Error("this scorer takes raw lines only");
   return scorer.rankParsed({ parsed, ...rankTask(role, options, full, rankTop) });
+}
+
+/** `startRankChunk` for a chunk of bytes of whole lines (see read-byte-chunks.ts), split where it is scored. */
+export function startByteRankChunk(
+  scorer: ChunkScorer,
+  role: readonly RequiredSkill[],
+  options: MatchOptions,
+  full: boolean,
+  chunk: ByteChunk,
+  rankTop: RankTop,
+): Promise<RankBytesResult> {
+  return scorer.rankBytes({
+    bytes: chunk.bytes,
+    firstLineNo: chunk.firstLineNo,
+    ...rankTask(role, options, full, rankTop),
+  });
 }
 
 /** What a rank task holds besides its candidates, with the bar the caller's top holds now. */

@@ -1,6 +1,7 @@
 import { createHash, type Hash } from "node:crypto";
 import { open } from "node:fs/promises";
 import { CompetencyError } from "../errors.js";
+import { readFileChunks } from "./read-file-chunks.js";
 import type { Line } from "./read-lines.js";
 
 /** One shard of an NDJSON file: whole lines in bytes [start, end), first line numbered `firstLineNo` (1-based). */
@@ -27,20 +28,6 @@ export type NdjsonPlan = {
 const LF = 10;
 const PLAN_READ_BYTES = 1 << 20;
 
-/** Reads a file front to back into one reused buffer: each chunk is valid until the next one is asked for. */
-async function* readChunks(path: string, size: number): AsyncGenerator<Buffer> {
-  const handle = await open(path, "r");
-  const buf = Buffer.allocUnsafe(size);
-  try {
-    for (;;) {
-      const { bytesRead } = await handle.read(buf, 0, size, null);
-      if (bytesRead === 0) return;
-      yield buf.subarray(0, bytesRead);
-    }
-  } finally {
-    await handle.close();
-  }
-}
 const CR = 13;
 
 /**
@@ -65,7 +52,7 @@ export async function planNdjsonRanges(path: string, linesPerRange: number): Pro
     inRange = 0;
   };
   try {
-    for await (const buf of readChunks(path, PLAN_READ_BYTES)) {
+    for await (const buf of readFileChunks(path, PLAN_READ_BYTES)) {
       let from = 0;
       // Fast path (no \r in the chunk): jump from one \n to the next natively instead of byte by byte.
       const scanFrom = !pendingCr && buf.indexOf(CR) === -1 ? buf.length : 0;
