@@ -8,8 +8,11 @@
  * parse time / rank time per round (≥ 1 means ranking is at least as fast as parsing); we report its median.
  *
  * Part 2 (CLI, fresh processes): `competency rank role.json candidates.jsonl --top 10` over 100,000 lines vs
- * a bare `node` that reads the same file line by line and `JSON.parse`s each line, interleaved, CLI_RUNS each.
- * Skipped with RANK_BENCH_CLI=0. Inputs are generated into a temp directory at run time and removed.
+ * a bare `node` that reads the same file line by line and `JSON.parse`s each line, interleaved, CLI_RUNS each,
+ * over the bench's lines and over lines whose names are all lexicon names (`knownNames`). With /usr/bin/time
+ * each CLI run's CPU time (all threads) is recorded too: on C cores no schedule beats CPU / C, the bound
+ * `cliCpuOverCoresOverReadParse` states against reading + parsing. Skipped with RANK_BENCH_CLI=0. Inputs are
+ * generated into a temp directory at run time and removed.
  *
  * Names: 80 % lexicon names, 20 % made-up names the lexicon does not know (they go through the embedding).
  * Prints one JSON document. Options: ROUNDS (default 9), CLI_RUNS (default 3), RANK_BENCH_CLI.
@@ -33,20 +36,20 @@ const UNKNOWN = ["Advanced", "Applied", "Modern", "Practical", "Enterprise", "Cl
 
 const lexicon = loadLexicon();
 const random = mulberry32(20261206);
-function skillName(): string {
+function skillName(unknownShare: number): string {
   const known = lexicon.names[Math.floor(random() * lexicon.size)] as string;
-  if (random() >= 0.2) return known;
+  if (random() >= unknownShare) return known;
   return `${UNKNOWN[Math.floor(random() * UNKNOWN.length)]} ${known}`;
 }
-function skills(n: number): Skill[] {
+function skills(n: number, unknownShare: number): Skill[] {
   return Array.from({ length: n }, () => ({
-    name: skillName(),
+    name: skillName(unknownShare),
     level: { value: 1 + Math.floor(random() * 5), max: 5 },
   }));
 }
-function ndjson(lines: number, firstId = 0): string[] {
+function ndjson(lines: number, firstId = 0, unknownShare = 0.2): string[] {
   return Array.from({ length: lines }, (_, k) =>
-    JSON.stringify({ id: `c${firstId + k}`, skills: skills(SKILLS) }),
+    JSON.stringify({ id: `c${firstId + k}`, skills: skills(SKILLS, unknownShare) }),
   );
 }
 function median(xs: number[]): number {
@@ -132,10 +135,13 @@ let cli: Record<string, unknown> = { skipped: true };
 if (process.env.RANK_BENCH_CLI !== "0") {
   const dir = mkdtempSync(join(tmpdir(), "rank-bench-"));
   try {
-    const candidatesPath = join(dir, "candidates.jsonl");
     const rolePath = join(dir, "role.json");
-    writeFileSync(candidatesPath, `${[...lines, ...ndjson(CLI_LINES - LIB_LINES, LIB_LINES)].join("\n")}\n`);
     writeFileSync(rolePath, JSON.stringify(role));
+    const mixedPath = join(dir, "candidates.jsonl");
+    writeFileSync(mixedPath, `${[...lines, ...ndjson(CLI_LINES - LIB_LINES, LIB_LINES)].join("\n")}\n`);
+    // The same kind of lines with every name a lexicon name: no name's one-time work, the steady state.
+    const knownPath = join(dir, "known.jsonl");
+    writeFileSync(knownPath, `${ndjson(CLI_LINES, 0, 0).join("\n")}\n`);
     const bin = join(process.cwd(), "bin", "competency.js");
     const parseScript = `
       const { createReadStream } = require("node:fs");
@@ -144,30 +150,57 @@ if (process.env.RANK_BENCH_CLI !== "0") {
       const rl = createInterface({ input: createReadStream(process.argv[1]), crlfDelay: Infinity });
       rl.on("line", (l) => { if (l) n += JSON.parse(l).skills.length; });
       rl.on("close", () => process.stdout.write(String(n)));`;
-    const time = (args: string[]) => {
+    // Wall time, and CPU time (user + system, every thread) from /usr/bin/time where it exists.
+    const hasTime = spawnSync("/usr/bin/time", ["-f", "%U", "true"]).status === 0;
+    const time = (args: string[]): Timing => {
       const t = performance.now();
-      const run = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 26 });
+      const run = hasTime
+        ? spawnSync("/usr/bin/time", ["-f", "cpu %U %S", process.execPath, ...args], {
+            encoding: "utf8",
+            maxBuffer: 1 << 26,
+          })
+        : spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 26 });
+      const ms = performance.now() - t;
       if (run.status !== 0) throw new Error(`${args.join(" ")} exited ${run.status}: ${run.stderr}`);
-      return performance.now() - t;
+      const m = /cpu (\S+) (\S+)\s*$/.exec(run.stderr);
+      return { ms, cpu: m === null ? Number.NaN : (Number(m[1]) + Number(m[2])) * 1000 };
     };
-    const cliMs: number[] = [];
-    const readMs: number[] = [];
+    const cores = cpus().length;
+    const cliOver = (path: string) => {
+      const cliRuns: Timing[] = [];
+      const readRuns: Timing[] = [];
+      for (let k = 0; k < CLI_RUNS; k++) {
+        readRuns.push(time(["-e", parseScript, path]));
+        cliRuns.push(time([bin, "rank", rolePath, path, "--top", "10"]));
+      }
+      const cliMs = median(cliRuns.map((r) => r.ms));
+      const cliCpuMs = median(cliRuns.map((r) => r.cpu));
+      const readParseMs = median(readRuns.map((r) => r.ms));
+      return {
+        cliMsMedian: cliMs,
+        readParseMsMedian: readParseMs,
+        cliOverReadParse: cliMs / readParseMs,
+        // Work of every thread: on `cores` cores no schedule finishes before cliCpuMs / cores.
+        cliCpuMsMedian: cliCpuMs,
+        cliCpuOverCoresOverReadParse: cliCpuMs / cores / readParseMs,
+        cliMs: cliRuns.map((r) => r.ms),
+        readMs: readRuns.map((r) => r.ms),
+      };
+    };
     const nodeMs: number[] = [];
+    for (let k = 0; k < CLI_RUNS; k++) nodeMs.push(time(["-e", "0"]).ms);
     const cliLoad = loadavg();
-    for (let k = 0; k < CLI_RUNS; k++) {
-      nodeMs.push(time(["-e", "0"]));
-      readMs.push(time(["-e", parseScript, candidatesPath]));
-      cliMs.push(time([bin, "rank", rolePath, candidatesPath, "--top", "10"]));
-    }
+    const mixed = cliOver(mixedPath);
+    const known = cliOver(knownPath);
     cli = {
       subject: `competency rank over ${CLI_LINES} lines --top 10 vs node reading + JSON.parse of the same file`,
       runs: CLI_RUNS,
-      cliMsMedian: median(cliMs),
-      readParseMsMedian: median(readMs),
       bareNodeMsMedian: median(nodeMs),
-      cliOverReadParse: median(cliMs) / median(readMs),
-      cliMs,
-      readMs,
+      ...mixed,
+      knownNames: {
+        subject: "the same, every name a lexicon name (no new name's one-time work)",
+        ...known,
+      },
       loadavgBefore: cliLoad,
       loadavgAfter: loadavg(),
       git: execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim(),
