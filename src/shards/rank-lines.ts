@@ -1,4 +1,5 @@
 import type { RequiredSkill, Skill } from "../core/types.js";
+import { CompetencyError } from "../errors.js";
 import type { MatchOptions, MatchPair } from "../matcher-types.js";
 import { type ByteChunk, linesOfBytes } from "../sources/read-byte-chunks.js";
 import type { Line } from "../sources/read-lines.js";
@@ -93,7 +94,12 @@ export function settleLinesOfBytes(
     lineNo: (k) => lineNos[k]!,
     skills(k) {
       lines ??= linesOfBytes({ ...chunk, bytes: bytesAgain() });
-      return (checkRankLine(lines[k]!) as { skills: readonly Skill[] }).skills;
+      const line = lines[k];
+      // Read again from the file: it may have changed since it was first read.
+      const checked = line !== undefined && line.lineNo === lineNos[k] ? checkRankLine(line) : undefined;
+      if (checked?.ok !== true)
+        throw new CompetencyError("INPUT_CHANGED", `line ${lineNos[k]} changed while it was being ranked`);
+      return checked.skills;
     },
   };
 }
