@@ -1,30 +1,13 @@
-import { availableParallelism } from "node:os";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import type { RequiredSkill, Strategy } from "../../core/types.js";
 import { CompetencyError } from "../../errors.js";
-import { type ParsedChunks, readParsedChunks } from "../../pool/read-parsed-chunks.js";
 import {
   RANK_CHUNK_LINES,
   STREAM_CHUNK_LINES,
   STREAM_CHUNKS_IN_FLIGHT_PER_WORKER,
 } from "../../service/service-defaults.js";
-import type { RankLinesResult } from "../../shards/chunk-task.js";
-import {
-  formatLineError,
-  type SettleLines,
-  settleLinesOf,
-  settleLinesOfBytes,
-  settleLinesOfParsed,
-  settleRankChunk,
-  startByteRankChunk,
-  startParsedRankChunk,
-  startRankChunk,
-} from "../../shards/rank-lines.js";
+import { formatLineError, settleRankChunk } from "../../shards/rank-lines.js";
 import { createTopK } from "../../shards/top-k.js";
-import { readPostgresLines } from "../../sources/postgres-lines.js";
-import { type ByteChunk, readByteChunks } from "../../sources/read-byte-chunks.js";
-import { readFileRangeSync } from "../../sources/read-file-chunks.js";
-import { readLineChunks } from "../../sources/read-lines.js";
 import { throwIssues } from "../../validate/throw-issues.js";
 import { validateSkillFile } from "../../validate/validate-request.js";
 import type { CliContext } from "../cli-context.js";
@@ -34,7 +17,8 @@ import { inputSize } from "../input-size.js";
 import { maxInputBytesOption } from "../max-input-bytes-option.js";
 import { optionsFromEnv } from "../options-from-env.js";
 import { createProgress } from "../progress.js";
-import { openInput, readFileBytes, readJson } from "../read-input.js";
+import { closeRankInput, openRankInput, rankItems } from "../rank-input.js";
+import { readJson } from "../read-input.js";
 import { runDistributedFromCli } from "../run-distributed.js";
 import { orderedPipeline } from "../stream/ordered-pipeline.js";
 import { writeText } from "../stream/write-text.js";
@@ -143,28 +127,13 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
       // Long chunks on the main thread (per-call work paid less often); workers keep short ones, because
       // each worker holds its chunks in flight and the pool's memory grows with their length.
       const chunkLines = workers === 0 ? RANK_CHUNK_LINES : STREAM_CHUNK_LINES;
-      const input =
+      const input = await openRankInput(
         fromPostgres === undefined
-          ? await openInput(candidatesPath, ctx.io.stdin)
-          : readPostgresLines(fromPostgres, flags.table as string, chunkLines);
-      // A file ranked on this thread is read and parsed on a second one, when there is a second core: this
-      // thread then only scores (JSON.parse and collecting what it built were a third of the time of `rank`
-      // over 100,000 lines). The thread starts now, so it reads while this one loads the model.
-      let parsed: ParsedChunks | undefined;
-      // For workers, a file is handed over as the bytes of whole lines, which each worker splits and
-      // parses: this thread never holds the text, so its heap stays small beside the workers' (its young
-      // generation grew to 32 MB from the lines' strings, a tenth of the peak of `rank --workers 2`).
-      let byteChunks: AsyncGenerator<ByteChunk> | undefined;
-      // Regular files only (`total` is a file's size): a pipe or FIFO opened twice could lose its writer.
-      if (total !== undefined && !("next" in input)) {
-        if (workers > 0) {
-          input.destroy(); // opened above only to report a missing or unreadable file as every command does
-          byteChunks = readByteChunks(readFileBytes(candidatesPath), chunkLines);
-        } else if (availableParallelism() > 1) {
-          input.destroy();
-          parsed = readParsedChunks(candidatesPath, chunkLines);
-        }
-      }
+          ? { path: candidatesPath, size: total, stdin: ctx.io.stdin }
+          : { postgres: { url: fromPostgres, table: flags.table as string } },
+        workers,
+        chunkLines,
+      );
       try {
         await withRankScorer(ctx, workers, role, async (scorer) => {
           // Whole chunks go through matcher.rank, here or on a worker: overall scores for every line, full
@@ -182,36 +151,7 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
           const full = flags.full === true;
           // The scoring thread parses its chunk (or the reader thread did); ids are checked against earlier
           // lines here, in input order.
-          const chunks: AsyncIterable<RankItem> =
-            parsed !== undefined
-              ? mapChunks(parsed.chunks, ({ chunk, bytes }) => ({
-                  bytes,
-                  start: () =>
-                    startParsedRankChunk(scorer, role, options, full, chunk, rankTop).then((result) => ({
-                      result,
-                      lines: settleLinesOfParsed(chunk),
-                    })),
-                }))
-              : byteChunks !== undefined
-                ? mapChunks(byteChunks, (chunk) => ({
-                    bytes: chunk.byteLength,
-                    start: () =>
-                      startByteRankChunk(scorer, role, options, full, chunk, rankTop).then((result) => ({
-                        result,
-                        // Read again only on the rare path of a chunk ranked twice (its bytes went to a worker).
-                        lines: settleLinesOfBytes(chunk, result.lineNos, () =>
-                          readFileRangeSync(candidatesPath, chunk.offset, chunk.byteLength),
-                        ),
-                      })),
-                  }))
-                : mapChunks("next" in input ? input : readLineChunks(input, chunkLines), (chunk) => ({
-                    bytes: chunk.reduce((n, line) => n + Buffer.byteLength(line.text) + 1, 0),
-                    start: () =>
-                      startRankChunk(scorer, role, options, full, chunk, rankTop).then((result) => ({
-                        result,
-                        lines: settleLinesOf(chunk),
-                      })),
-                  }));
+          const chunks = rankItems(input, { scorer, role, options, full, rankTop });
           try {
             await orderedPipeline(
               chunks,
@@ -255,19 +195,9 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
           if (bad > 0) ctx.exitCode = EXIT_USAGE;
         });
       } finally {
-        await parsed?.close();
+        await closeRankInput(input);
       }
     });
-}
-
-/** A chunk of the input on its way to be ranked: its size, and its start, which gives what settleRankChunk reads. */
-type RankItem = {
-  readonly bytes: number;
-  start(): Promise<{ readonly result: RankLinesResult; readonly lines: SettleLines }>;
-};
-
-async function* mapChunks<T>(source: AsyncIterable<T>, to: (chunk: T) => RankItem): AsyncGenerator<RankItem> {
-  for await (const chunk of source) yield to(chunk);
 }
 
 async function rankDistributed(
