@@ -66,10 +66,22 @@ describe.each([
   it.each(Object.entries(BUDGET_BYTES))(
     "keeps a warm %s match within its budget of %i bytes",
     async (name, budget) => {
-      const p = await profileMemoryUsage(name, runs[name as DatasetName].whole, { warmup: 1000, samples: 5 });
+      // A warm match allocates the same bytes every time; the harness around it can only add (once in a CI
+      // run on a loaded machine, 2× on medium and large, not reproduced in 4 reruns). So a measurement over
+      // budget is taken again, at most twice: a real regression is over budget every time.
+      const measured: number[] = [];
+      let p = await profileMemoryUsage(name, runs[name as DatasetName].whole, { warmup: 1000, samples: 5 });
+      measured.push(p.allocatedBytes);
+      while (p.allocatedBytes > budget && measured.length < 3) {
+        p = await profileMemoryUsage(name, runs[name as DatasetName].whole, { warmup: 1000, samples: 5 });
+        measured.push(p.allocatedBytes);
+      }
       expect(p.result.skillScores).toHaveLength(DATASET_SIZES[name as DatasetName].required);
       expect(p.allocatedBytes).toBeGreaterThan(0);
-      expect(p.allocatedBytes).toBeLessThanOrEqual(budget);
+      expect(
+        p.allocatedBytes,
+        `bytes per call, each measurement: ${measured.join(", ")}`,
+      ).toBeLessThanOrEqual(budget);
       expect(p.peakBytes).toBeLessThanOrEqual((BUDGETS_MIB[name] as number) * 2 ** 20);
     },
   );
