@@ -6,15 +6,25 @@
  * `{ more: n }` and gets `{ chunk, bytes }` each (bytes read from the file since the last chunk, for
  * progress), then `{ done: true }`, or `{ error }` once.
  */
-import { createReadStream } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
 import { parentPort, workerData } from "node:worker_threads";
 import { CompetencyError } from "../errors.js";
 import { parseRankLines } from "../shards/parse-rank-lines.js";
+import { readFileChunks } from "../sources/read-file-chunks.js";
 import { readLineChunks } from "../sources/read-lines.js";
 
 const { path, chunkLines } = workerData as { path: string; chunkLines: number };
-const input = createReadStream(path, { encoding: "utf8" });
-const chunks = readLineChunks(input, chunkLines);
+let bytesRead = 0;
+/** The file as text, read into one reused buffer, decoded as a file stream with an encoding decodes it. */
+async function* text(): AsyncGenerator<string> {
+  const decoder = new StringDecoder("utf8");
+  for await (const bytes of readFileChunks(path, 1 << 16)) {
+    bytesRead += bytes.length;
+    yield decoder.write(bytes);
+  }
+  yield decoder.end();
+}
+const chunks = readLineChunks(text(), chunkLines);
 // Every good line's id and number, for the duplicate check that settleRankChunk would otherwise do.
 const seen = new Map<string, number>();
 let bytesReported = 0;
@@ -33,8 +43,8 @@ async function pump(): Promise<void> {
       }
       wanted--;
       // Progress in bytes read from the file (a read ahead of the lines handed out, at most).
-      const bytes = input.bytesRead - bytesReported;
-      bytesReported = input.bytesRead;
+      const bytes = bytesRead - bytesReported;
+      bytesReported = bytesRead;
       parentPort!.postMessage({ chunk: parseRankLines(next.value, seen), bytes });
     }
   } catch (cause) {

@@ -1,4 +1,3 @@
-import type { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 
 /** One input line with its 1-based number. */
@@ -12,12 +11,15 @@ export type Line = { readonly lineNo: number; readonly text: string };
  * lines. Here each read is split with `indexOf`, a line is a slice of it, and the generator pauses the
  * stream between chunks, so a slow consumer still applies backpressure all the way to the file.
  */
-export async function* readLineChunks(input: Readable, chunkSize: number): AsyncGenerator<Line[]> {
+export async function* readLineChunks(
+  input: AsyncIterable<string | Uint8Array>,
+  chunkSize: number,
+): AsyncGenerator<Line[]> {
   const decoder = new StringDecoder("utf8");
   let chunk: Line[] = [];
   const split = createLineSplitter(1, (line) => chunk.push(line));
   for await (const data of input) {
-    split.write(typeof data === "string" ? data : decoder.write(data as Buffer));
+    split.write(typeof data === "string" ? data : decoder.write(data));
     while (chunk.length >= chunkSize) {
       const full = chunk.length === chunkSize ? chunk : chunk.slice(0, chunkSize);
       chunk = chunk.length === chunkSize ? [] : chunk.slice(chunkSize);
