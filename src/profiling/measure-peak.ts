@@ -178,12 +178,18 @@ function calibrateFill(gc: Gc): void {
   }
   if (seen.size !== 1) throw new Error(`measurePeak: fill cost not constant: ${[...seen].join(", ")}`);
   fillBase = [...seen][0] as number;
+  // Retried as the fill cost is: once in a CI run one reading of eight differed (0 and 6,400 bytes), the
+  // process's external memory having moved between two back-to-back readings.
   const readings = new Set<number>();
-  for (let i = 0; i < 12; i++) {
-    gc(MINOR);
-    const a = heapNow();
-    const b = heapNow();
-    if (i >= 4) readings.add(b - a);
+  for (let round = 0; round < 3; round++) {
+    readings.clear();
+    for (let i = 0; i < 12; i++) {
+      gc(MINOR);
+      const a = heapNow();
+      const b = heapNow();
+      if (i >= 4) readings.add(b - a);
+    }
+    if (readings.size === 1) break;
   }
   if (readings.size !== 1)
     throw new Error(`measurePeak: heap reading not constant: ${[...readings].join(", ")}`);
