@@ -160,9 +160,7 @@ function calibrateFill(gc: Gc): void {
     if ((i & 15) === 0) fillSmall(4096);
   }
   if (x === 0.5) sink = x;
-  const seen = new Set<number>();
-  for (let round = 0; round < 3; round++) {
-    seen.clear();
+  fillBase = constantValue("fill cost", (add) => {
     for (const length of [8, 40, 100, 190, 8, 40, 100, 190]) {
       const profiler = new GCProfiler();
       profiler.start();
@@ -172,28 +170,32 @@ function calibrateFill(gc: Gc): void {
       // A heap reading counts the heap before its own result object is allocated.
       const after = heapNow();
       const forced = (profiler.stop() as unknown as { statistics: GcEvent[] }).statistics[1];
-      if (forced !== undefined) seen.add(after - total(forced.afterGC.heapStatistics) - 8 * length);
+      if (forced !== undefined) add(after - total(forced.afterGC.heapStatistics) - 8 * length);
     }
-    if (seen.size === 1) break;
-  }
-  if (seen.size !== 1) throw new Error(`measurePeak: fill cost not constant: ${[...seen].join(", ")}`);
-  fillBase = [...seen][0] as number;
-  // Retried as the fill cost is: once in a CI run one reading of eight differed (0 and 6,400 bytes), the
-  // process's external memory having moved between two back-to-back readings.
-  const readings = new Set<number>();
-  for (let round = 0; round < 3; round++) {
-    readings.clear();
+  });
+  readingBytes = constantValue("heap reading", (add) => {
     for (let i = 0; i < 12; i++) {
       gc(MINOR);
       const a = heapNow();
       const b = heapNow();
-      if (i >= 4) readings.add(b - a);
+      if (i >= 4) add(b - a);
     }
-    if (readings.size === 1) break;
+  });
+}
+
+/**
+ * The one value a round of `sample` gives every time, trying up to 3 rounds: a round can catch the process
+ * doing something else (once in a CI run one heap reading of eight differed, 0 and 6,400 bytes, the external
+ * memory having moved between two back-to-back readings). Throws when no round was constant.
+ */
+function constantValue(what: string, sample: (add: (value: number) => void) => void): number {
+  const seen = new Set<number>();
+  for (let round = 0; round < 3; round++) {
+    seen.clear();
+    sample((value) => seen.add(value));
+    if (seen.size === 1) return [...seen][0] as number;
   }
-  if (readings.size !== 1)
-    throw new Error(`measurePeak: heap reading not constant: ${[...readings].join(", ")}`);
-  readingBytes = [...readings][0] as number;
+  throw new Error(`measurePeak: ${what} not constant: ${[...seen].join(", ")}`);
 }
 
 const MINOR = { type: "minor" } as const;
