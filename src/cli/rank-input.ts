@@ -16,9 +16,9 @@ import {
 } from "../shards/rank-lines.js";
 import { readPostgresLines } from "../sources/postgres-lines.js";
 import { type ByteChunk, readByteChunks } from "../sources/read-byte-chunks.js";
-import { readFileRangeSync } from "../sources/read-file-chunks.js";
+import { readFileBytes, readFileRangeSync } from "../sources/read-file-chunks.js";
 import { type Line, readLineChunks } from "../sources/read-lines.js";
-import { openInput, readFileBytes } from "./read-input.js";
+import { openInput } from "./read-input.js";
 
 /**
  * Where `rank` reads its candidates, in the form its scorer takes them:

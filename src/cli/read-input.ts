@@ -1,20 +1,10 @@
 import { open } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { CompetencyError } from "../errors.js";
-import { readFileChunks } from "../sources/read-file-chunks.js";
+import { fileError, where } from "../sources/file-error.js";
 
 /** Default cap on a JSON input file (role, candidate) read whole; `--max-input-bytes` raises it. */
 export const MAX_INPUT_BYTES = 16 * 1_048_576;
-
-const where = (path: string): string => (path === "-" ? "stdin" : JSON.stringify(path));
-
-function fileError(path: string, cause: unknown): CompetencyError {
-  const code = (cause as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return new CompetencyError("FILE_NOT_FOUND", JSON.stringify(path), { cause });
-  if (code === "EISDIR")
-    return new CompetencyError("FILE_UNREADABLE", `${where(path)} is a directory`, { cause });
-  return new CompetencyError("FILE_UNREADABLE", `${where(path)} (${code ?? "unknown error"})`, { cause });
-}
 
 /**
  * Opens `path` for streaming, or returns stdin for `-`. Missing or unreadable files become
@@ -31,18 +21,6 @@ export async function openInput(path: string, stdin: Readable): Promise<Readable
       throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
     }
     return handle.createReadStream({ encoding: "utf8" });
-  } catch (cause) {
-    throw fileError(path, cause);
-  }
-}
-
-/**
- * The bytes of a regular file, 64 KB at a time into one reused buffer (see readFileChunks): a read error
- * is FILE_NOT_FOUND or FILE_UNREADABLE as openInput reports it.
- */
-export async function* readFileBytes(path: string): AsyncGenerator<Buffer> {
-  try {
-    yield* readFileChunks(path, 1 << 16);
   } catch (cause) {
     throw fileError(path, cause);
   }

@@ -10,7 +10,7 @@ import { StringDecoder } from "node:string_decoder";
 import { parentPort, workerData } from "node:worker_threads";
 import { CompetencyError } from "../errors.js";
 import { parseRankLines } from "../shards/parse-rank-lines.js";
-import { readFileChunks } from "../sources/read-file-chunks.js";
+import { readFileBytes } from "../sources/read-file-chunks.js";
 import { readLineChunks } from "../sources/read-lines.js";
 
 const { path, chunkLines } = workerData as { path: string; chunkLines: number };
@@ -18,7 +18,7 @@ let bytesRead = 0;
 /** The file as text, read into one reused buffer, decoded as a file stream with an encoding decodes it. */
 async function* text(): AsyncGenerator<string> {
   const decoder = new StringDecoder("utf8");
-  for await (const bytes of readFileChunks(path, 1 << 16)) {
+  for await (const bytes of readFileBytes(path)) {
     bytesRead += bytes.length;
     yield decoder.write(bytes);
   }
@@ -48,18 +48,10 @@ async function pump(): Promise<void> {
       parentPort!.postMessage({ chunk: parseRankLines(next.value, seen), bytes });
     }
   } catch (cause) {
-    // A read error is the input's problem and is reported as the main thread reports one; anything else is
-    // a defect and ends the thread (the main thread then fails with its message).
-    const code = (cause as NodeJS.ErrnoException).code;
+    // A read error (readFileBytes makes it the CompetencyError the main thread reports for a file) is the
+    // input's problem; anything else is a defect and ends the thread (the main thread then fails with it).
     if (cause instanceof CompetencyError)
       parentPort!.postMessage({ error: { code: cause.code, message: cause.message } });
-    else if (typeof code === "string")
-      parentPort!.postMessage({
-        error: {
-          code: code === "ENOENT" ? "FILE_NOT_FOUND" : "FILE_UNREADABLE",
-          message: JSON.stringify(path),
-        },
-      });
     else throw cause;
   } finally {
     pumping = false;

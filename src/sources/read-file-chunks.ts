@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
+import { fileError } from "./file-error.js";
 
 /**
  * Reads a file front to back into one reused buffer of `size` bytes: each chunk is a view of it, valid
@@ -17,6 +18,18 @@ export async function* readFileChunks(path: string, size: number): AsyncGenerato
     }
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * `readFileChunks` of an input file, 64 KB at a time: a read error is FILE_NOT_FOUND or FILE_UNREADABLE, as
+ * the CLI reports a file it cannot open (fileError).
+ */
+export async function* readFileBytes(path: string): AsyncGenerator<Buffer> {
+  try {
+    yield* readFileChunks(path, 1 << 16);
+  } catch (cause) {
+    throw fileError(path, cause);
   }
 }
 
