@@ -4,6 +4,7 @@ import { FILLERS, headTokenIndex } from "../../../lexicon/head-token-index.js";
 import { tokenize } from "../../../lexicon/tokenize.js";
 import type { Embedder } from "../../../ports.js";
 import { createNgramCache } from "./create-ngram-cache.js";
+import { createRowCache } from "./create-row-cache.js";
 import type { WordStore } from "./load-store.js";
 import { lookupWord } from "./lookup-word.js";
 import { createSifWeight } from "./sif-weight.js";
@@ -17,11 +18,13 @@ const PARENTHETICAL = /\([^)]*\)/g;
 /** Version of the pooling rule, part of the embedder id so cached rows from another rule are never reused. */
 const POOLING_VERSION = "h2";
 /**
- * Word rows kept in memory, direct-mapped by row number (a power of two). Ranking embeds tens of thousands of
- * new names whose words repeat ("advanced", "management"), and each row read is a read syscall of `dim`
- * bytes: 4,096 rows of 100 bytes keep the common ones in 400 KB.
+ * Word rows kept in memory (a power of two). Ranking embeds tens of thousands of new names whose words
+ * repeat ("advanced", "management"), and each row read is a read syscall of `dim` bytes (~10 µs on this
+ * project's CI machine): 8,192 rows of 100 bytes keep a ranking's words in 800 KB. The rows are keyed by row
+ * number in an open-addressing table (see `createRowCache`): mapped directly by row number, 4,096 slots read
+ * 14,643 rows for 3,135 distinct words over `bench:rank`'s 100,000 lines, as frequent words collided.
  */
-const ROW_CACHE_SLOTS = 4096;
+const ROW_CACHE_ROWS = 8192;
 /** Out-of-vocabulary tokens whose n-gram counts are kept (800 KB at 100 dims): see `createNgramCache`. */
 const NGRAM_CACHE_SLOTS = 4096;
 /**
@@ -53,9 +56,7 @@ export function createStoreEmbedder(store: WordStore): Embedder {
   const encoder = new TextEncoder();
   const acc = new Float32Array(dim);
   const addNgrams = createNgramCache(dim, NGRAM_CACHE_SLOTS);
-  const rowBuffer = new Int8Array(dim);
-  const cachedRow = new Int32Array(ROW_CACHE_SLOTS).fill(-1);
-  const cachedData = new Int8Array(ROW_CACHE_SLOTS * dim);
+  const rows = createRowCache(dim, ROW_CACHE_ROWS);
   let utf8 = new Uint8Array(256);
   let current: WordStore | null = store;
 
@@ -68,15 +69,10 @@ export function createStoreEmbedder(store: WordStore): Embedder {
   let tokenWeight = 1;
 
   function addRow(s: WordStore, row: number): void {
-    const slot = row & (ROW_CACHE_SLOTS - 1);
-    const at = slot * dim;
-    if (cachedRow[slot] !== row) {
-      s.row(row, rowBuffer);
-      cachedData.set(rowBuffer, at);
-      cachedRow[slot] = row;
-    }
+    const data = rows.data;
+    const at = rows.at(s, row);
     const scale = (s.scales[row] as number) * weightOf(row) * tokenWeight;
-    for (let d = 0; d < dim; d++) acc[d] = (acc[d] as number) + (cachedData[at + d] as number) * scale;
+    for (let d = 0; d < dim; d++) acc[d] = (acc[d] as number) + (data[at + d] as number) * scale;
   }
 
   /** Adds the parts of a compound token; false when it has no parts or none of them is known. */
