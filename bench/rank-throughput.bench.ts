@@ -11,7 +11,9 @@
  * a bare `node` that reads the same file line by line and `JSON.parse`s each line, interleaved, CLI_RUNS each,
  * over the bench's lines and over lines whose names are all lexicon names (`knownNames`). With /usr/bin/time
  * each CLI run's CPU time (all threads) is recorded too: on C cores no schedule beats CPU / C, the bound
- * `cliCpuOverCoresOverReadParse` states against reading + parsing. Skipped with RANK_BENCH_CLI=0. Inputs are
+ * `cliCpuOverCoresOverReadParse` states against reading + parsing. `rank --stats` gives each thread's busy and
+ * idle time and the busiest thread (`threads.boundBy`): "reader" when the scoring thread waits for the
+ * thread that reads, parses and validates, "main" when scoring is the bound. Skipped with RANK_BENCH_CLI=0. Inputs are
  * generated into a temp directory at run time and removed.
  *
  * Names: 80 % lexicon names, 20 % made-up names the lexicon does not know (they go through the embedding).
@@ -152,7 +154,10 @@ if (process.env.RANK_BENCH_CLI !== "0") {
       rl.on("close", () => process.stdout.write(String(n)));`;
     // Wall time, and CPU time (user + system, every thread) from /usr/bin/time where it exists.
     const hasTime = spawnSync("/usr/bin/time", ["-f", "%U", "true"]).status === 0;
-    const time = (args: string[]): Timing => {
+    type Run = Timing & {
+      stats?: { threads: { thread: string; busyMs: number; idleMs: number }[]; bound: string };
+    };
+    const time = (args: string[]): Run => {
       const t = performance.now();
       const run = hasTime
         ? spawnSync("/usr/bin/time", ["-f", "cpu %U %S", process.execPath, ...args], {
@@ -163,16 +168,26 @@ if (process.env.RANK_BENCH_CLI !== "0") {
       const ms = performance.now() - t;
       if (run.status !== 0) throw new Error(`${args.join(" ")} exited ${run.status}: ${run.stderr}`);
       const m = /cpu (\S+) (\S+)\s*$/.exec(run.stderr);
-      return { ms, cpu: m === null ? Number.NaN : (Number(m[1]) + Number(m[2])) * 1000 };
+      // `rank --stats` prints one JSON line on stderr: each thread's busy and idle time.
+      const stats = /^\{"stats":.*$/m.exec(run.stderr);
+      return {
+        ms,
+        cpu: m === null ? Number.NaN : (Number(m[1]) + Number(m[2])) * 1000,
+        ...(stats === null ? {} : { stats: JSON.parse(stats[0]).stats }),
+      };
     };
     const cores = cpus().length;
     const cliOver = (path: string) => {
-      const cliRuns: Timing[] = [];
-      const readRuns: Timing[] = [];
+      const cliRuns: Run[] = [];
+      const readRuns: Run[] = [];
       for (let k = 0; k < CLI_RUNS; k++) {
         readRuns.push(time(["-e", parseScript, path]));
-        cliRuns.push(time([bin, "rank", rolePath, path, "--top", "10"]));
+        cliRuns.push(time([bin, "rank", rolePath, path, "--top", "10", "--stats"]));
       }
+      // Busy and idle time of each thread (median over the runs), and the busiest thread of each run: the
+      // one the others wait for. "reader" bound means the run goes as fast as the file is read and parsed.
+      const threadUse = (thread: string, field: "busyMs" | "idleMs") =>
+        median(cliRuns.map((r) => r.stats?.threads.find((t) => t.thread === thread)?.[field] ?? Number.NaN));
       const cliMs = median(cliRuns.map((r) => r.ms));
       const cliCpuMs = median(cliRuns.map((r) => r.cpu));
       const readParseMs = median(readRuns.map((r) => r.ms));
@@ -183,6 +198,13 @@ if (process.env.RANK_BENCH_CLI !== "0") {
         // Work of every thread: on `cores` cores no schedule finishes before cliCpuMs / cores.
         cliCpuMsMedian: cliCpuMs,
         cliCpuOverCoresOverReadParse: cliCpuMs / cores / readParseMs,
+        threads: {
+          mainBusyMsMedian: threadUse("main", "busyMs"),
+          mainIdleMsMedian: threadUse("main", "idleMs"),
+          readerBusyMsMedian: threadUse("reader", "busyMs"),
+          readerIdleMsMedian: threadUse("reader", "idleMs"),
+          boundBy: cliRuns.map((r) => r.stats?.bound),
+        },
         cliMs: cliRuns.map((r) => r.ms),
         readMs: readRuns.map((r) => r.ms),
       };

@@ -1,3 +1,4 @@
+import type { EventLoopUtilization } from "node:perf_hooks";
 import { Piscina } from "piscina";
 import { createSharedEmbeddingCacheBuffers } from "../adapters/cache/shared-embedding-cache.js";
 import { sharedStoreIndexes } from "../adapters/embedder/word-vectors/shared-store-index.js";
@@ -40,6 +41,7 @@ export function createPoolScorer(
       sharedCache: createSharedEmbeddingCacheBuffers(2 * EMBEDDING_CACHE_SIZE, rowDim),
     },
   });
+  let used: { name: string; elu: EventLoopUtilization }[] = [];
   return {
     rank: (task) => pool.run(task, { name: "rank" }),
     rankLines: (task) => pool.run(task, { name: "rankLines" }),
@@ -54,7 +56,12 @@ export function createPoolScorer(
     },
     parallelism: threads,
     async close() {
+      used = pool.threads.map((worker, k) => ({
+        name: `worker ${k + 1}`,
+        elu: worker.performance.eventLoopUtilization(),
+      }));
       await pool.destroy();
     },
+    threadUse: () => used,
   };
 }

@@ -1,3 +1,4 @@
+import type { EventLoopUtilization } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { CompetencyError, type ErrorCode } from "../errors.js";
 import type { ParsedRankLines } from "../shards/chunk-task.js";
@@ -27,6 +28,8 @@ export type ParsedChunks = {
   readonly chunks: AsyncGenerator<ParsedChunk>;
   /** Ends the thread (for a caller that stops before reading the chunks). */
   close(): Promise<void>;
+  /** The thread's event-loop utilisation, read as it ended (undefined before). */
+  readonly elu: EventLoopUtilization | undefined;
 };
 
 /**
@@ -49,8 +52,10 @@ export function readParsedChunks(path: string, chunkLines: number): ParsedChunks
   worker.on("error", (error) => deliver({ failed: error.stack ?? error.message }));
   worker.on("exit", (code) => deliver({ failed: `reader thread exited with code ${code}` }));
   worker.postMessage({ more: CHUNKS_AHEAD });
+  let elu: EventLoopUtilization | undefined;
   const close = async (): Promise<void> => {
     worker.removeAllListeners("exit");
+    elu ??= worker.performance.eventLoopUtilization();
     await worker.terminate();
   };
   async function* chunks(): AsyncGenerator<ParsedChunk> {
@@ -68,5 +73,11 @@ export function readParsedChunks(path: string, chunkLines: number): ParsedChunks
       await close();
     }
   }
-  return { chunks: chunks(), close };
+  return {
+    chunks: chunks(),
+    close,
+    get elu() {
+      return elu;
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import type { EventLoopUtilization } from "node:perf_hooks";
 import type { Interval, MatchResult, RequiredSkill, Skill, Strategy } from "../core/types.js";
 import type { ErrorCode, Issue } from "../errors.js";
 import type { CandidateColumns, MatchOptions, MatchPair } from "../matcher-types.js";
@@ -114,4 +115,9 @@ export interface ChunkScorer {
   /** How many chunks it makes sense to keep in flight. */
   readonly parallelism: number;
   close(): Promise<void>;
+  /**
+   * Event-loop utilisation of each thread the scorer started, read as it closed (for `rank --stats`); none
+   * for a scorer on the calling thread.
+   */
+  threadUse(): readonly { readonly name: string; readonly elu: EventLoopUtilization }[];
 }

@@ -16,5 +16,6 @@ export function createLocalScorer(matcher: Matcher): ChunkScorer {
     warm: () => matcher.ready(),
     parallelism: 1,
     async close() {},
+    threadUse: () => [],
   };
 }

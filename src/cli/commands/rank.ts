@@ -6,6 +6,7 @@ import {
   STREAM_CHUNK_LINES,
   STREAM_CHUNKS_IN_FLIGHT_PER_WORKER,
 } from "../../service/service-defaults.js";
+import type { ChunkScorer } from "../../shards/chunk-task.js";
 import { formatLineError, settleRankChunk } from "../../shards/rank-lines.js";
 import { createTopK } from "../../shards/top-k.js";
 import { throwIssues } from "../../validate/throw-issues.js";
@@ -17,11 +18,12 @@ import { inputSize } from "../input-size.js";
 import { maxInputBytesOption } from "../max-input-bytes-option.js";
 import { optionsFromEnv } from "../options-from-env.js";
 import { createProgress } from "../progress.js";
-import { closeRankInput, openRankInput, rankItems } from "../rank-input.js";
+import { closeRankInput, openRankInput, type RankInput, rankItems } from "../rank-input.js";
 import { readJson } from "../read-input.js";
 import { runDistributedFromCli } from "../run-distributed.js";
 import { orderedPipeline } from "../stream/ordered-pipeline.js";
 import { writeText } from "../stream/write-text.js";
+import { rankStats, threadUse } from "../thread-use.js";
 import { withRankScorer } from "../with-rank-scorer.js";
 
 const EXAMPLES = `
@@ -54,6 +56,7 @@ type RankFlags = {
   fromPostgres?: string;
   table?: string;
   maxInputBytes: number;
+  stats?: true;
 };
 
 function positiveInt(raw: string): number {
@@ -80,6 +83,10 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
     .argument("[candidates.jsonl]", "NDJSON file of candidates (- for stdin); omit with --from-postgres")
     .option("--top <n>", "keep only the best N", positiveInt)
     .option("--full", "print full match results instead of summaries")
+    .option(
+      "--stats",
+      "when done, print on stderr (one JSON line) how long each thread was busy and which one bounds the run",
+    )
     .addOption(maxInputBytesOption())
     .addOption(
       new Option("--strategy <name>", "scoring strategy")
@@ -101,6 +108,8 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
     .option("--prefix <prefix>", "with --redis: Redis key prefix of the queues [default competency]")
     .addHelpText("after", EXAMPLES)
     .action(async (rolePath: string, candidatesArg: string | undefined, flags: RankFlags) => {
+      const started = performance.now();
+      const mainStart = performance.eventLoopUtilization();
       const roleFile = validateSkillFile(
         await readJson(rolePath, ctx.io.stdin, flags.maxInputBytes),
         `role ${rolePath === "-" ? "(stdin)" : rolePath}`,
@@ -134,6 +143,8 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         workers,
         chunkLines,
       );
+      let lines = 0;
+      let workerUse: ReturnType<ChunkScorer["threadUse"]> = [];
       try {
         await withRankScorer(ctx, workers, role, async (scorer) => {
           // Whole chunks go through matcher.rank, here or on a worker: overall scores for every line, full
@@ -179,6 +190,7 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
                     value: { id: r.id, result: r.result },
                   });
                 bytes += item.bytes;
+                lines += started.lines.length;
                 progress.update(bytes);
               },
             );
@@ -193,11 +205,29 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
             );
           }
           if (bad > 0) ctx.exitCode = EXIT_USAGE;
+          return scorer;
+        }).then((scorer) => {
+          workerUse = scorer.threadUse();
         });
       } finally {
         await closeRankInput(input);
       }
+      if (flags.stats === true) {
+        const main = performance.eventLoopUtilization(mainStart);
+        const threads = [threadUse("main", mainWork(input.kind, workers), main)];
+        if (input.kind === "parsed" && input.parsed.elu !== undefined)
+          threads.push(threadUse("reader", "reads, parses and validates", input.parsed.elu));
+        for (const w of workerUse) threads.push(threadUse(w.name, "parses, validates and scores", w.elu));
+        const stats = rankStats(lines, performance.now() - started, threads);
+        await writeText(ctx.io.stderr, `${JSON.stringify({ stats })}\n`);
+      }
     });
+}
+
+/** What the main thread of `rank` does, by where the candidates go. */
+function mainWork(kind: RankInput["kind"], workers: number): string {
+  if (workers > 0) return kind === "bytes" ? "reads the file, keeps the best" : "reads lines, keeps the best";
+  return kind === "parsed" ? "scores, keeps the best" : "reads, parses, validates and scores";
 }
 
 async function rankDistributed(
