@@ -52,4 +52,21 @@ describe("planNdjsonRanges + readNdjsonRange", () => {
     writeFileSync(a, '{"id":"a"}\n{"id":"c"}\n');
     expect((await planNdjsonRanges(a, 1)).sha256).not.toBe(first.sha256);
   });
+
+  it("reports a file it cannot read as every command does: missing, a directory, gone after planning", async () => {
+    const missing = join(DIR, "missing.jsonl");
+    await expect(planNdjsonRanges(missing, 10)).rejects.toMatchObject({
+      code: "FILE_NOT_FOUND",
+      message: expect.stringContaining(JSON.stringify(missing)),
+    });
+    await expect(planNdjsonRanges(DIR, 10)).rejects.toMatchObject({
+      code: "FILE_UNREADABLE",
+      message: expect.stringContaining("is a directory"),
+    });
+    const gone = join(DIR, "gone.jsonl");
+    writeFileSync(gone, '{"id":"a"}\n');
+    const [range] = (await planNdjsonRanges(gone, 10)).ranges;
+    rmSync(gone);
+    await expect(readNdjsonRange(gone, range!)).rejects.toMatchObject({ code: "FILE_NOT_FOUND" });
+  });
 });

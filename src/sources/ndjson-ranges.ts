@@ -1,6 +1,7 @@
 import { createHash, type Hash } from "node:crypto";
 import { open } from "node:fs/promises";
 import { CompetencyError } from "../errors.js";
+import { fileError } from "./file-error.js";
 import { readFileChunks } from "./read-file-chunks.js";
 import type { Line } from "./read-lines.js";
 
@@ -85,14 +86,8 @@ export async function planNdjsonRanges(path: string, linesPerRange: number): Pro
       offset += buf.length;
     }
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    throw new CompetencyError(
-      code === "ENOENT" ? "FILE_NOT_FOUND" : "FILE_UNREADABLE",
-      JSON.stringify(path),
-      {
-        cause,
-      },
-    );
+    // As every command reports a file it cannot read (the reason named; see fileError).
+    throw fileError(path, cause);
   }
   if (pendingCr) inRange++;
   if (offset > start) {
@@ -179,14 +174,7 @@ async function readCheckedRange(path: string, range: Omit<NdjsonRange, "index" |
       throw new CompetencyError("INPUT_CHANGED", `${JSON.stringify(path)} is shorter than planned`);
   } catch (cause) {
     if (cause instanceof CompetencyError) throw cause;
-    const code = (cause as NodeJS.ErrnoException).code;
-    throw new CompetencyError(
-      code === "ENOENT" ? "FILE_NOT_FOUND" : "FILE_UNREADABLE",
-      JSON.stringify(path),
-      {
-        cause,
-      },
-    );
+    throw fileError(path, cause);
   } finally {
     await handle?.close();
   }
