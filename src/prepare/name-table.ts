@@ -27,9 +27,11 @@ export type NameEntry = {
 export const MAX_NAME_IDS = 67_108_864;
 
 /**
- * Interns skill names: raw name → normalised name → entry with a stable id, lexicon index and domain. Names
- * repeat heavily across calls (a role against thousands of candidates), so each is normalised and looked up
- * once. Bounded: past `limit` names the maps start over; ids keep increasing so they are never reused.
+ * Interns skill names: raw name → normalised name → entry with a stable id, lexicon index and domain. Each
+ * normalised name is read once (head words, lexicon search, domain). Raw names are not kept here: the
+ * matcher asks once per raw name it meets (RawNames keeps them, by a string table), so a map by raw name
+ * only cost every new name two more lookups and a map entry. Bounded: past `limit` names the map starts
+ * over; ids keep increasing so they are never reused.
  */
 export type NameTable = {
   entry(raw: string): NameEntry;
@@ -43,7 +45,6 @@ export function createNameTable(
   modelId: string,
   limit: number,
 ): NameTable {
-  const byRaw = new Map<string, NameEntry>();
   const byNorm = new Map<string, NameEntry>();
   // One copy of each word for every head of the table: "management" heads thousands of names, and each
   // name's words were split from its own string (~15 MB per scoring thread over 100,000 lines).
@@ -110,20 +111,14 @@ export function createNameTable(
   };
   return {
     entry(raw) {
-      let found = byRaw.get(raw);
-      if (found !== undefined) return found;
       const norm = normalizeName(raw);
-      found = byNorm.get(norm);
-      if (found === undefined) {
-        if (byNorm.size >= limit) {
-          byNorm.clear();
-          byRaw.clear();
-          words.clear();
-        }
-        found = intern(norm);
+      const found = byNorm.get(norm);
+      if (found !== undefined) return found;
+      if (byNorm.size >= limit) {
+        byNorm.clear();
+        words.clear();
       }
-      byRaw.set(raw, found);
-      return found;
+      return intern(norm);
     },
     get exhausted() {
       return nextId >= MAX_NAME_IDS;
