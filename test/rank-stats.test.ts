@@ -83,6 +83,22 @@ describe("rank --stats", () => {
   }, 60_000);
 });
 
+it("rank --stats with --redis is a usage error, before anything is queued", async () => {
+  const { code, stdout, stderr } = await runCli([
+    "rank",
+    "examples/role.json",
+    path,
+    "--top",
+    "5",
+    "--redis",
+    "redis://127.0.0.1:1",
+    "--stats",
+  ]);
+  expect(code).toBe(2);
+  expect(stdout).toBe("");
+  expect(stderr).toMatch(/^error\[INVALID_INPUT\]: .*--stats measures the threads of this process/);
+});
+
 describe("rankStats", () => {
   it("names the busiest thread as the bound, the first one on a tie", () => {
     const t = (thread: string, busyMs: number) => ({ thread, work: "w", busyMs, idleMs: 0 });

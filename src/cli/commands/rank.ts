@@ -128,6 +128,11 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         );
       const candidatesPath = candidatesArg ?? "-";
       if (flags.redis !== undefined) {
+        if (flags.stats === true)
+          throw new CompetencyError(
+            "INVALID_INPUT",
+            "--stats measures the threads of this process; with --redis the candidates are scored by `competency worker` processes",
+          );
         await rankDistributed(ctx, role, candidatesPath, flags, flags.redis);
         return;
       }
