@@ -212,6 +212,7 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
           if (bad > 0) ctx.exitCode = EXIT_USAGE;
           return scorer;
         }).then((scorer) => {
+          // Read once the scorer has closed: a pool takes its threads' use as they end.
           workerUse = scorer.threadUse();
         });
       } finally {
