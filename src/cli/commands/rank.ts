@@ -36,6 +36,7 @@ Memory stays flat with --top N on any number of lines.
 Examples:
   $ competency rank examples/role.json examples/candidates.jsonl --top 3
   $ competency rank role.json - --top 100 --workers 2 < candidates.jsonl
+  $ competency rank role.json candidates.jsonl --top 10 --stats   # + how long each thread was busy
   $ competency rank role.json /shared/candidates.jsonl --top 100 --redis redis://10.0.0.5:6379
   $ competency rank role.json --from-postgres postgres://hr@db/hr --table people.candidates --top 100 --redis redis://10.0.0.5:6379
 
