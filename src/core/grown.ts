@@ -1,5 +1,5 @@
 /** The typed arrays the kernels grow. */
-type GrowableArray = Int32Array | Float64Array | Uint8Array;
+type GrowableArray = Int32Array | Float32Array | Float64Array | Uint8Array;
 
 /**
  * A copy of `a` with room for `n` elements (`n` ≥ `a.length`), the rest zero: how a table that doubles keeps

@@ -16,6 +16,7 @@ export type SkillListMode = {
   readonly wrapped?: boolean;
 };
 
+// The same key sets as comparison chains in onlySkillKeys, onlyRequiredKeys and onlyLevelKeys below.
 const SKILL_KEYS = ["name", "level"] as const;
 const REQUIRED_KEYS = ["name", "level", "weight", "mustHave"] as const;
 const LEVEL_KEYS = ["value", "max"] as const;
@@ -94,8 +95,25 @@ export function cleanCandidateList(value: unknown, limits: Limits): readonly Ski
   return value as Skill[];
 }
 
-function hasOnlyKeys(item: Record<string, unknown>, allowed: readonly string[]): boolean {
-  for (const key in item) if (!allowed.includes(key)) return false;
+/**
+ * The clean checks below run for every skill of a rank call (200,000 in `npm run bench:rank`'s library
+ * part), so each key set is a comparison chain rather than `includes` on the lists above: a call per key was
+ * about a third of the check's time.
+ */
+function onlySkillKeys(item: Record<string, unknown>): boolean {
+  for (const key in item) if (key !== "name" && key !== "level") return false;
+  return true;
+}
+
+function onlyRequiredKeys(item: Record<string, unknown>): boolean {
+  for (const key in item) {
+    if (key !== "name" && key !== "level" && key !== "weight" && key !== "mustHave") return false;
+  }
+  return true;
+}
+
+function onlyLevelKeys(level: Record<string, unknown>): boolean {
+  for (const key in level) if (key !== "value" && key !== "max") return false;
   return true;
 }
 
@@ -115,10 +133,10 @@ function isCleanSkill(
  */
 export function isCleanShape(item: unknown, required: boolean, strict: boolean): item is RequiredSkill {
   if (!isRecord(item) || Object.hasOwn(item, "__proto__")) return false;
-  if (!hasOnlyKeys(item, strict ? (required ? REQUIRED_KEYS : SKILL_KEYS) : REQUIRED_KEYS)) return false;
+  if (!(strict && !required ? onlySkillKeys(item) : onlyRequiredKeys(item))) return false;
   const { name, level } = item;
   if (typeof name !== "string") return false;
-  if (!isRecord(level) || !hasOnlyKeys(level, LEVEL_KEYS)) return false;
+  if (!isRecord(level) || !onlyLevelKeys(level)) return false;
   const { value, max } = level;
   if (typeof value !== "number" || typeof max !== "number" || !Number.isFinite(max) || !(max >= 1))
     return false;

@@ -1,10 +1,15 @@
 import { grown } from "../grown.js";
 import { listAbove } from "./list-above.js";
 
-/** Entries kept before the table starts over (its hash table is then 2 MB). */
-const MAX_ENTRIES = 1 << 16;
-/** Doubles of listed pairs kept before the table starts over: 4 MB (a larger candidate side still fits). */
-const MAX_LISTED = 1 << 19;
+/**
+ * Entries kept before the table starts over (its hash table is then 8 MB). A ranking meets about one entry
+ * per distinct (name, level): `npm run bench:rank`'s 20,000 candidates bring 56,000 at five levels, and at
+ * ten levels twice that, which made a table of 65,536 start over once or twice in every call (rank 1.7×
+ * slower).
+ */
+const MAX_ENTRIES = 1 << 18;
+/** Floats of listed pairs kept before the table starts over: 8 MB (a larger candidate side still fits). */
+const MAX_LISTED = 1 << 21;
 
 /**
  * The pairs above the no-evidence band of each (evidence row, Beta shape) against one fixed role: a name at a
@@ -24,8 +29,9 @@ export type RolePairScores = {
   /**
    * Entry e is `listed[e]` = m, then its pairs (i, score) at `listed[e + 1 + 2j]`, `listed[e + 2 + 2j]` for
    * j < m: the required skills it scores above the band given to `add`, in increasing i. Replaced on growth.
+   * Scores are rounded up to 32-bit floats (see listAbove): they serve only as bounds.
    */
-  readonly listed: Float64Array;
+  readonly listed: Float32Array;
   /** Changes whenever entries are dropped, which invalidates every entry handed out before. */
   readonly generation: number;
   /**
@@ -48,7 +54,7 @@ export function createRolePairScores(nr: number): RolePairScores {
   // Slot s of the hash table is (row, shape, entry) at 4s: one probe reads one cache line.
   let table = new Int32Array(4 * 2 * cap).fill(-1);
   // At its largest size from the start, for the reason role-evidence.ts gives (untouched pages cost nothing).
-  let listed = new Float64Array(MAX_LISTED);
+  let listed = new Float32Array(MAX_LISTED);
   let listedEnd = 0;
   const filledUnder = Int32Array.of(0, 0);
   let generation = 0;
