@@ -46,6 +46,40 @@ describe("rank", () => {
     );
   });
 
+  it("scores a role again with other weights and must-haves as match does, whatever came before", async () => {
+    // The optimised engine keeps one scorer per role's names and levels; weights and must-haves come with
+    // each call, so calls that alternate between them must not see each other's.
+    const random = mulberry32(99);
+    const names = ["Python", "SQL", "Docker", "Kubernetes", "Spanish", "Accounting"];
+    const candidates = Array.from({ length: 40 }, (_, k) => ({
+      id: `c${k}`,
+      skills: names
+        .filter(() => random() < 0.5)
+        .map((name) => ({ name, level: { value: 1 + Math.floor(random() * 5), max: 5 } })),
+    })).filter((c) => c.skills.length > 0);
+    const role = (weights: number[], mustHave: boolean[]): RequiredSkill[] =>
+      names.map((name, i) => ({
+        name,
+        level: { value: 3, max: 5 },
+        weight: weights[i]!,
+        mustHave: mustHave[i]!,
+      }));
+    const roles = [
+      role([1, 1, 1, 1, 1, 1], [false, false, false, false, false, false]),
+      role([5, 0.5, 2, 1, 3, 0.1], [true, false, false, false, false, false]),
+      role([0.1, 4, 1, 1, 0.2, 2], [false, false, true, false, true, false]),
+    ];
+    for (const required of [...roles, ...roles.reverse(), roles[1]!]) {
+      const ranked = await optimized.rank(candidates, required, { topK: 3 });
+      const scores = await Promise.all(
+        candidates.map(async (c) => (await optimized.match(c.skills, required)).overallScore),
+      );
+      const best = [...scores.keys()].sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, 3);
+      expect(ranked.map((e) => e.id)).toEqual(best.map((k) => `c${k}`));
+      expect(ranked.map((e) => e.overallScore)).toEqual(best.map((k) => scores[k]));
+    }
+  });
+
   it("keeps only the best topK", async () => {
     const candidates = ["Python", "Cooking", "Java", "SQL"].map((name, k) => ({
       id: `c${k}`,

@@ -132,7 +132,9 @@ function isCleanSkill(
  * for names it has not seen before: a name the matcher already holds passed that check.
  */
 export function isCleanShape(item: unknown, required: boolean, strict: boolean): item is RequiredSkill {
-  if (!isRecord(item) || Object.hasOwn(item, "__proto__")) return false;
+  // A parsed "__proto__" key is an own enumerable key, so the key check refuses it like any other key
+  // outside the set; the full validation (Object.keys) then reports it as forbidden_key.
+  if (!isRecord(item)) return false;
   if (!(strict && !required ? onlySkillKeys(item) : onlyRequiredKeys(item))) return false;
   const { name, level } = item;
   if (typeof name !== "string") return false;

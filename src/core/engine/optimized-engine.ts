@@ -16,8 +16,8 @@ import { createMixtureIntervals } from "./mixture-intervals.js";
 import { matchBonus, overallOf } from "./overall-score.js";
 import { createPairMemo } from "./pair-memo.js";
 import { requiredTie } from "./required-tie.js";
-import { createRoleEvidenceCache } from "./role-evidence-cache.js";
-import { createRoleScorer } from "./role-scorer.js";
+import { createRoleEvidenceCache, type RoleTables } from "./role-evidence-cache.js";
+import { RoleScoring } from "./role-scorer.js";
 import { scoreSkills } from "./score-skills.js";
 import { createShapeGroups } from "./shape-groups.js";
 import { createShapeTables } from "./shape-tables.js";
@@ -48,6 +48,9 @@ export function createOptimizedEngine(engineContext: EngineContext): Engine {
   const shapeGroups = createShapeGroups(tables);
   const intervals = createMixtureIntervals(c, tables);
   const roleTables = createRoleEvidenceCache(ctx, memo, tables);
+  // One scorer per role's tables, kept as long as they are, so its optimised loop outlives a call (see
+  // RoleScoring).
+  const scorings = new WeakMap<RoleTables, RoleScoring>();
   let mostSimilar = new Int32Array(64);
   let pairScores = new Float64Array(64);
 
@@ -99,7 +102,14 @@ export function createOptimizedEngine(engineContext: EngineContext): Engine {
     },
     numbers: (input: EngineInput, options: EngineOptions, withIntervals: boolean) =>
       computeNumbers(input, options.include, options.strategy, withIntervals),
-    roleScorer: (required, dim, strategy) =>
-      createRoleScorer(ctx, roleTables(required, dim, strategy), required, strategy),
+    roleScorer(required, dim, strategy) {
+      const tables = roleTables(required, dim, strategy);
+      let scoring = scorings.get(tables);
+      if (scoring === undefined) {
+        scoring = new RoleScoring(c, tables, required.ids.length, strategy);
+        scorings.set(tables, scoring);
+      }
+      return scoring.scorerFor(required);
+    },
   };
 }

@@ -1,11 +1,12 @@
 import { combineOverall } from "../scoring/combine-overall.js";
+import type { ScoringConfig } from "../scoring/scoring-config.js";
 import type { Strategy } from "../types.js";
 import { canonicalOrder } from "./canonical-order.js";
 import { canonicalOrderOfNames } from "./canonical-order-of-names.js";
 import { clearEvidence } from "./clear-evidence.js";
 import { createSkillNumbers } from "./create-skill-numbers.js";
-import type { EvidenceContext, RequiredInput, RoleScorer } from "./engine-types.js";
-import { createKthBest } from "./kth-best.js";
+import type { RankBatch, RequiredInput, RoleScorer, SkillNumbers } from "./engine-types.js";
+import { createKthBest, type KthBest } from "./kth-best.js";
 import { matchBonus, overallOf } from "./overall-score.js";
 import { pairScoreRow } from "./pair-score-row.js";
 import { requiredTie } from "./required-tie.js";
@@ -40,67 +41,137 @@ const BOUND_MARGIN = 1e-9;
  * cannot beat the K-th best score so far (earlier candidates win ties), or the caller's `above`, gets
  * -Infinity and no exact score.
  */
-export function createRoleScorer(
-  ctx: EvidenceContext,
-  role: RoleTables,
-  required: RequiredInput,
-  strategy: Strategy,
-): RoleScorer {
-  const c = ctx.config;
-  const nr = required.ids.length;
-  const order = canonicalOrder(required.norms, required.names, required.ratios, requiredTie(required));
-  const numbers = createSkillNumbers(nr, 0, order, NO_INCLUDE);
-  const { evidence, shapes, pairScores, lookups } = role;
-  const aggressive = strategy === "aggressive";
-  const conservative = strategy === "conservative";
-  const tau = c.similarityThreshold;
-  // pairScore's no-evidence ceiling: unlisted pairs score at most this.
-  const band = c.severePenalty * (1 - c.penaltyLevelShare) + c.noEvidenceLevelSpread;
-  const bonusBound = Math.max(c.coherenceBonusMin, c.coherenceBonusMax, 0);
-  const bound = new Float64Array(nr);
-  const allMet = new Float64Array(nr).fill(Number.POSITIVE_INFINITY);
-  const mostSimilar = new Int32Array(nr);
-  let candOrder: Int32Array = new Int32Array(16);
-  let rowAt: Int32Array = new Int32Array(16);
-  let entryAt: Int32Array = new Int32Array(16);
-  let shapeAt: Int32Array = new Int32Array(16);
-  let exact: Float64Array = new Float64Array(16 * Math.max(nr, 1));
-  const rowScores = new Float64Array(nr);
+/**
+ * The state of a role's scorer, with its loop as a method, kept by the engine with the role's tables (see
+ * optimized-engine.ts) and given each call's required skills. Not a closure made per call: V8 compiled each
+ * new closure's loop afresh (twice, ~20–30 ms each, as a function and on stack replacement), so most of a
+ * 20,000-candidate call ran in baseline code meanwhile. Nor a new object per call: optimised code checks the
+ * maps of the objects it reads, and the map of an object that no longer exists is collected with it, taking
+ * the optimised loop along at the next full collection.
+ */
+export class RoleScoring {
+  private readonly c: ScoringConfig;
+  private readonly strategy: Strategy;
+  private readonly nr: number;
+  private readonly evidence: RoleTables["evidence"];
+  private readonly shapes: RoleTables["shapes"];
+  private readonly pairScores: RoleTables["pairScores"];
+  private readonly lookups: RoleTables["lookups"];
+  private readonly aggressive: boolean;
+  private readonly conservative: boolean;
+  /** pairScore's no-evidence ceiling: unlisted pairs score at most this. */
+  private readonly band: number;
+  private readonly bonusBound: number;
+  private readonly bound: Float64Array;
+  private readonly allMet: Float64Array;
+  private readonly mostSimilar: Int32Array;
+  private readonly rowScores: Float64Array;
+  private readonly bar: KthBest = createKthBest(1);
+  // Scratch that grows a few times per call (log2 of the longest candidate list), never once per candidate.
+  private candOrder: Int32Array = new Int32Array(16);
+  private rowAt: Int32Array = new Int32Array(16);
+  private entryAt: Int32Array = new Int32Array(16);
+  private shapeAt: Int32Array = new Int32Array(16);
+  private exact: Float64Array;
+
+  /** @param nr how many required skills the role has (its tables are kept per required names) */
+  constructor(c: ScoringConfig, role: RoleTables, nr: number, strategy: Strategy) {
+    this.c = c;
+    this.strategy = strategy;
+    this.nr = nr;
+    this.evidence = role.evidence;
+    this.shapes = role.shapes;
+    this.pairScores = role.pairScores;
+    this.lookups = role.lookups;
+    this.aggressive = strategy === "aggressive";
+    this.conservative = strategy === "conservative";
+    this.band = c.severePenalty * (1 - c.penaltyLevelShare) + c.noEvidenceLevelSpread;
+    this.bonusBound = Math.max(c.coherenceBonusMin, c.coherenceBonusMax, 0);
+    this.bound = new Float64Array(nr);
+    this.allMet = new Float64Array(nr).fill(Number.POSITIVE_INFINITY);
+    this.mostSimilar = new Int32Array(nr);
+    this.rowScores = new Float64Array(nr);
+    this.exact = new Float64Array(16 * Math.max(nr, 1));
+  }
+
+  /**
+   * A scorer of `required`, whose names and levels are the role tables' (weights and must-haves may differ
+   * from call to call). What depends on `required` goes to the loop as arguments rather than fields: the
+   * optimised loop relies on what it saw of this object's fields, and a field written per call undid it.
+   */
+  scorerFor(required: RequiredInput): RoleScorer {
+    const order = canonicalOrder(required.norms, required.names, required.ratios, requiredTie(required));
+    const numbers = createSkillNumbers(this.nr, 0, order, NO_INCLUDE);
+    return (batch, from, to, topK, out, above) =>
+      this.score(batch, from, to, topK, out, above, required, order, numbers);
+  }
 
   /** Pair scores of evidence row `row` at shape `shape` into `out` from `at` on. */
-  function scoreRow(row: number, shape: number, out: Float64Array, at: number): void {
-    const level = shapes.level[shape]!;
+  private scoreRow(required: RequiredInput, row: number, shape: number, out: Float64Array, at: number): void {
+    const { nr, shapes, evidence } = this;
     pairScoreRow(
       evidence.similarity,
       evidence.code,
       row * nr,
       nr,
-      level,
+      shapes.level[shape]!,
       required.ratios,
       shapes.exceed,
       shape * nr,
-      aggressive,
-      c,
+      this.aggressive,
+      this.c,
       out,
       at,
     );
   }
 
-  return (batch, from, to, topK, out, above) => {
+  /**
+   * Grows the per-skill scratch to at least `n` (at least doubling), a few times per call (log2 of the longest
+   * list). The loop reads the new arrays back from the fields; it never writes a field itself, because V8
+   * dropped the optimised loop at its first field store after the loop, in every call.
+   */
+  private growScratch(n: number): void {
+    const size = Math.max(n, 2 * this.candOrder.length);
+    this.candOrder = new Int32Array(size);
+    this.rowAt = new Int32Array(size);
+    this.entryAt = new Int32Array(size);
+    this.shapeAt = new Int32Array(size);
+  }
+
+  private growExact(n: number): Float64Array {
+    this.exact = new Float64Array(Math.max(n, 2 * this.exact.length));
+    return this.exact;
+  }
+
+  private score(
+    batch: RankBatch,
+    from: number,
+    to: number,
+    topK: number,
+    out: Float64Array,
+    above: number,
+    required: RequiredInput,
+    order: Int32Array,
+    numbers: SkillNumbers,
+  ): void {
+    const { c, nr, evidence, shapes, pairScores, lookups, strategy } = this;
+    const { conservative, band, bonusBound, bound, allMet, mostSimilar, rowScores } = this;
+    const tau = c.similarityThreshold;
+    let { candOrder, rowAt, entryAt, shapeAt, exact } = this;
     const { names, index, start, ratios } = batch;
     // Row number, and score entry of each of the first few shapes, of each name (-1 until looked up): most
     // skills then cost two reads of small typed arrays.
     lookups.fit(names);
     const { rowOf, entryOf } = lookups;
-    const bar = topK < to - from ? createKthBest(topK) : null;
+    const bar = topK < to - from ? this.bar.reset(topK) : null;
     const bounded = bar !== null || above > Number.NEGATIVE_INFINITY;
     for (let k = from; k < to; k++) {
       const at = start[k]!;
       const n = start[k + 1]! - at;
-      candOrder = int32AtLeast(candOrder, n);
-      rowAt = int32AtLeast(rowAt, n);
-      entryAt = int32AtLeast(entryAt, n);
-      shapeAt = int32AtLeast(shapeAt, n);
+      if (n > candOrder.length) {
+        this.growScratch(n);
+        ({ candOrder, rowAt, entryAt, shapeAt } = this);
+      }
       evidence.reserve(n);
       shapes.reserve(n);
       if (evidence.generation !== lookups.evidenceGeneration) lookups.forgetRows(evidence.generation);
@@ -119,7 +190,7 @@ export function createRoleScorer(
           }
           entry = pairScores.find(row, shape);
           if (entry < 0) {
-            scoreRow(row, shape, rowScores, 0);
+            this.scoreRow(required, row, shape, rowScores, 0);
             entry = pairScores.add(row, shape, rowScores, 0, band);
           }
           if (pairScores.listed[entry] === 0) entry = NO_PAIRS;
@@ -160,11 +231,11 @@ export function createRoleScorer(
       // A remembered entry implies a looked-up row: both are dropped when the evidence starts over.
       // The table keeps only listed pairs: the few candidates that get here score their rows again, with
       // the same kernel, so the numbers are the ones match computes.
-      exact = float64AtLeast(exact, n * nr);
+      if (n * nr > exact.length) exact = this.growExact(n * nr);
       for (let s = 0; s < n; s++) {
         const row = rowOf[index[at + s]!]!;
         rowAt[s] = row * nr;
-        scoreRow(row, shapeAt[s]!, exact, s * nr);
+        this.scoreRow(required, row, shapeAt[s]!, exact, s * nr);
       }
       canonicalOrderOfNames(index, at, n, names.norms, names.names, ratios, candOrder);
       const similarity = evidence.similarity;
@@ -186,16 +257,5 @@ export function createRoleScorer(
       out[k - from] = overall;
       bar?.push(overall);
     }
-  };
-}
-
-/** `buffer` if it holds `n` values, else a new one of at least twice its length: scratch that grows a few
- * times per call (log2 of the longest candidate list), never once per candidate. */
-function int32AtLeast(buffer: Int32Array, n: number): Int32Array {
-  return buffer.length >= n ? buffer : new Int32Array(Math.max(n, 2 * buffer.length));
-}
-
-/** As int32AtLeast, for Float64Array scratch. */
-function float64AtLeast(buffer: Float64Array, n: number): Float64Array {
-  return buffer.length >= n ? buffer : new Float64Array(Math.max(n, 2 * buffer.length));
+  }
 }
