@@ -170,7 +170,10 @@ export class RoleScoring {
       const n = start[k + 1]! - at;
       if (n > candOrder.length) {
         this.growScratch(n);
-        ({ candOrder, rowAt, entryAt, shapeAt } = this);
+        candOrder = this.candOrder;
+        rowAt = this.rowAt;
+        entryAt = this.entryAt;
+        shapeAt = this.shapeAt;
       }
       evidence.reserve(n);
       shapes.reserve(n);
