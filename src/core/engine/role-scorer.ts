@@ -5,7 +5,7 @@ import { canonicalOrder } from "./canonical-order.js";
 import { canonicalOrderOfNames } from "./canonical-order-of-names.js";
 import { clearEvidence } from "./clear-evidence.js";
 import { createSkillNumbers } from "./create-skill-numbers.js";
-import type { RankBatch, RequiredInput, RoleScorer, SkillNumbers } from "./engine-types.js";
+import type { RequiredInput, RoleScorer, SideInput, SkillNumbers } from "./engine-types.js";
 import { createKthBest, type KthBest } from "./kth-best.js";
 import { matchBonus, overallOf } from "./overall-score.js";
 import { pairScoreRow } from "./pair-score-row.js";
@@ -102,8 +102,24 @@ export class RoleScoring {
   scorerFor(required: RequiredInput): RoleScorer {
     const order = canonicalOrder(required.norms, required.names, required.ratios, requiredTie(required));
     const numbers = createSkillNumbers(this.nr, 0, order, NO_INCLUDE);
+    // The batch's arrays go in one by one too: a batch is an object of the call, and when the last one was
+    // collected its shape went with it, and the loop compiled against that shape with it (every other call
+    // of `npm run bench:rank`, which collects between calls).
     return (batch, from, to, topK, out, above) =>
-      this.score(batch, from, to, topK, out, above, required, order, numbers);
+      this.score(
+        batch.names,
+        batch.index,
+        batch.start,
+        batch.ratios,
+        from,
+        to,
+        topK,
+        out,
+        above,
+        required,
+        order,
+        numbers,
+      );
   }
 
   /** Pair scores of evidence row `row` at shape `shape` into `out` from `at` on. */
@@ -144,7 +160,10 @@ export class RoleScoring {
   }
 
   private score(
-    batch: RankBatch,
+    names: SideInput,
+    index: Int32Array,
+    start: Int32Array,
+    ratios: Float64Array,
     from: number,
     to: number,
     topK: number,
@@ -158,7 +177,6 @@ export class RoleScoring {
     const { conservative, band, bonusBound, bound, allMet, mostSimilar, rowScores } = this;
     const tau = c.similarityThreshold;
     let { candOrder, rowAt, entryAt, shapeAt, exact } = this;
-    const { names, index, start, ratios } = batch;
     // Row number, and score entry of each of the first few shapes, of each name (-1 until looked up): most
     // skills then cost two reads of small typed arrays.
     lookups.fit(names);
