@@ -40,9 +40,8 @@ const BOUND_MARGIN = 1e-9;
  * with the largest coherence bonus and every must-have met, is at most the real one. A candidate whose bound
  * cannot beat the K-th best score so far (earlier candidates win ties), or the caller's `above`, gets
  * -Infinity and no exact score.
- */
-/**
- * The state of a role's scorer, with its loop as a method, kept by the engine with the role's tables (see
+ *
+ * The scorer's state, with its loop as a method, is kept by the engine with the role's tables (see
  * optimized-engine.ts) and given each call's required skills. Not a closure made per call: V8 compiled each
  * new closure's loop afresh (twice, ~20–30 ms each, as a function and on stack replacement), so most of a
  * 20,000-candidate call ran in baseline code meanwhile. Nor a new object per call: optimised code checks the
