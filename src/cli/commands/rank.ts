@@ -109,7 +109,7 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
     .option("--prefix <prefix>", "with --redis: Redis key prefix of the queues [default competency]")
     .addHelpText("after", EXAMPLES)
     .action(async (rolePath: string, candidatesArg: string | undefined, flags: RankFlags) => {
-      const started = performance.now();
+      const startedAt = performance.now();
       const mainStart = performance.eventLoopUtilization();
       const roleFile = validateSkillFile(
         await readJson(rolePath, ctx.io.stdin, flags.maxInputBytes),
@@ -225,7 +225,7 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         if (input.kind === "parsed" && input.parsed.elu !== undefined)
           threads.push(threadUse("reader", "reads, parses and validates", input.parsed.elu));
         for (const w of workerUse) threads.push(threadUse(w.name, "parses, validates and scores", w.elu));
-        const stats = rankStats(lines, performance.now() - started, threads);
+        const stats = rankStats(lines, performance.now() - startedAt, threads);
         await writeText(ctx.io.stderr, `${JSON.stringify({ stats })}\n`);
       }
     });
