@@ -4,7 +4,7 @@
  * so that a reader of a sparse row touches one run of memory. Allocates nothing.
  *
  * `out` holds 32-bit floats, half the memory a ranking's bound reads at random; each value is rounded *up*
- * to the nearest float at or above it (`ceilFloat32`), so a bound built from the pairs stays a bound.
+ * to a float at or above it (`ceilFloat32`), so a bound built from the pairs stays a bound.
  *
  * @example listAbove(Float64Array.of(0.1, 0.5, 0.9), 0, 3, 0.2, out, 0) // 2 (out: 1, 0.5, 2, ≥ 0.9)
  */
