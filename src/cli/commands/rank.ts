@@ -111,23 +111,8 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
     .action(async (rolePath: string, candidatesArg: string | undefined, flags: RankFlags) => {
       const startedAt = performance.now();
       const mainStart = performance.eventLoopUtilization();
-      const roleFile = validateSkillFile(
-        await readJson(rolePath, ctx.io.stdin, flags.maxInputBytes),
-        `role ${rolePath === "-" ? "(stdin)" : rolePath}`,
-        true,
-      );
-      if (!roleFile.ok) throwIssues(roleFile.issues);
-      const role = (roleFile as { value: readonly RequiredSkill[] }).value;
-      const fromPostgres = flags.fromPostgres;
-      if (
-        (fromPostgres === undefined) === (candidatesArg === undefined) ||
-        (fromPostgres !== undefined) !== (flags.table !== undefined)
-      )
-        throw new CompetencyError(
-          "INVALID_INPUT",
-          "give either <candidates.jsonl> or --from-postgres <url> --table <name>",
-        );
-      const candidatesPath = candidatesArg ?? "-";
+      const role = await readRole(ctx, rolePath, flags.maxInputBytes);
+      const candidatesPath = candidatesSource(candidatesArg, flags);
       if (flags.redis !== undefined) {
         if (flags.stats === true)
           throw new CompetencyError(
@@ -137,6 +122,7 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         await rankDistributed(ctx, role, candidatesPath, flags, flags.redis);
         return;
       }
+      const fromPostgres = flags.fromPostgres;
       const total = fromPostgres === undefined ? await inputSize(candidatesPath) : undefined;
       const workers = flags.workers ?? optionsFromEnv(ctx.io.env).workers ?? 0;
       // Long chunks on the main thread (per-call work paid less often); workers keep short ones, because
@@ -149,73 +135,9 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         workers,
         chunkLines,
       );
-      let lines = 0;
-      let workerUse: ReturnType<ChunkScorer["threadUse"]> = [];
+      let run: LocalRun;
       try {
-        await withRankScorer(ctx, workers, role, async (scorer) => {
-          // Whole chunks go through matcher.rank, here or on a worker: overall scores for every line, full
-          // results for the chunk's best --top only.
-          const progress = createProgress(ctx.io, "rank", total, "bytes");
-          const top = createTopK<{ id: string; result: object }>(flags.top ?? Number.POSITIVE_INFINITY);
-          // A chunk is handed over after every earlier chunk's lines are in `top`, or in flight before it: the
-          // bar it reads is never above what the lines before it hold, and earlier lines win ties.
-          const rankTop = { top: flags.top, bar: () => top.bar };
-          const options = { strategy: flags.strategy };
-          let index = 0;
-          let bytes = 0;
-          let bad = 0;
-          const seen = new Map<string, number>();
-          const full = flags.full === true;
-          // The scoring thread parses its chunk (or the reader thread did); ids are checked against earlier
-          // lines here, in input order.
-          const chunks = rankItems(input, { scorer, role, options, full, rankTop });
-          try {
-            await orderedPipeline(
-              chunks,
-              (item) => item.start(),
-              scorer.parallelism * STREAM_CHUNKS_IN_FLIGHT_PER_WORKER,
-              async (started, item) => {
-                const { ranked, errors } = await settleRankChunk(
-                  scorer,
-                  role,
-                  options,
-                  full,
-                  started.lines,
-                  started.result,
-                  seen,
-                  rankTop,
-                );
-                for (const e of errors) {
-                  bad++;
-                  await writeText(ctx.io.stderr, formatLineError(e.lineNo, e.error));
-                }
-                for (const r of ranked)
-                  top.push({
-                    score: r.result.overallScore,
-                    index: index++,
-                    value: { id: r.id, result: r.result },
-                  });
-                bytes += item.bytes;
-                lines += started.lines.length;
-                progress.update(bytes);
-              },
-            );
-          } finally {
-            progress.stop();
-          }
-          let rank = 0;
-          for (const entry of top.sorted()) {
-            await writeText(
-              ctx.io.stdout,
-              `${JSON.stringify({ rank: ++rank, id: entry.value.id, ...entry.value.result })}\n`,
-            );
-          }
-          if (bad > 0) ctx.exitCode = EXIT_USAGE;
-          return scorer;
-        }).then((scorer) => {
-          // Read once the scorer has closed: a pool takes its threads' use as they end.
-          workerUse = scorer.threadUse();
-        });
+        run = await rankLocally(ctx, role, input, workers, total, flags);
       } finally {
         await closeRankInput(input);
       }
@@ -224,11 +146,116 @@ export function registerRankCommand(program: Command, ctx: CliContext): void {
         const threads = [threadUse("main", mainWork(input.kind, workers), main)];
         if (input.kind === "parsed" && input.parsed.elu !== undefined)
           threads.push(threadUse("reader", "reads, parses and validates", input.parsed.elu));
-        for (const w of workerUse) threads.push(threadUse(w.name, "parses, validates and scores", w.elu));
-        const stats = rankStats(lines, performance.now() - startedAt, threads);
+        for (const w of run.workerUse) threads.push(threadUse(w.name, "parses, validates and scores", w.elu));
+        const stats = rankStats(run.lines, performance.now() - startedAt, threads);
         await writeText(ctx.io.stderr, `${JSON.stringify({ stats })}\n`);
       }
     });
+}
+
+/** The role file, validated as the matcher would (strict: unknown keys are refused). */
+async function readRole(
+  ctx: CliContext,
+  rolePath: string,
+  maxInputBytes: number,
+): Promise<readonly RequiredSkill[]> {
+  const roleFile = validateSkillFile(
+    await readJson(rolePath, ctx.io.stdin, maxInputBytes),
+    `role ${rolePath === "-" ? "(stdin)" : rolePath}`,
+    true,
+  );
+  if (!roleFile.ok) throwIssues(roleFile.issues);
+  return (roleFile as { value: readonly RequiredSkill[] }).value;
+}
+
+/** The candidates' path ("-" for stdin), once the arguments name exactly one source. */
+function candidatesSource(candidatesArg: string | undefined, flags: RankFlags): string {
+  const fromPostgres = flags.fromPostgres;
+  if (
+    (fromPostgres === undefined) === (candidatesArg === undefined) ||
+    (fromPostgres !== undefined) !== (flags.table !== undefined)
+  )
+    throw new CompetencyError(
+      "INVALID_INPUT",
+      "give either <candidates.jsonl> or --from-postgres <url> --table <name>",
+    );
+  return candidatesArg ?? "-";
+}
+
+/** What ranking in this process read: its lines, and the worker threads' use (for --stats). */
+type LocalRun = { readonly lines: number; readonly workerUse: ReturnType<ChunkScorer["threadUse"]> };
+
+/**
+ * Ranks `input` on this process's threads and prints the best lines: whole chunks go through matcher.rank,
+ * here or on a worker, with overall scores for every line and full results for the chunk's best --top only.
+ * Bad lines are reported on stderr as they are settled, in input order, and set the exit code.
+ */
+async function rankLocally(
+  ctx: CliContext,
+  role: readonly RequiredSkill[],
+  input: RankInput,
+  workers: number,
+  total: number | undefined,
+  flags: RankFlags,
+): Promise<LocalRun> {
+  let lines = 0;
+  const scorer = await withRankScorer(ctx, workers, role, async (scorer) => {
+    const progress = createProgress(ctx.io, "rank", total, "bytes");
+    const top = createTopK<{ id: string; result: object }>(flags.top ?? Number.POSITIVE_INFINITY);
+    // A chunk is handed over after every earlier chunk's lines are in `top`, or in flight before it: the
+    // bar it reads is never above what the lines before it hold, and earlier lines win ties.
+    const rankTop = { top: flags.top, bar: () => top.bar };
+    const options = { strategy: flags.strategy };
+    let index = 0;
+    let bytes = 0;
+    let bad = 0;
+    const seen = new Map<string, number>();
+    const full = flags.full === true;
+    // The scoring thread parses its chunk (or the reader thread did); ids are checked against earlier
+    // lines here, in input order.
+    const chunks = rankItems(input, { scorer, role, options, full, rankTop });
+    try {
+      await orderedPipeline(
+        chunks,
+        (item) => item.start(),
+        scorer.parallelism * STREAM_CHUNKS_IN_FLIGHT_PER_WORKER,
+        async (started, item) => {
+          const { ranked, errors } = await settleRankChunk(
+            scorer,
+            role,
+            options,
+            full,
+            started.lines,
+            started.result,
+            seen,
+            rankTop,
+          );
+          for (const e of errors) {
+            bad++;
+            await writeText(ctx.io.stderr, formatLineError(e.lineNo, e.error));
+          }
+          for (const r of ranked)
+            top.push({ score: r.result.overallScore, index: index++, value: { id: r.id, result: r.result } });
+          bytes += item.bytes;
+          lines += started.lines.length;
+          progress.update(bytes);
+        },
+      );
+    } finally {
+      progress.stop();
+    }
+    let rank = 0;
+    for (const entry of top.sorted()) {
+      await writeText(
+        ctx.io.stdout,
+        `${JSON.stringify({ rank: ++rank, id: entry.value.id, ...entry.value.result })}\n`,
+      );
+    }
+    if (bad > 0) ctx.exitCode = EXIT_USAGE;
+    return scorer;
+  });
+  // Read once the scorer has closed: a pool takes its threads' use as they end.
+  return { lines, workerUse: scorer.threadUse() };
 }
 
 /** What the main thread of `rank` does, by where the candidates go. */
