@@ -79,7 +79,11 @@ export type CandidateColumns = {
   readonly ids: readonly string[];
   /** Offset of each candidate's first skill, then the skill count (length: ids.length + 1, start[0] = 0). */
   readonly start: Int32Array;
-  /** The distinct skill names. */
+  /**
+   * The distinct skill names. Ranking a stream in chunks, you may pass one array for every chunk, appending
+   * each chunk's new names to it: the matcher remembers the names it has seen at each position of that array
+   * (while the array lives) and finds them without a lookup. Unused names cost nothing but that check.
+   */
   readonly names: readonly string[];
   /** Position in `names` of each skill's name. */
   readonly name: Int32Array;

@@ -145,4 +145,37 @@ describe("rankColumns", () => {
     await fresh.close();
     await used.close();
   });
+
+  it("ranks chunks that share one growing names array as it ranks each with its own, even if a name changes", async () => {
+    // As the CLI's reader thread sends them: every chunk's dictionary is the run's names so far, one array.
+    const fresh = fakeMatcher("optimized");
+    const shared = fakeMatcher("optimized");
+    const names: string[] = [];
+    const chunk = (candidates: RankCandidate[]): CandidateColumns => {
+      const own = toColumns(candidates);
+      for (const n of own.names) if (!names.includes(n)) names.push(n);
+      return { ...own, names, name: Int32Array.from(own.name, (d) => names.indexOf(own.names[d]!)) };
+    };
+    const one = (id: string, ...skills: [string, number][]): RankCandidate => ({
+      id,
+      skills: skills.map(([name, value]) => ({ name, level: level(value) })),
+    });
+    const chunks = [
+      [one("a", ["TypeScript", 4], ["Advanced Go", 2]), one("b", ["Postgres", 3])],
+      [one("c", ["Postgres", 5], ["Rust", 2]), one("d", ["Advanced Go", 4], ["TypeScript", 1])],
+      [one("e", ["Rust", 5], ["TypeScript", 5])],
+    ];
+    for (const candidates of chunks)
+      expect(await shared.rankColumns(chunk(candidates), role)).toEqual(
+        await fresh.rankColumns(toColumns(candidates), role),
+      );
+    // A caller that puts another name at a known position gets that name scored, not the one it replaced.
+    const typeScript = names.indexOf("TypeScript");
+    names[typeScript] = "Figma";
+    const changed = [one("f", ["Figma", 5])];
+    const columns = { ...toColumns(changed), names, name: Int32Array.of(typeScript) };
+    expect(await shared.rankColumns(columns, role)).toEqual(await fresh.rankColumns(toColumns(changed), role));
+    await fresh.close();
+    await shared.close();
+  });
 });

@@ -68,4 +68,26 @@ describe("createRawNames", () => {
     expect(rawNames.firstSight(id, a)).toBe(false);
     expect(rawNames.firstSight(id, rawNames.nextStamp())).toBe(true);
   });
+
+  it("keeps ids by position for each names array, growing with it, until the table starts over", () => {
+    const rawNames = createRawNames(table(), 5);
+    rawNames.begin();
+    const names = ["Go", "SQL"];
+    const first = rawNames.positions(names);
+    expect([...first.subarray(0, 2)]).toEqual([-1, -1]);
+    first[0] = idOf(rawNames, "Go");
+    first[1] = idOf(rawNames, "SQL");
+    // The same array: the same ids, also once it has grown (past the kept length, so they are copied).
+    expect(rawNames.positions(names)).toBe(first);
+    for (let k = 0; k < first.length + 3; k++) names.push(`Skill ${k}`);
+    const grown = rawNames.positions(names);
+    expect(grown.length).toBeGreaterThanOrEqual(names.length);
+    expect([...grown.subarray(0, 3)]).toEqual([first[0], first[1], -1]);
+    // Another array with the same names knows nothing yet.
+    expect(rawNames.positions(["Go", "SQL"])[0]).toBe(-1);
+    // Past the limit, begin starts over: ids change, so every array's positions are forgotten.
+    for (const raw of names) idOf(rawNames, raw);
+    rawNames.begin();
+    expect(rawNames.positions(names)[0]).toBe(-1);
+  });
 });

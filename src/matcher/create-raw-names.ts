@@ -35,6 +35,14 @@ export type RawNames = {
    * two arrays: ranking asks this for every skill.
    */
   mayPend(id: number): boolean;
+  /**
+   * The id of each name of `names` by position, -1 where this table has not been told yet: kept for as long
+   * as `names` lives and the table does not start over, for the caller to fill in. A caller that passes
+   * the same array call after call, appending new names (the CLI numbers a run's names once, on its reader
+   * thread), then finds them without a lookup. A position's id is only a guess: the caller checks that the
+   * name at that id is still the one at that position.
+   */
+  positions(names: readonly string[]): Int32Array;
   /** Records that name `id` has both of its rows. */
   settle(id: number): void;
   /** True the first time name `id` is asked about under `stamp` (a call's own number, from `nextStamp`). */
@@ -70,6 +78,7 @@ export function createRawNames(names: NameTable, limit: number): RawNames {
   // A few thousand head words head most names: asked of the cache per name, each name held a view of its
   // own (96 bytes of heap each, ~44,000 per scoring thread over 100,000 lines) of the same shared row.
   const heads = new Map<NameEntry, Float32Array>();
+  let byPosition = new WeakMap<readonly string[], Int32Array>();
 
   function add(raw: string): number {
     const entry = names.entry(raw);
@@ -104,6 +113,7 @@ export function createRawNames(names: NameTable, limit: number): RawNames {
       stamps = new Int32Array(FIRST_CAPACITY);
       pending = new Uint8Array(FIRST_CAPACITY);
       heads.clear();
+      byPosition = new WeakMap();
     },
     find: (raw) => ids.find(raw),
     add,
@@ -112,6 +122,15 @@ export function createRawNames(names: NameTable, limit: number): RawNames {
     },
     get entries() {
       return entries;
+    },
+    positions(names) {
+      const kept = byPosition.get(names);
+      if (kept !== undefined && kept.length >= names.length) return kept;
+      // Doubling, so an array that grows by a chunk's new names costs amortised O(1) per name.
+      const ids = new Int32Array(Math.max(names.length, 2 * (kept?.length ?? 0))).fill(-1);
+      if (kept !== undefined) ids.set(kept);
+      byPosition.set(names, ids);
+      return ids;
     },
     mayPend: (id) => pending[id] === 1,
     settle(id) {

@@ -139,16 +139,18 @@ export function lookUpColumns(
   const side = rawNames.side;
   let waiting: Map<NameEntry, Waiter[]> | null = null;
   const stamp = rawNames.nextStamp();
+  /** Settles name `id`'s rows, or fetches them once per call. */
+  const pend = (id: number): void => {
+    if (side.rows[id] !== PENDING && side.headRows[id] !== PENDING) rawNames.settle(id);
+    else if (rawNames.firstSight(id, stamp)) waiting = fetchRows(rawNames, cache, id, waiting);
+  };
   const idOf = (raw: string, check: boolean): number => {
     let id = rawNames.find(raw);
     if (id < 0) {
       if (check && !isCleanName(raw, limits!)) return -1;
       id = rawNames.add(raw);
     }
-    if (rawNames.mayPend(id)) {
-      if (side.rows[id] !== PENDING && side.headRows[id] !== PENDING) rawNames.settle(id);
-      else if (rawNames.firstSight(id, stamp)) waiting = fetchRows(rawNames, cache, id, waiting);
-    }
+    if (rawNames.mayPend(id)) pend(id);
     return id;
   };
   for (let i = 0; i < nr; i++) {
@@ -156,9 +158,18 @@ export function lookUpColumns(
     index[i] = idOf(skill.name, false);
     ratios[i] = skill.level.value / skill.level.max;
   }
-  const dictionary = new Int32Array(columns.names.length);
-  for (let d = 0; d < dictionary.length; d++) {
-    const id = idOf(columns.names[d]!, limits !== null);
+  // The ids of the names at each position, as far as earlier calls with this same array know them.
+  const { names } = columns;
+  const dictionary = rawNames.positions(names);
+  for (let d = 0; d < names.length; d++) {
+    const raw = names[d]!;
+    let id = dictionary[d]!;
+    // Kept from an earlier call: the name at that id is still this one (a caller may change the array).
+    if (id >= 0 && side.names[id] === raw) {
+      if (rawNames.mayPend(id)) pend(id);
+      continue;
+    }
+    id = idOf(raw, limits !== null);
     if (id < 0) return null;
     dictionary[d] = id;
   }

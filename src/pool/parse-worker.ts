@@ -8,6 +8,7 @@
  */
 import { StringDecoder } from "node:string_decoder";
 import { parentPort, workerData } from "node:worker_threads";
+import { RAW_NAMES_KEPT } from "../defaults.js";
 import { CompetencyError } from "../errors.js";
 import { parseRankLines } from "../shards/parse-rank-lines.js";
 import { readFileBytes } from "../sources/read-file-chunks.js";
@@ -27,6 +28,8 @@ async function* text(): AsyncGenerator<string> {
 const chunks = readLineChunks(text(), chunkLines);
 // Every good line's id and number, for the duplicate check that settleRankChunk would otherwise do.
 const seen = new Map<string, number>();
+// The run's names, numbered once: each chunk sends only the names new in it (see parseRankLines).
+const runNames = new Map<string, number>();
 let bytesReported = 0;
 let wanted = 0;
 let pumping = false;
@@ -45,7 +48,9 @@ async function pump(): Promise<void> {
       // Progress in bytes read from the file (a read ahead of the lines handed out, at most).
       const bytes = bytesRead - bytesReported;
       bytesReported = bytesRead;
-      parentPort!.postMessage({ chunk: parseRankLines(next.value, seen), bytes });
+      // Bounded like the scoring thread's names: past that many, a new run of names starts.
+      if (runNames.size >= RAW_NAMES_KEPT) runNames.clear();
+      parentPort!.postMessage({ chunk: parseRankLines(next.value, seen, runNames), bytes });
     }
   } catch (cause) {
     // A read error (readFileBytes makes it the CompetencyError the main thread reports for a file) is the

@@ -2,6 +2,7 @@ import type { EventLoopUtilization } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { CompetencyError, type ErrorCode } from "../errors.js";
 import type { ParsedRankLines } from "../shards/chunk-task.js";
+import { createRunNames } from "../shards/parse-rank-lines.js";
 
 /** Under tsx/vitest the worker is TypeScript source and goes through a tsx bootstrap; built code runs plain JS. */
 const FROM_SOURCE = import.meta.url.endsWith(".ts");
@@ -59,6 +60,7 @@ export function readParsedChunks(path: string, chunkLines: number): ParsedChunks
     await worker.terminate();
   };
   async function* chunks(): AsyncGenerator<ParsedChunk> {
+    const runNames = createRunNames();
     try {
       for (;;) {
         while (replies.length === 0) await new Promise<void>((resolve) => (wake = resolve));
@@ -67,7 +69,7 @@ export function readParsedChunks(path: string, chunkLines: number): ParsedChunks
         if (reply.failed !== undefined) throw new Error(`reader thread: ${reply.failed}`);
         if (reply.done === true) return;
         worker.postMessage({ more: 1 });
-        yield { chunk: reply.chunk!, bytes: reply.bytes! };
+        yield { chunk: runNames(reply.chunk!), bytes: reply.bytes! };
       }
     } finally {
       await close();

@@ -77,6 +77,11 @@ export type ParsedRankLines = {
   readonly columns: CandidateColumns;
   /** Index in the chunk's lines of each candidate of `columns`. */
   readonly positions: Int32Array;
+  /**
+   * Parsed with a run's names (see parseRankLines): `columns.names` are that run's names from this
+   * position on, and `columns.name` indexes the run's names. Absent: the chunk's own dictionary.
+   */
+  readonly firstName?: number;
 };
 
 /** A rank chunk already parsed into columns on another thread (see parse-rank-lines.ts). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { skillsOfColumn } from "../validate/validate-candidate-columns.js";
 import { checkRankLine } from "./check-rank-line.js";
-import { parseRankLines } from "./parse-rank-lines.js";
+import { createRunNames, parseRankLines } from "./parse-rank-lines.js";
 
 const texts = [
   '{"id":"a","skills":[{"name":"Go","level":{"value":2,"max":5}},{"name":"SQL","level":{"value":1,"max":4}}]}',
@@ -64,5 +64,42 @@ describe("parseRankLines", () => {
     const skills = Array.from({ length: 40 }, (_, k) => ({ name: `S${k}`, level: { value: 1, max: 2 } }));
     const many = parseRankLines([{ lineNo: 1, text: JSON.stringify({ id: "x", skills }) }], new Map());
     expect(skillsOfColumn(many.columns, 0)).toEqual(skills);
+  });
+
+  it("with a run's names, lists only the chunk's new names, and the scoring side rebuilds the run's", () => {
+    const runNames = new Map<string, number>();
+    const rebuild = createRunNames();
+    const a = parseRankLines(lines.slice(0, 3), new Map(), runNames);
+    expect(a.firstName).toBe(0);
+    expect(a.columns.names).toEqual(["Go", "SQL"]);
+    const b = parseRankLines(lines.slice(3), new Map(), runNames);
+    // Only Rust is new; Go keeps the run's position 0.
+    expect(b.firstName).toBe(2);
+    expect(b.columns.names).toEqual(["Rust"]);
+    const ra = rebuild(a);
+    const rb = rebuild(b);
+    // One array for the whole run, holding every name so far, so every chunk's positions hold.
+    expect(rb.columns.names).toBe(ra.columns.names);
+    expect(rb.columns.names).toEqual(["Go", "SQL", "Rust"]);
+    rb.positions.forEach((line, j) => {
+      expect(skillsOfColumn(rb.columns, j)).toEqual(
+        (checkRankLine(lines.slice(3)[line]!) as { skills: unknown }).skills,
+      );
+    });
+    // A run that starts over (the reader's names were cleared) gets a new array.
+    runNames.clear();
+    const c = rebuild(parseRankLines(lines.slice(4), new Map(), runNames));
+    expect(c.columns.names).toEqual(["Rust", "Go"]);
+    expect(c.columns.names).not.toBe(ra.columns.names);
+    // Chunks parsed without a run's names pass through unchanged.
+    expect(rebuild(parsed)).toBe(parsed);
+  });
+
+  it("refuses a chunk whose names do not follow the names before it", () => {
+    const rebuild = createRunNames();
+    const runNames = new Map<string, number>();
+    parseRankLines(lines.slice(0, 1), new Map(), runNames);
+    const skipped = parseRankLines(lines.slice(4), new Map(), runNames);
+    expect(() => rebuild(skipped)).toThrow(/start at 2, but 0 came before/);
   });
 });
