@@ -174,7 +174,9 @@ describe("rankColumns", () => {
     names[typeScript] = "Figma";
     const changed = [one("f", ["Figma", 5])];
     const columns = { ...toColumns(changed), names, name: Int32Array.of(typeScript) };
-    expect(await shared.rankColumns(columns, role)).toEqual(await fresh.rankColumns(toColumns(changed), role));
+    expect(await shared.rankColumns(columns, role)).toEqual(
+      await fresh.rankColumns(toColumns(changed), role),
+    );
     await fresh.close();
     await shared.close();
   });
