@@ -139,37 +139,30 @@ export function lookUpColumns(
   const side = rawNames.side;
   let waiting: Map<NameEntry, Waiter[]> | null = null;
   const stamp = rawNames.nextStamp();
-  /** Settles name `id`'s rows, or fetches them once per call. */
-  const pend = (id: number): void => {
-    if (side.rows[id] !== PENDING && side.headRows[id] !== PENDING) rawNames.settle(id);
-    else if (rawNames.firstSight(id, stamp)) waiting = fetchRows(rawNames, cache, id, waiting);
-  };
-  const idOf = (raw: string, check: boolean): number => {
-    let id = rawNames.find(raw);
+  // `known`: the id an earlier call found for this name (-1 if none), kept only while that id still holds
+  // the name (a caller may change its array between calls).
+  const idOf = (raw: string, check: boolean, known: number): number => {
+    let id = known >= 0 && side.names[known] === raw ? known : rawNames.find(raw);
     if (id < 0) {
       if (check && !isCleanName(raw, limits!)) return -1;
       id = rawNames.add(raw);
     }
-    if (rawNames.mayPend(id)) pend(id);
+    if (rawNames.mayPend(id)) {
+      if (side.rows[id] !== PENDING && side.headRows[id] !== PENDING) rawNames.settle(id);
+      else if (rawNames.firstSight(id, stamp)) waiting = fetchRows(rawNames, cache, id, waiting);
+    }
     return id;
   };
   for (let i = 0; i < nr; i++) {
     const skill = required[i]!;
-    index[i] = idOf(skill.name, false);
+    index[i] = idOf(skill.name, false, -1);
     ratios[i] = skill.level.value / skill.level.max;
   }
   // The ids of the names at each position, as far as earlier calls with this same array know them.
   const { names } = columns;
   const dictionary = rawNames.positions(names);
   for (let d = 0; d < names.length; d++) {
-    const raw = names[d]!;
-    let id = dictionary[d]!;
-    // Kept from an earlier call: the name at that id is still this one (a caller may change the array).
-    if (id >= 0 && side.names[id] === raw) {
-      if (rawNames.mayPend(id)) pend(id);
-      continue;
-    }
-    id = idOf(raw, limits !== null);
+    const id = idOf(names[d]!, limits !== null, dictionary[d]!);
     if (id < 0) return null;
     dictionary[d] = id;
   }
@@ -223,8 +216,9 @@ export async function embedMissing(
   const dim = session.embedder.dim;
   // One copy of the whole batch, whose rows are views: the embedder may reuse its own buffer, and a row of
   // 400 bytes copied out alone is an ArrayBuffer of its own, allocated outside the heap and swept by the
-  // collector (~33,000 of them over `bench:rank`'s 100,000 lines; 6 % of ranking's instructions). A batch
-  // stays in memory while one of its rows is kept: one call's new names.
+  // collector (~33,000 of them over `bench:rank`'s 100,000 lines, 3.6 % more of ranking's instructions than
+  // this; docs/performance-rank.md, session 13). A batch stays in memory while one of its rows is kept: one
+  // call's new names.
   const data = (await session.embedder.embed(wanted.map((e) => e.norm))).slice(0, wanted.length * dim);
   for (let w = 0; w < wanted.length; w++) {
     const entry = wanted[w]!;
