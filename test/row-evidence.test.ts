@@ -109,6 +109,30 @@ describe("createRowEvidence", () => {
     expectRowsEqualPairs(side, side);
   });
 
+  it("keeps the floors of new names by kind: names of one kind, in any order, get pairEvidence's floors", async () => {
+    // Each kind's floors are worked out on its first name and read back for the others (row-evidence.ts).
+    const candidates = await sideOf([
+      "Advanced Carpentry",
+      "Applied Python",
+      "Applied Carpentry",
+      "Modern PostgreSQL",
+      "Practical Python",
+      "Agile Finish Carpentry",
+      "Remote Zorblax Welding",
+      "Cloud SQL",
+      "Advanced Carpentry",
+    ]);
+    const required = await sideOf([
+      "Carpentry",
+      "Drywall Installation",
+      "Python",
+      "PostgreSQL",
+      "SQL",
+      "Zukamor",
+    ]);
+    expectRowsEqualPairs(candidates, required);
+  });
+
   it("gives generated names the same evidence as pairEvidence, bit for bit", async () => {
     const words = ["emergency", "medical", "technician", "emt", "license", "security", "guard", "zorblax"];
     const nameArb = fc

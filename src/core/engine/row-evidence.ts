@@ -1,7 +1,11 @@
+import { LEXICON_SIMILARITY_ALIAS } from "../../defaults.js";
+import { RELATION_ALIAS } from "../lexicon/lexicon-relation.js";
 import {
+  inferredFloor,
+  kindFloor,
   lexicalSimilarityBeforeReadings,
   RELATION_EMBEDDING,
-  readingSimilarity,
+  readingsAlias,
 } from "../scoring/lexical-similarity.js";
 import type { NameReading } from "../scoring/name-readings.js";
 import { sharesOnlyModifier } from "../text/head-words.js";
@@ -16,7 +20,10 @@ import { keepEmbeddingEvidence } from "./pair-evidence.js";
  * dim, out)` bit for bit. What depends on one name only is read once instead of once per pair: the
  * candidate's reading and whether it is a word-like unknown name once per row, each required name's
  * reading once per role (a new name met 20 required names, and each pair looked both readings up in a Map),
- * the row's cosines in one `dotRows` pass, and whether the row shares any word with the role's names.
+ * the row's cosines in one `dotRows` pass, whether the row shares any word with the role's names, and the
+ * floors of a new name read as a kind of a known skill, once per kind: they depend on the kind and the
+ * required name alone, and new names share kinds ("advanced python", "applied python"; 33,000 new names of
+ * `npm run bench:rank` have ~4,000 kinds), where each was a lexicon relation of its own per pair.
  */
 export type RowEvidence = {
   /** Makes candidate skill `j` of `side` the row that the next `pair` calls compare. */
@@ -43,6 +50,21 @@ export function createRowEvidence(ctx: EvidenceContext, required: SideInput, dim
   const requiredWords = new Set<string>();
   for (const h of required.heads) if (h !== null) for (const w of h.words) requiredWords.add(w);
   let sharesWord = false;
+  // Floors by kind: entry i is `inferredFloor(lex, kind, required i, true)` for a known required name.
+  const floorsByKind = new Map<number, Float64Array>();
+  let floors: Float64Array | null = null;
+  const floorsOf = (kind: number): Float64Array => {
+    let found = floorsByKind.get(kind);
+    if (found === undefined) {
+      found = new Float64Array(required.ids.length);
+      for (let i = 0; i < found.length; i++) {
+        const ri = required.lexIndex[i]!;
+        if (ri >= 0) found[i] = inferredFloor(lex, kind, ri, true);
+      }
+      floorsByKind.set(kind, found);
+    }
+    return found;
+  };
   return {
     begin(s, k) {
       side = s;
@@ -51,6 +73,7 @@ export function createRowEvidence(ctx: EvidenceContext, required: SideInput, dim
       lexIndex = s.lexIndex[k]!;
       unknownField = lexIndex < 0 && isWordLike(norm);
       reading = null;
+      floors = null;
       cosinesRead = false;
       const heads = s.heads[k]!;
       sharesWord = false;
@@ -58,21 +81,30 @@ export function createRowEvidence(ctx: EvidenceContext, required: SideInput, dim
     },
     pair(i, out) {
       const ri = required.lexIndex[i]!;
-      let code = lexicalSimilarityBeforeReadings(lex, lexIndex, ri, norm, required.norms[i]!, c, out);
+      const code = lexicalSimilarityBeforeReadings(lex, lexIndex, ri, norm, required.norms[i]!, c, out);
       if (code !== RELATION_EMBEDDING) return code;
       if (lexIndex < 0 || ri < 0) {
         reading ??= readings.of(norm, lexIndex);
         requiredReadings[i] ??= readings.of(required.norms[i]!, ri);
-        code = readingSimilarity(lex, lexIndex, ri, reading, requiredReadings[i], out);
-      }
-      if (code === RELATION_EMBEDDING) {
-        if (!cosinesRead) {
-          dotRows(dim, side.rows[j]!, required.rows, cosines.length, cosines);
-          cosinesRead = true;
+        const req = requiredReadings[i];
+        // readingSimilarity, with the floor of an unknown candidate against a known name kept by kind.
+        if (readingsAlias(lex, lexIndex, ri, reading, req)) {
+          out[0] = LEXICON_SIMILARITY_ALIAS;
+          return RELATION_ALIAS;
         }
-        const modifierOnly = sharesWord && sharesOnlyModifier(side.heads[j]!, required.heads[i]!);
-        keepEmbeddingEvidence(c, side, j, required, i, dim, cosines[i]!, modifierOnly, unknownField, out);
+        let floor: number;
+        if (lexIndex < 0 && ri >= 0) {
+          floors ??= floorsOf(reading.kind);
+          floor = floors[i]!;
+        } else floor = kindFloor(lex, lexIndex, ri, reading, req);
+        out[0] = Math.max(out[0]!, floor);
       }
+      if (!cosinesRead) {
+        dotRows(dim, side.rows[j]!, required.rows, cosines.length, cosines);
+        cosinesRead = true;
+      }
+      const modifierOnly = sharesWord && sharesOnlyModifier(side.heads[j]!, required.heads[i]!);
+      keepEmbeddingEvidence(c, side, j, required, i, dim, cosines[i]!, modifierOnly, unknownField, out);
       return code;
     },
   };

@@ -112,29 +112,54 @@ export function readingSimilarity(
   req: NameReading,
   out: Float64Array,
 ): number {
-  // Where the lexicon cannot know the pair, an abbreviation spelled by the other name's initials is
-  // another name for it ("EMT" = "Emergency Medical Technician"), unless the lexicon spells out the known
-  // side's abbreviation differently (ERP ≠ Emergency Response Planning; see acronymAllowed).
-  // Likewise a credential names the skill it certifies ("security guard license" = "security guard").
-  if (
+  if (readingsAlias(lex, candidateIndex, requiredIndex, cand, req)) {
+    out[0] = LEXICON_SIMILARITY_ALIAS;
+    return RELATION_ALIAS;
+  }
+  out[0] = Math.max(out[0]!, kindFloor(lex, candidateIndex, requiredIndex, cand, req));
+  return RELATION_EMBEDDING;
+}
+
+/**
+ * The first rule of `readingSimilarity`: the names are one skill by their readings alone. Where the lexicon
+ * cannot know the pair, an abbreviation spelled by the other name's initials is another name for it ("EMT" =
+ * "Emergency Medical Technician"), unless the lexicon spells out the known side's abbreviation differently
+ * (ERP ≠ Emergency Response Planning; see acronymAllowed). Likewise a credential names the skill it certifies
+ * ("security guard license" = "security guard").
+ */
+export function readingsAlias(
+  lex: CompiledLexicon,
+  candidateIndex: number,
+  requiredIndex: number,
+  cand: NameReading,
+  req: NameReading,
+): boolean {
+  return (
     credentialWordsMatch(cand.credential, req.credential) ||
     (formsAlign(cand.acronymForms, req.acronymForms) &&
       (candidateIndex >= 0
         ? acronymAllowed(lex, candidateIndex, req.contentWords)
         : acronymAllowed(lex, requiredIndex, cand.contentWords)))
-  ) {
-    out[0] = LEXICON_SIMILARITY_ALIAS;
-    return RELATION_ALIAS;
-  }
-  // An unknown name whose head is a known skill is a kind of that skill ("finish carpentry"): its evidence
-  // keeps the floor that relation gives. Never direct evidence (the code stays RELATION_EMBEDDING).
-  let floor = out[0]!;
-  if (candidateIndex < 0 && requiredIndex >= 0)
-    floor = Math.max(floor, inferredFloor(lex, cand.kind, requiredIndex, true));
-  else if (requiredIndex < 0 && candidateIndex >= 0)
-    floor = Math.max(floor, inferredFloor(lex, candidateIndex, req.kind, false));
-  out[0] = floor;
-  return RELATION_EMBEDDING;
+  );
+}
+
+/**
+ * The second rule of `readingSimilarity`: an unknown name whose head is a known skill is a kind of that skill
+ * ("finish carpentry"), and its evidence keeps the floor that relation gives (never direct evidence: the
+ * code stays RELATION_EMBEDDING). 0 when neither side is such a name. For an unknown candidate against a
+ * known requirement it is `inferredFloor(lex, cand.kind, requiredIndex, true)`, which depends on the kind
+ * alone: a caller comparing many new names with one role may keep it by kind.
+ */
+export function kindFloor(
+  lex: CompiledLexicon,
+  candidateIndex: number,
+  requiredIndex: number,
+  cand: NameReading,
+  req: NameReading,
+): number {
+  if (candidateIndex < 0 && requiredIndex >= 0) return inferredFloor(lex, cand.kind, requiredIndex, true);
+  if (requiredIndex < 0 && candidateIndex >= 0) return inferredFloor(lex, candidateIndex, req.kind, false);
+  return 0;
 }
 
 const SCRATCH = new Float64Array(1);
@@ -144,7 +169,12 @@ const SCRATCH = new Float64Array(1);
  * tells which side is the inferred kind: `a` is then that kind and `b` the required skill; otherwise `a` is
  * the candidate and `b` the kind the unknown requirement was read as.
  */
-function inferredFloor(lex: CompiledLexicon, a: number, b: number, candidateInferred: boolean): number {
+export function inferredFloor(
+  lex: CompiledLexicon,
+  a: number,
+  b: number,
+  candidateInferred: boolean,
+): number {
   if (a < 0 || b < 0) return 0;
   if (a === b) return candidateInferred ? LEXICON_SIMILARITY_INFERRED_KIND : LEXICON_SIMILARITY_PARENT - 0.1;
   const code = lexiconRelation(lex, a, b, lex.canonical[a]!, lex.canonical[b]!, SCRATCH);
