@@ -60,7 +60,7 @@ function keysBySkill(lex: CompiledLexicon): readonly string[][] {
 export function findSkill(lex: CompiledLexicon, norm: string): number {
   const direct = lex.index.get(norm);
   if (direct !== undefined) return direct;
-  const spaced = norm.replace(/[-_]+/g, " ");
+  const spaced = norm.includes("-") || norm.includes("_") ? norm.replace(DASHES, " ") : norm;
   if (spaced !== norm) {
     const hit = lex.index.get(spaced);
     if (hit !== undefined) return hit;
@@ -81,6 +81,7 @@ export function findSkill(lex: CompiledLexicon, norm: string): number {
   return findVariant(lex, norm);
 }
 
+const DASHES = /[-_]+/g;
 const PARENTHETICAL = /\s*\(([^)]*)\)\s*/g;
 /** A possessive is dropped: "journeyman electrician's license" → "journeyman electrician license". */
 const POSSESSIVE = /['’]s\b/g;
@@ -101,7 +102,7 @@ const MIN_PLURAL_LENGTH = 4;
  * ("plc").
  */
 function findVariant(lex: CompiledLexicon, norm: string): number {
-  const plain = norm.replace(POSSESSIVE, "");
+  const plain = norm.includes("'") || norm.includes("’") ? norm.replace(POSSESSIVE, "") : norm;
   if (plain !== norm) return findSkill(lex, plain);
   // "emt-b", "hvac/r": a credential abbreviation with its level suffix names the credential's skill.
   const stem = dropLevelSuffix(norm);
@@ -152,11 +153,13 @@ function findVariant(lex: CompiledLexicon, norm: string): number {
  * programming language.
  */
 function findByAbbreviation(lex: CompiledLexicon, spaced: string): number {
-  const words = spaced.split(" ");
-  if (words.length < 2) return -1;
+  // Words are read by their spaces in place: a split and a join per new name were most of this function's
+  // time in a ranking, where nearly every new name comes here and nearly none is an abbreviation.
+  const first = spaced.indexOf(" ");
+  if (first < 0) return -1;
   // The keys by skill are built on first need only: a cold process that meets no abbreviation never pays
   // for them (~12 ms over the whole index).
-  const head = words[0]!;
+  const head = spaced.substring(0, first);
   const abbreviated = head.length <= MAX_ABBREVIATION_LENGTH ? lex.index.get(head) : undefined;
   if (abbreviated !== undefined) {
     const rest = spaced.slice(head.length);
@@ -166,8 +169,15 @@ function findByAbbreviation(lex: CompiledLexicon, spaced: string): number {
       if (hit !== undefined) return hit;
     }
   }
-  for (let n = Math.min(MAX_EXPANDED_WORDS, words.length - 1); n >= 2; n--) {
-    const prefix = words.slice(0, n).join(" ");
+  // The leading phrases of 2 to MAX_EXPANDED_WORDS words that leave at least one word after them: each ends
+  // at a space, the n-th space ending the phrase of n words.
+  const ends: number[] = [];
+  for (let at = spaced.indexOf(" ", first + 1); at >= 0 && ends.length < MAX_EXPANDED_WORDS - 1; ) {
+    ends.push(at);
+    at = spaced.indexOf(" ", at + 1);
+  }
+  for (let k = ends.length - 1; k >= 0; k--) {
+    const prefix = spaced.substring(0, ends[k]!);
     const expanded = lex.index.get(prefix);
     if (expanded === undefined) continue;
     const rest = spaced.slice(prefix.length);
