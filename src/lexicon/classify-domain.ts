@@ -40,10 +40,9 @@ export function classifyDomain(
   tokens: readonly string[] = tokenize(norm),
 ): Domain {
   if (known >= 0) return lex.domains[known]!;
-  const scores = new Map<Domain, number>();
-  const credit = (domain: Domain, weight: number): void => {
-    scores.set(domain, (scores.get(domain) ?? 0) + weight);
-  };
+  // Each domain's score, in the order the domains were first credited (ties go to the first): a name credits
+  // one to three, so two short arrays, not a Map and a closure per name.
+  const scores: Scores = { domains: [], weights: [] };
   const longest = Math.max(MAX_SKILL_WORDS, keywords.maxWords);
   const skillStarts = phraseStarts(lex.index);
   const keywordStarts = phraseStarts(keywords.phrases);
@@ -57,37 +56,48 @@ export function classifyDomain(
       const phrase = n === 1 ? token : tokens.slice(i, i + n).join(" ");
       const skill = n <= MAX_SKILL_WORDS && phrase.length > 1 ? lex.index.get(phrase) : undefined;
       const keyword = keywords.phrases.get(phrase);
-      if (skill !== undefined && n > 1) credit(lex.domains[skill]!, SKILL_WEIGHT);
-      else if (keyword !== undefined) credit(keyword, KEYWORD_WEIGHT);
-      else if (skill !== undefined) credit(lex.domains[skill]!, WORD_SKILL_WEIGHT);
+      if (skill !== undefined && n > 1) credit(scores, lex.domains[skill]!, SKILL_WEIGHT);
+      else if (keyword !== undefined) credit(scores, keyword, KEYWORD_WEIGHT);
+      else if (skill !== undefined) credit(scores, lex.domains[skill]!, WORD_SKILL_WEIGHT);
       else continue;
       consumed = n;
     }
-    if (consumed === 0) creditParts(token, lex, keywords, credit);
+    if (consumed === 0) creditParts(token, lex, keywords, scores);
     i += consumed > 0 ? consumed : 1;
   }
   let best: Domain = "General";
   let bestScore = 0;
-  for (const [domain, score] of scores) {
-    if (score > bestScore) {
-      best = domain;
-      bestScore = score;
+  for (let k = 0; k < scores.domains.length; k++) {
+    if (scores.weights[k]! > bestScore) {
+      best = scores.domains[k]!;
+      bestScore = scores.weights[k]!;
     }
   }
   return best;
+}
+
+type Scores = { readonly domains: Domain[]; readonly weights: number[] };
+
+function credit(scores: Scores, domain: Domain, weight: number): void {
+  const k = scores.domains.indexOf(domain);
+  if (k >= 0) scores.weights[k]! += weight;
+  else {
+    scores.domains.push(domain);
+    scores.weights.push(weight);
+  }
 }
 
 function creditParts(
   token: string,
   lex: CompiledLexicon,
   keywords: DomainKeywords,
-  credit: (domain: Domain, weight: number) => void,
+  scores: Scores,
 ): void {
   if (!token.includes("/")) return;
   for (const part of token.split("/")) {
     const skill = part.length > 1 ? lex.index.get(part) : undefined;
     const keyword = keywords.phrases.get(part);
-    if (keyword !== undefined) credit(keyword, KEYWORD_WEIGHT);
-    else if (skill !== undefined) credit(lex.domains[skill]!, WORD_SKILL_WEIGHT);
+    if (keyword !== undefined) credit(scores, keyword, KEYWORD_WEIGHT);
+    else if (skill !== undefined) credit(scores, lex.domains[skill]!, WORD_SKILL_WEIGHT);
   }
 }

@@ -1,3 +1,4 @@
+import { plainWords } from "../core/text/plain-words.js";
 /**
  * A word unit: letters/digits, optionally a leading dot (`.net`), inner `.` or `'` joins (`node.js`, `asp.net`,
  * `3.5`), and trailing `+`/`#` (`c++`, `c#`, `f#`).
@@ -24,6 +25,8 @@ const SINGLE_CHAR = /^[\p{L}\p{N}]$/u;
  * @example tokenize("ci/cd with node.js and c++") // ["ci/cd", "with", "node.js", "and", "c++"]
  */
 export function tokenize(norm: string): string[] {
+  const plain = plainWords(norm);
+  if (plain !== null) return plain;
   const tokens: string[] = [];
   let prevEnd = -1;
   let prev = "";

@@ -1,4 +1,5 @@
 import { dropLevelSuffix } from "./drop-level-suffix.js";
+import { plainWords } from "./plain-words.js";
 
 /** Words that acronyms skip: "GD&T" = Geometric Dimensioning and Tolerancing, "OSHA" = Occupational Safety and Health Administration. */
 const SKIPPED: ReadonlySet<string> = new Set(["and", "of", "the", "for", "in", "on", "to", "a", "an"]);
@@ -16,6 +17,8 @@ const SYMBOLS = /[&/.]/g;
 
 /** Words of a name without its parenthetical, symbols inside words kept for `compact`. */
 function words(text: string): string[] {
+  const plain = plainWords(text);
+  if (plain !== null) return plain;
   const out: string[] = [];
   for (const w of text.split(WORD_SPLIT)) if (w.length > 0) out.push(w);
   return out;

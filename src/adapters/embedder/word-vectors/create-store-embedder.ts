@@ -92,7 +92,8 @@ export function createStoreEmbedder(store: WordStore): Embedder {
   }
 
   function addToken(s: WordStore, token: string): void {
-    if (CODE_TOKEN.test(token)) {
+    // Both of CODE_TOKEN's forms hold an ASCII digit: most tokens have none and skip the Unicode regex.
+    if (hasDigit(token) && CODE_TOKEN.test(token)) {
       addNgrams(token, tokenWeight, acc);
       return;
     }
@@ -146,4 +147,12 @@ export function createStoreEmbedder(store: WordStore): Embedder {
       current = null;
     },
   };
+}
+
+function hasDigit(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
