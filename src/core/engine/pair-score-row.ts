@@ -35,3 +35,28 @@ export function pairScoreRow(
     out[at + i] = pairScore(e, near, levelRatio(r, ratios[i]!), exceed[shapeAt + i]!, r, aggressive, c);
   }
 }
+
+/**
+ * True when some pair of the evidence row `row` (of `nr` pairs) is evidence at all: near-identical (an exact
+ * or alias code, or a similarity above `nearIdenticalThreshold`) or at least `similarityThreshold` similar.
+ * Every other pair scores at most the no-evidence band at any level (`pairScore`: the band plus
+ * `noEvidenceLevelSpread` times a level ratio and a relevance below one, both at most one), so a row without
+ * evidence lists no pair above the band at any shape and adds nothing to a bound. Most rows of a ranking are
+ * such: a name is close to few of a role's skills. Allocates nothing.
+ */
+export function rowHasEvidence(
+  similarity: Float64Array,
+  codes: Uint8Array,
+  row: number,
+  nr: number,
+  c: ScoringConfig,
+): boolean {
+  const nearAbove = c.nearIdenticalThreshold;
+  const tau = c.similarityThreshold;
+  for (let i = 0; i < nr; i++) {
+    const e = similarity[row + i]!;
+    const code = codes[row + i]!;
+    if (code === RELATION_EXACT || code === RELATION_ALIAS || e > nearAbove || e >= tau) return true;
+  }
+  return false;
+}

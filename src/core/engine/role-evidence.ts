@@ -1,6 +1,7 @@
 import { grown } from "../grown.js";
 import type { EvidenceContext, RequiredInput, SideInput } from "./engine-types.js";
 import type { PairMemo } from "./pair-memo.js";
+import { rowHasEvidence } from "./pair-score-row.js";
 import { createRowEvidence } from "./row-evidence.js";
 
 /** Evidence entries (rows × required skills) kept before the table starts over: about 9 MB. */
@@ -20,6 +21,11 @@ export type RoleEvidence = {
   readonly similarity: Float64Array;
   /** Entry `row · required + i`: RELATION_* code. Replaced when the rows grow. */
   readonly code: Uint8Array;
+  /**
+   * Entry `row`: 1 when the row holds some evidence (`rowHasEvidence`), else 0, and no shape of it lists a
+   * pair above the no-evidence band. Replaced when the rows grow.
+   */
+  readonly evident: Uint8Array;
   /** Changes whenever the table starts over, which invalidates every row number handed out before. */
   readonly generation: number;
   /** Makes room for `n` new rows (starting over when they might not fit): call before a candidate's lookups. */
@@ -51,6 +57,7 @@ export function createRoleEvidence(
   let rowsHeld = maxRows;
   let similarity = new Float64Array(rowsHeld * nr);
   let code = new Uint8Array(rowsHeld * nr);
+  let evident = new Uint8Array(rowsHeld);
 
   function slotOf(id: number): number {
     const mask = table.length / 2 - 1;
@@ -75,6 +82,7 @@ export function createRoleEvidence(
     rowsHeld *= 2;
     similarity = grown(similarity, rowsHeld * nr);
     code = grown(code, rowsHeld * nr);
+    evident = grown(evident, rowsHeld);
   }
 
   return {
@@ -83,6 +91,9 @@ export function createRoleEvidence(
     },
     get code() {
       return code;
+    },
+    get evident() {
+      return evident;
     },
     get generation() {
       return generation;
@@ -118,6 +129,7 @@ export function createRoleEvidence(
           similarity[base + i] = out[0]!;
         }
       }
+      evident[rowCount] = rowHasEvidence(similarity, code, base, nr, ctx.config) ? 1 : 0;
       table[slot] = id;
       table[slot + 1] = rowCount;
       return rowCount++;

@@ -208,12 +208,16 @@ export class RoleScoring {
             row = evidence.row(names, name);
             rowOf[name] = row;
           }
-          entry = pairScores.find(row, shape);
-          if (entry < 0) {
-            this.scoreRow(required, row, shape, rowScores, 0);
-            entry = pairScores.add(row, shape, rowScores, 0, band);
+          // A row without evidence lists no pair at any shape: no entry to score, find or keep.
+          if (evidence.evident[row] === 0) entry = NO_PAIRS;
+          else {
+            entry = pairScores.find(row, shape);
+            if (entry < 0) {
+              this.scoreRow(required, row, shape, rowScores, 0);
+              entry = pairScores.add(row, shape, rowScores, 0, band);
+            }
+            if (pairScores.listed[entry] === 0) entry = NO_PAIRS;
           }
-          if (pairScores.listed[entry] === 0) entry = NO_PAIRS;
           if (shape < NEAR_SHAPES) entryOf[name * NEAR_SHAPES + shape] = entry;
         }
         entryAt[s] = entry;
