@@ -30,4 +30,18 @@ describe("createPairMemo", () => {
     }
     expect(memo.find(200, 0)).toBe(-1);
   });
+
+  it("holds a candidate id from its first stored pair until the memo starts over", () => {
+    const memo = createPairMemo();
+    expect(memo.holds(7)).toBe(false);
+    memo.store(7, 1, 0.5, 3);
+    expect(memo.holds(7)).toBe(true);
+    expect(memo.holds(1)).toBe(false);
+    // Past MAX_SLOTS / 2 pairs the memo starts over, and forgets the ids with its pairs.
+    for (let c = 100; c < 100 + (1 << 19) / 64; c++) for (let r = 0; r < 64; r++) memo.store(c, r, 0.1, 0);
+    memo.store(3, 3, 0.2, 0);
+    expect(memo.find(7, 1)).toBe(-1);
+    expect(memo.holds(7)).toBe(false);
+    expect(memo.holds(3)).toBe(true);
+  });
 });

@@ -13,6 +13,12 @@ const MAX_SLOTS = 1 << 20;
 export type PairMemo = {
   /** Slot of the pair, or -1. */
   find(candidateId: number, requiredId: number): number;
+  /**
+   * False when no pair of candidate `candidateId` is stored, so that `find` would give -1 for every required
+   * id: a ranking fills a new name's row of 20 pairs, and the memo rarely holds one of them (only pairs that
+   * `match`, or a ranking's full results, compared). True may also mean "held once, dropped since".
+   */
+  holds(candidateId: number): boolean;
   similarity(slot: number): number;
   code(slot: number): number;
   store(candidateId: number, requiredId: number, similarity: number, code: number): void;
@@ -25,6 +31,8 @@ export function createPairMemo(): PairMemo {
   let keysR = new Int32Array(INITIAL_SLOTS);
   let similarities = new Float64Array(INITIAL_SLOTS);
   let codes = new Uint8Array(INITIAL_SLOTS);
+  // Every candidate id stored since the memo last started over: one lookup per row instead of one per pair.
+  const candidates = new Set<number>();
 
   function home(c: number, r: number): number {
     return (Math.imul(c, 0x9e3779b1) ^ Math.imul(r, 0x85ebca77)) & mask;
@@ -51,7 +59,10 @@ export function createPairMemo(): PairMemo {
     codes = new Uint8Array(slots);
     mask = slots - 1;
     size = 0;
-    if (!keep) return;
+    if (!keep) {
+      candidates.clear();
+      return;
+    }
     for (let k = 0; k < oldC.length; k++) if (oldC[k] !== -1) insert(oldC[k]!, oldR[k]!, oldS[k]!, oldK[k]!);
   }
 
@@ -65,12 +76,14 @@ export function createPairMemo(): PairMemo {
         slot = (slot + 1) & mask;
       }
     },
+    holds: (c) => candidates.has(c),
     similarity: (slot) => similarities[slot]!,
     code: (slot) => codes[slot]!,
     store(c, r, similarity, code) {
       if ((size + 1) * 2 > mask + 1)
         resize(mask + 1 < MAX_SLOTS ? (mask + 1) * 2 : mask + 1, mask + 1 < MAX_SLOTS);
       insert(c, r, similarity, code);
+      candidates.add(c);
     },
   };
 }

@@ -119,8 +119,9 @@ export function createRoleEvidence(
       rowEvidence.begin(side, j);
       // Reads the engine's pair memo but does not fill it: this table is ranking's memo, and storing every
       // pair of a 100,000-line ranking twice cost each scoring thread a 17 MB memo (34 MB while it grows).
+      const held = memo.holds(id);
       for (let i = 0; i < nr; i++) {
-        const found = memo.find(id, required.ids[i]!);
+        const found = held ? memo.find(id, required.ids[i]!) : -1;
         if (found >= 0) {
           code[base + i] = memo.code(found);
           similarity[base + i] = memo.similarity(found);
