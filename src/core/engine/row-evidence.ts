@@ -50,7 +50,8 @@ export function createRowEvidence(ctx: EvidenceContext, required: SideInput, dim
   const requiredWords = new Set<string>();
   for (const h of required.heads) if (h !== null) for (const w of h.words) requiredWords.add(w);
   let sharesWord = false;
-  // Floors by kind: entry i is `inferredFloor(lex, kind, required i, true)` for a known required name.
+  // Floors by kind: entry i is `inferredFloor(lex, kind, required i, true)` for a known required name. At
+  // most one array per lexicon skill (and one for -1, all zeros): about a megabyte for a role of 20 names.
   const floorsByKind = new Map<number, Float64Array>();
   let floors: Float64Array | null = null;
   const floorsOf = (kind: number): Float64Array => {
