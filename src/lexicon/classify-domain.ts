@@ -87,12 +87,7 @@ function credit(scores: Scores, domain: Domain, weight: number): void {
   }
 }
 
-function creditParts(
-  token: string,
-  lex: CompiledLexicon,
-  keywords: DomainKeywords,
-  scores: Scores,
-): void {
+function creditParts(token: string, lex: CompiledLexicon, keywords: DomainKeywords, scores: Scores): void {
   if (!token.includes("/")) return;
   for (const part of token.split("/")) {
     const skill = part.length > 1 ? lex.index.get(part) : undefined;

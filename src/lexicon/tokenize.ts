@@ -1,4 +1,5 @@
 import { plainWords } from "../core/text/plain-words.js";
+
 /**
  * A word unit: letters/digits, optionally a leading dot (`.net`), inner `.` or `'` joins (`node.js`, `asp.net`,
  * `3.5`), and trailing `+`/`#` (`c++`, `c#`, `f#`).
