@@ -1,11 +1,8 @@
-import { LEXICON_SIMILARITY_ALIAS } from "../../defaults.js";
-import { RELATION_ALIAS } from "../lexicon/lexicon-relation.js";
 import {
   inferredFloor,
-  kindFloor,
   lexicalSimilarityBeforeReadings,
   RELATION_EMBEDDING,
-  readingsAlias,
+  readingSimilarity,
 } from "../scoring/lexical-similarity.js";
 import type { NameReading } from "../scoring/name-readings.js";
 import { sharesOnlyModifier } from "../text/head-words.js";
@@ -82,23 +79,19 @@ export function createRowEvidence(ctx: EvidenceContext, required: SideInput, dim
     },
     pair(i, out) {
       const ri = required.lexIndex[i]!;
-      const code = lexicalSimilarityBeforeReadings(lex, lexIndex, ri, norm, required.norms[i]!, c, out);
+      let code = lexicalSimilarityBeforeReadings(lex, lexIndex, ri, norm, required.norms[i]!, c, out);
       if (code !== RELATION_EMBEDDING) return code;
       if (lexIndex < 0 || ri < 0) {
         reading ??= readings.of(norm, lexIndex);
         requiredReadings[i] ??= readings.of(required.norms[i]!, ri);
-        const req = requiredReadings[i];
-        // readingSimilarity, with the floor of an unknown candidate against a known name kept by kind.
-        if (readingsAlias(lex, lexIndex, ri, reading, req)) {
-          out[0] = LEXICON_SIMILARITY_ALIAS;
-          return RELATION_ALIAS;
-        }
-        let floor: number;
+        // The floor of an unknown candidate against a known name, kept by kind.
+        let kept: number | undefined;
         if (lexIndex < 0 && ri >= 0) {
           floors ??= floorsOf(reading.kind);
-          floor = floors[i]!;
-        } else floor = kindFloor(lex, lexIndex, ri, reading, req);
-        out[0] = Math.max(out[0]!, floor);
+          kept = floors[i]!;
+        }
+        code = readingSimilarity(lex, lexIndex, ri, reading, requiredReadings[i], out, kept);
+        if (code !== RELATION_EMBEDDING) return code;
       }
       if (!cosinesRead) {
         dotRows(dim, side.rows[j]!, required.rows, cosines.length, cosines);

@@ -103,6 +103,7 @@ export function lexicalSimilarityBeforeReadings(
  * The second half of `lexicalSimilarity`, for a pair `lexicalSimilarityBeforeReadings` left to the
  * embeddings where at least one name is unknown to the lexicon: the name rules over both names' readings.
  * Reads the floor from `out[0]`, writes the similarity there and returns RELATION_ALIAS or RELATION_EMBEDDING.
+ * `keptFloor` is `kindFloor` of the pair when the caller keeps it (a role's rows keep it by kind).
  */
 export function readingSimilarity(
   lex: CompiledLexicon,
@@ -111,12 +112,13 @@ export function readingSimilarity(
   cand: NameReading,
   req: NameReading,
   out: Float64Array,
+  keptFloor?: number,
 ): number {
   if (readingsAlias(lex, candidateIndex, requiredIndex, cand, req)) {
     out[0] = LEXICON_SIMILARITY_ALIAS;
     return RELATION_ALIAS;
   }
-  out[0] = Math.max(out[0]!, kindFloor(lex, candidateIndex, requiredIndex, cand, req));
+  out[0] = Math.max(out[0]!, keptFloor ?? kindFloor(lex, candidateIndex, requiredIndex, cand, req));
   return RELATION_EMBEDDING;
 }
 
@@ -127,7 +129,7 @@ export function readingSimilarity(
  * (ERP ≠ Emergency Response Planning; see acronymAllowed). Likewise a credential names the skill it certifies
  * ("security guard license" = "security guard").
  */
-export function readingsAlias(
+function readingsAlias(
   lex: CompiledLexicon,
   candidateIndex: number,
   requiredIndex: number,
@@ -150,7 +152,7 @@ export function readingsAlias(
  * known requirement it is `inferredFloor(lex, cand.kind, requiredIndex, true)`, which depends on the kind
  * alone: a caller comparing many new names with one role may keep it by kind.
  */
-export function kindFloor(
+function kindFloor(
   lex: CompiledLexicon,
   candidateIndex: number,
   requiredIndex: number,
