@@ -27,11 +27,9 @@ export function pairScoreRow(
   out: Float64Array,
   at: number,
 ): void {
-  const nearAbove = c.nearIdenticalThreshold;
   for (let i = 0; i < nr; i++) {
     const e = similarity[row + i]!;
-    const code = codes[row + i]!;
-    const near = code === RELATION_EXACT || code === RELATION_ALIAS || e > nearAbove;
+    const near = nearIdentical(e, codes[row + i]!, c);
     out[at + i] = pairScore(e, near, levelRatio(r, ratios[i]!), exceed[shapeAt + i]!, r, aggressive, c);
   }
 }
@@ -51,12 +49,14 @@ export function rowHasEvidence(
   nr: number,
   c: ScoringConfig,
 ): boolean {
-  const nearAbove = c.nearIdenticalThreshold;
-  const tau = c.similarityThreshold;
   for (let i = 0; i < nr; i++) {
     const e = similarity[row + i]!;
-    const code = codes[row + i]!;
-    if (code === RELATION_EXACT || code === RELATION_ALIAS || e > nearAbove || e >= tau) return true;
+    if (e >= c.similarityThreshold || nearIdentical(e, codes[row + i]!, c)) return true;
   }
   return false;
+}
+
+/** A pair is near-identical evidence: an exact or alias relation, or a similarity above the threshold. */
+function nearIdentical(similarity: number, code: number, c: ScoringConfig): boolean {
+  return code === RELATION_EXACT || code === RELATION_ALIAS || similarity > c.nearIdenticalThreshold;
 }
