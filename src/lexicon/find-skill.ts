@@ -1,5 +1,6 @@
 import type { CompiledLexicon } from "../core/lexicon/types.js";
 import { dropLevelSuffix } from "../core/text/drop-level-suffix.js";
+import { dropPossessive } from "../core/text/drop-possessive.js";
 import type { Domain } from "../core/types.js";
 
 type Suffix = { readonly text: string; readonly domains: readonly Domain[] | null };
@@ -83,8 +84,6 @@ export function findSkill(lex: CompiledLexicon, norm: string): number {
 
 const DASHES = /[-_]+/g;
 const PARENTHETICAL = /\s*\(([^)]*)\)\s*/g;
-/** A possessive is dropped: "journeyman electrician's license" → "journeyman electrician license". */
-const POSSESSIVE = /['’]s\b/g;
 /** Practitioner suffixes and the practice they name; the result must be an exact key. */
 const ROLE_FORMS: readonly (readonly [string, string])[] = [
   [" operator", " operation"],
@@ -102,7 +101,7 @@ const MIN_PLURAL_LENGTH = 4;
  * ("plc").
  */
 function findVariant(lex: CompiledLexicon, norm: string): number {
-  const plain = norm.includes("'") || norm.includes("’") ? norm.replace(POSSESSIVE, "") : norm;
+  const plain = dropPossessive(norm);
   if (plain !== norm) return findSkill(lex, plain);
   // "emt-b", "hvac/r": a credential abbreviation with its level suffix names the credential's skill.
   const stem = dropLevelSuffix(norm);

@@ -1,4 +1,5 @@
 import { dropLevelSuffix } from "./drop-level-suffix.js";
+import { dropPossessive } from "./drop-possessive.js";
 import { plainWords } from "./plain-words.js";
 
 /** Words that acronyms skip: "GD&T" = Geometric Dimensioning and Tolerancing, "OSHA" = Occupational Safety and Health Administration. */
@@ -11,7 +12,6 @@ const MAX_ACRONYM = 8;
 /** A word joined by symbols up to this long stays whole, as a possible acronym ("p&id", "ap/ar"). */
 const MAX_SYMBOL_WORD = 6;
 const PARENTHETICAL = /\(([^)]*)\)/g;
-const POSSESSIVE = /['’]s\b/g;
 const WORD_SPLIT = /[^\p{L}\p{N}&/.]+/u;
 const SYMBOLS = /[&/.]/g;
 
@@ -158,7 +158,7 @@ function leadsMayAlign(x: AcronymForm, y: AcronymForm): boolean {
 export function acronymForms(norm: string): AcronymForm[] {
   const inner: string[] = [];
   // Most names have neither a possessive nor a parenthetical: no regex pass for them.
-  const plain = norm.includes("'") || norm.includes("’") ? norm.replace(POSSESSIVE, "") : norm;
+  const plain = dropPossessive(norm);
   const outer = plain.includes("(")
     ? plain.replace(PARENTHETICAL, (_, content: string) => {
         inner.push(content);
@@ -211,5 +211,5 @@ export function formsAlign(fa: AcronymForms, fb: AcronymForms): boolean {
  * @example contentWords("heating, ventilation and air conditioning") // ["heating", "ventilation", "air", "conditioning"]
  */
 export function contentWords(norm: string): string[] {
-  return expansion(words(norm.replace(POSSESSIVE, "").replace(PARENTHETICAL, " ")));
+  return expansion(words(dropPossessive(norm).replace(PARENTHETICAL, " ")));
 }
